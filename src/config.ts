@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { IANAZone } from 'luxon';
+
+/** Empty strings from .env files or CI variables mean "not set". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? fallback : v), schema);
+
+const locale = z.enum(['fi', 'sv', 'en']);
+const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'is not an IANA time zone' });
+const idList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+
+const schema = z
+  .object({
+    NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+    MicrosoftAppId: optional(z.string()),
+    MicrosoftAppPassword: optional(z.string()),
+    MicrosoftAppType: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
+    MicrosoftAppTenantId: optional(z.string()),
+    HOST: optional(z.string()),
+    PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3978),
+    COSMOS_ENDPOINT: optional(z.url()),
+    COSMOS_KEY: optional(z.string()),
+    COSMOS_DATABASE: withDefault(z.string().regex(/^[A-Za-z0-9_-]{1,255}$/), 'groupcoach'),
+    DEFAULT_LOCALE: withDefault(locale, 'fi'),
+    DEFAULT_TIMEZONE: withDefault(timeZone, 'Europe/Helsinki'),
+    MAX_PARTICIPANTS: withDefault(z.coerce.number().int().min(1).max(50), 4),
+    LEADER_IDS: withDefault(idList, ''),
+    LEADER_SIGNUP_CODE: optional(z.string().min(8, 'must be at least 8 characters')),
+    INVITE_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 14),
+    LOCAL_DATA_DIR: withDefault(z.string(), '.data'),
+    LOCAL_SNAPSHOT_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
+    MAX_MESSAGE_CHARS: withDefault(z.coerce.number().int().min(100).max(20000), 2000),
+    LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for SingleTenant' });
+    }
+    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'is required in production: without it the bot accepts unsigned requests (local mode only)',
+      });
+    }
+  });
+
+export type Env = z.output<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  /** No app id: unsigned requests accepted, loopback only, anyone may lead. */
+  localMode: boolean;
+  host: string;
+  port: number;
+  botAuth: {
+    MicrosoftAppId?: string;
+    MicrosoftAppPassword?: string;
+    MicrosoftAppType: string;
+    MicrosoftAppTenantId?: string;
+  };
+  cosmos: { endpoint?: string; key?: string; database: string };
+  defaultLocale: 'fi' | 'sv' | 'en';
+  defaultTimeZone: string;
+  maxParticipants: number;
+  leaderIds: string[];
+  leaderSignupCode?: string;
+  inviteTtlDays: number;
+  localDataDir: string;
+  localSnapshotSeconds: number;
+  maxMessageChars: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the whole environment once and lists every problem at the same time. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'} ${i.message}`));
+  }
+  const e = parsed.data;
+  const localMode = !e.MicrosoftAppId;
+  return {
+    env: e.NODE_ENV,
+    localMode,
+    // Local mode accepts unsigned requests, so it must never listen beyond loopback.
+    host: localMode ? '127.0.0.1' : (e.HOST ?? '0.0.0.0'),
+    port: e.PORT,
+    botAuth: {
+      MicrosoftAppId: e.MicrosoftAppId,
+      MicrosoftAppPassword: e.MicrosoftAppPassword,
+      MicrosoftAppType: e.MicrosoftAppType,
+      MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+    },
+    cosmos: { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE },
+    defaultLocale: e.DEFAULT_LOCALE,
+    defaultTimeZone: e.DEFAULT_TIMEZONE,
+    maxParticipants: e.MAX_PARTICIPANTS,
+    leaderIds: e.LEADER_IDS,
+    leaderSignupCode: e.LEADER_SIGNUP_CODE,
+    inviteTtlDays: e.INVITE_TTL_DAYS,
+    localDataDir: e.LOCAL_DATA_DIR,
+    localSnapshotSeconds: e.LOCAL_SNAPSHOT_SECONDS,
+    maxMessageChars: e.MAX_MESSAGE_CHARS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

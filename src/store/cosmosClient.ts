@@ -1,0 +1,98 @@
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import { createHttpServer } from '@vercel/cosmosdb-server';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+
+export interface ContainerSpec {
+  id: string;
+  partitionKey: string;
+}
+
+/**
+ * groups: everything of one group in one small partition.
+ * users: a profile and its conversation references; group chats as `chat:{conversationId}`.
+ * jobs: partitioned by `/pk` = due state bucket (see scheduler); the due query stays within one partition.
+ * botstate: the dialog stack only.
+ */
+export const containerSpecs = {
+  groups: { id: 'groups', partitionKey: '/groupId' },
+  users: { id: 'users', partitionKey: '/userId' },
+  jobs: { id: 'jobs', partitionKey: '/pk' },
+  botstate: { id: 'botstate', partitionKey: '/id' },
+} as const satisfies Record<string, ContainerSpec>;
+
+export type ContainerName = keyof typeof containerSpecs;
+export type Containers = Record<ContainerName, Container>;
+
+export interface CosmosStore {
+  client: CosmosClient;
+  database: Database;
+  containers: Containers;
+  /** Cheap liveness probe for /healthz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CosmosOptions {
+  endpoint: string;
+  /** Without a key the client authenticates with managed identity (Entra ID). */
+  key?: string;
+  database: string;
+  /** The embedded server has no regions: discovery would re-read the account before every call. */
+  embedded?: boolean;
+}
+
+export async function openCosmosStore(opts: CosmosOptions): Promise<CosmosStore> {
+  const client = new CosmosClient({
+    endpoint: opts.endpoint,
+    ...(opts.key ? { key: opts.key } : { aadCredentials: new DefaultAzureCredential() }),
+    connectionPolicy: { enableEndpointDiscovery: !opts.embedded },
+  });
+  const { database } = await client.databases.createIfNotExists({ id: opts.database });
+  const entries = await Promise.all(
+    Object.entries(containerSpecs).map(async ([name, spec]) => {
+      const { container } = await database.containers.createIfNotExists({
+        id: spec.id,
+        partitionKey: { paths: [spec.partitionKey] },
+      });
+      return [name, container] as const;
+    }),
+  );
+  const containers = Object.fromEntries(entries) as Containers;
+  return {
+    client,
+    database,
+    containers,
+    ping: async () => {
+      await database.read();
+    },
+    close: async () => client.dispose(),
+  };
+}
+
+export interface EmbeddedCosmosServer {
+  endpoint: string;
+  key: string;
+  close(): Promise<void>;
+}
+
+/** The Cosmos-compatible server in-process on loopback: plain HTTP, an ephemeral port, nothing kept on disk by itself. */
+export async function startEmbeddedCosmos(): Promise<EmbeddedCosmosServer> {
+  const server: Server = createHttpServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    // The embedded server does not check signatures; the SDK still needs a base64 key to sign with.
+    key: Buffer.from('group-coach-embedded-cosmos-key').toString('base64'),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,112 @@
+import {
+  chatOwnerKey,
+  codeAttemptsSchema,
+  conversationRefSchema,
+  groupSchema,
+  inviteKey,
+  inviteSchema,
+  userSchema,
+  type CodeAttempts,
+  type ConversationRef,
+  type Group,
+  type Invite,
+  type User,
+} from '../domain/model';
+import type {
+  CodeAttemptRepository,
+  ConversationRefRepository,
+  GroupRepository,
+  UserRepository,
+} from '../services/ports';
+import type { Containers } from './cosmosClient';
+import { Documents } from './documents';
+
+export const refId = (conversationId: string) => `ref:${conversationId}`;
+
+export class CosmosUserRepository implements UserRepository {
+  private readonly users: Documents<typeof userSchema>;
+  constructor(private readonly containers: Containers) {
+    this.users = new Documents(containers.users, userSchema);
+  }
+  get(userId: string) {
+    return this.users.read(userId, userId);
+  }
+  save(user: User) {
+    return user._etag ? this.users.replace(user, user.userId) : this.users.create(user);
+  }
+  async deleteAll(userId: string) {
+    const { resources } = await this.containers.users.items
+      .query<{ id: string }>({ query: 'SELECT c.id FROM c' }, { partitionKey: userId })
+      .fetchAll();
+    for (const { id } of resources) await this.containers.users.item(id, userId).delete();
+  }
+}
+
+export class CosmosGroupRepository implements GroupRepository {
+  private readonly groups: Documents<typeof groupSchema>;
+  private readonly invites: Documents<typeof inviteSchema>;
+  constructor(containers: Containers) {
+    this.groups = new Documents(containers.groups, groupSchema);
+    this.invites = new Documents(containers.groups, inviteSchema);
+  }
+  get(groupId: string) {
+    return this.groups.read(groupId, groupId);
+  }
+  create(group: Group) {
+    return this.groups.create(group);
+  }
+  replace(group: Group) {
+    return this.groups.replace(group, group.groupId);
+  }
+  listByLeader(leaderId: string) {
+    return this.groups.query({
+      query: "SELECT * FROM c WHERE c.type = 'group' AND c.leaderId = @leaderId",
+      parameters: [{ name: '@leaderId', value: leaderId }],
+    });
+  }
+  getInvite(code: string) {
+    return this.invites.read('invite', inviteKey(code));
+  }
+  putInvite(invite: Invite) {
+    return this.invites.create(invite);
+  }
+  deleteInvite(code: string) {
+    return this.invites.delete('invite', inviteKey(code));
+  }
+}
+
+export class CosmosConversationRefRepository implements ConversationRefRepository {
+  private readonly refs: Documents<typeof conversationRefSchema>;
+  constructor(containers: Containers) {
+    this.refs = new Documents(containers.users, conversationRefSchema);
+  }
+  upsert(ref: ConversationRef) {
+    return this.refs.upsert(ref);
+  }
+  get(ownerId: string, conversationId: string) {
+    return this.refs.read(refId(conversationId), ownerId);
+  }
+  listForOwner(ownerId: string) {
+    return this.refs.query({ query: "SELECT * FROM c WHERE c.type = 'conversationRef'" }, ownerId);
+  }
+  async markUnreachable(ownerId: string, conversationId: string, status: number, at: Date) {
+    const ref = await this.get(ownerId, conversationId);
+    if (!ref) return;
+    await this.refs.upsert({ ...ref, unreachable: { at: at.toISOString(), status }, updatedAt: at.toISOString() });
+  }
+}
+
+export class CosmosCodeAttemptRepository implements CodeAttemptRepository {
+  private readonly attempts: Documents<typeof codeAttemptsSchema>;
+  constructor(containers: Containers) {
+    this.attempts = new Documents(containers.users, codeAttemptsSchema);
+  }
+  get(userId: string) {
+    return this.attempts.read('codeAttempts', userId);
+  }
+  save(attempts: CodeAttempts) {
+    return this.attempts.upsert(attempts);
+  }
+}
+
+export { chatOwnerKey };
