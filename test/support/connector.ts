@@ -1,0 +1,96 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedActivity {
+  method: string;
+  path: string;
+  conversationId: string;
+  body: Record<string, any>;
+}
+
+type Responder = (req: ReceivedActivity) => { status: number; body?: unknown } | undefined;
+
+/**
+ * A small Bot Connector on loopback: the bot's serviceUrl in tests. It records every activity the bot
+ * sends (replies, new conversations, updates) and lets a test script failures (429, 403, …).
+ */
+export class TestConnector {
+  readonly received: ReceivedActivity[] = [];
+  private server?: http.Server;
+  private responders: Responder[] = [];
+  private waiters: Array<{ predicate: (a: ReceivedActivity) => boolean; resolve: (a: ReceivedActivity) => void }> = [];
+  private counter = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        const path = req.url ?? '';
+        const match = /\/v3\/conversations\/([^/]+)/.exec(path);
+        const entry: ReceivedActivity = {
+          method: req.method ?? '',
+          path,
+          conversationId: match ? decodeURIComponent(match[1]!) : '',
+          body: raw ? JSON.parse(raw) : {},
+        };
+        for (const responder of this.responders) {
+          const scripted = responder(entry);
+          if (scripted) {
+            res.writeHead(scripted.status, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(scripted.body ?? { error: { code: 'Scripted', message: 'scripted failure' } }));
+            return;
+          }
+        }
+        this.received.push(entry);
+        this.waiters = this.waiters.filter((w) => {
+          if (!w.predicate(entry)) return true;
+          w.resolve(entry);
+          return false;
+        });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(path)) {
+          res.end(JSON.stringify({ id: `conv-${++this.counter}`, activityId: `act-${this.counter}` }));
+        } else {
+          res.end(JSON.stringify({ id: `act-${++this.counter}` }));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Scripted answers run before recording; return undefined to let the request through. */
+  respondWith(responder: Responder): void {
+    this.responders.push(responder);
+  }
+
+  clearResponders(): void {
+    this.responders = [];
+  }
+
+  /** Activities sent to one conversation, in order. */
+  activities(conversationId?: string): Record<string, any>[] {
+    return this.received.filter((r) => !conversationId || r.conversationId === conversationId).map((r) => r.body);
+  }
+
+  /** Resolves with the first recorded activity (already received or future) that matches. */
+  waitFor(predicate: (a: ReceivedActivity) => boolean): Promise<ReceivedActivity> {
+    const found = this.received.find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
+  }
+
+  reset(): void {
+    this.received.length = 0;
+    this.responders = [];
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+}
