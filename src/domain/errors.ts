@@ -15,6 +15,10 @@ export const errorCodes = [
   'INVALID_INPUT',
   'CONFLICT',
   'STORE_UNAVAILABLE',
+  'SESSION_NOT_FOUND',
+  'SESSION_IN_PAST',
+  'SESSION_CANCELLED',
+  'REMINDER_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
