@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { clockTime, defaultQuietHours, defaultReminderOffsetsMinutes, utcInstant, type QuietHours } from './schedule';
+import { clockTime, defaultQuietHours, defaultReminderOffsetsMinutes, jobId, offsetLabel, utcInstant, type QuietHours } from './schedule';
 
 /**
  * Stored documents about sessions. Sessions, RSVPs and attendance live in the `groups` container in
@@ -164,3 +164,15 @@ export const notifyPayloadSchema = z.object({
   previousStartsAt: utcInstant.optional(),
 });
 export type NotifyPayload = z.infer<typeof notifyPayloadSchema>;
+
+/*
+ * Deterministic job ids: planning twice finds the same job. The session revision is part of the id, so
+ * a moved session gets fresh reminders while the old revision's jobs are cancelled.
+ */
+export const remindJobId = (sessionId: string, userId: string, revision: number, offsetMinutes: number) =>
+  jobId('remind', sessionId, userId, offsetLabel(offsetMinutes), `r${revision}`);
+export const snoozedRemindJobId = (sessionId: string, userId: string, revision: number, snoozes: number) =>
+  jobId('remind', sessionId, userId, `snooze${snoozes}`, `r${revision}`);
+export const reflectJobId = (sessionId: string, userId: string, revision: number) => jobId('reflect', sessionId, userId, `r${revision}`);
+export const notifyJobId = (sessionId: string, userId: string, event: SessionEvent, revision: number) =>
+  jobId('notify', sessionId, userId, event, `r${revision}`);

@@ -1,0 +1,71 @@
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { isDomainError } from '../src/domain/errors';
+import { translator } from '../src/i18n';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { errorMessage, tOf, userIdOf, type DialogDeps } from './context';
+import { DialogIds, PromptIds } from './dialogIds';
+import { OnboardingDialog } from './onboardingDialog';
+
+export interface JoinOptions {
+  code?: string;
+}
+
+const steps = 'joinSteps';
+
+/** Consent first (onboarding when needed), then the invite code, then a place in the group. */
+export class JoinGroupDialog extends CancelAndHelpDialog {
+  protected readonly helpKey = 'join.help';
+
+  constructor(private readonly deps: DialogDeps) {
+    super(DialogIds.joinGroup);
+    this.addDialog(new OnboardingDialog(deps))
+      .addDialog(new TextPrompt(PromptIds.text))
+      .addDialog(new WaterfallDialog(steps, [this.ensureConsent.bind(this), this.askCode.bind(this), this.join.bind(this)]));
+    this.initialDialogId = steps;
+  }
+
+  private async ensureConsent(step: WaterfallStepContext) {
+    const user = await this.deps.users.get(userIdOf(step.context));
+    if (user?.consent?.given) return step.next({ consented: true });
+    return step.beginDialog(DialogIds.onboarding);
+  }
+
+  private async askCode(step: WaterfallStepContext) {
+    if ((step.result as { consented?: boolean } | undefined)?.consented !== true) return step.endDialog();
+    const code = (step.options as JoinOptions).code;
+    if (code) return step.next(code);
+    return step.prompt(PromptIds.text, { prompt: tOf(step.context)('join.askCode') });
+  }
+
+  private async join(step: WaterfallStepContext) {
+    const t = tOf(step.context);
+    const userId = userIdOf(step.context);
+    try {
+      const group = await this.deps.groups.joinGroup(userId, String(step.result ?? ''));
+      await step.context.sendActivity(t('join.welcome', { group: group.name }));
+      await this.tellLeader(userId, group.groupId);
+    } catch (e) {
+      await step.context.sendActivity(errorMessage(t, e));
+      if (isDomainError(e, 'INVITE_INVALID')) await step.context.sendActivity(t('join.tryAgain'));
+    }
+    return step.endDialog();
+  }
+
+  /** Best effort: the join is done whether or not the leader can be reached right now. */
+  private async tellLeader(userId: string, groupId: string) {
+    const group = await this.deps.groups.groupOf(userId);
+    if (!group || group.groupId !== groupId) return;
+    const leader = await this.deps.users.get(group.leaderId);
+    const ref = await this.deps.conversations.personalConversationOf(group.leaderId);
+    if (!ref) return;
+    const member = group.members.find((m) => m.userId === userId);
+    const lt = translator(leader?.locale ?? group.locale);
+    await this.deps.messenger.send(group.leaderId, ref.reference.conversation.id, {
+      text: lt('join.leaderNotice', {
+        name: member?.displayName || lt('roster.unnamed'),
+        group: group.name,
+        count: group.members.length,
+      }),
+    });
+  }
+}

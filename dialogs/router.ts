@@ -1,0 +1,221 @@
+import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { parseCardValue, type CardAction } from '../src/cards/actions';
+import { inviteCard, myGroupCard, rosterCard } from '../src/cards/group';
+import { menuCard, type MenuView } from '../src/cards/menu';
+import { inviteCodePattern } from '../src/domain/invite';
+import { matchKeyword } from '../src/i18n';
+import { BecomeLeaderDialog } from './becomeLeaderDialog';
+import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from './context';
+import { CreateGroupDialog } from './createGroupDialog';
+import { DialogIds } from './dialogIds';
+import { JoinGroupDialog, type JoinOptions } from './joinGroupDialog';
+import { LanguageDialog } from './languageDialog';
+import { LeaveGroupDialog } from './leaveGroupDialog';
+import { LimitsDialog } from './limitsDialog';
+import { LinkChatDialog } from './linkChatDialog';
+import { OnboardingDialog } from './onboardingDialog';
+import { PrivacyDialog } from './privacyDialog';
+
+/** A dialog stack that cannot be loaded or continued: the one error after which the stack is dropped. */
+export class DialogStateError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('dialog state could not be used');
+    this.name = 'DialogStateError';
+  }
+}
+
+export type RouterDeps = DialogDeps & { forget: (userId: string) => Promise<void>; maxMessageChars: number };
+
+const isGroupChat = (context: TurnContext) => context.activity.conversation?.conversationType === 'groupChat' || context.activity.conversation?.isGroup === true;
+
+/**
+ * The root of the conversation: continues an active dialog, or turns a card button or a typed word
+ * into the dialog (or the one-shot answer) for it. Anything it does not understand gets the menu.
+ */
+export class DialogRouter {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    accessor: StatePropertyAccessor<DialogState>,
+    private readonly deps: RouterDeps,
+  ) {
+    this.dialogs = new DialogSet(accessor)
+      .add(new OnboardingDialog(deps))
+      .add(new CreateGroupDialog(deps))
+      .add(new JoinGroupDialog(deps))
+      .add(new LeaveGroupDialog(deps))
+      .add(new BecomeLeaderDialog(deps))
+      .add(new LimitsDialog(deps))
+      .add(new LanguageDialog(deps))
+      .add(new PrivacyDialog(deps))
+      .add(new LinkChatDialog(deps));
+  }
+
+  async onMessage(context: TurnContext): Promise<void> {
+    const t = tOf(context);
+    if (isGroupChat(context)) TurnContext.removeRecipientMention(context.activity);
+    const text = (context.activity.text ?? '').trim();
+    if (text.length > this.deps.maxMessageChars) {
+      await context.sendActivity(t('errors.TOO_LONG', { max: this.deps.maxMessageChars }));
+      return;
+    }
+    const dc = await this.loadStack(context);
+    const value = context.activity.value;
+    if (value !== undefined && value !== null) return this.onCardSubmit(dc, value);
+    if (dc.activeDialog) return this.continueActive(dc);
+    return this.onText(dc, text);
+  }
+
+  private async loadStack(context: TurnContext): Promise<DialogContext> {
+    try {
+      return await this.dialogs.createContext(context);
+    } catch (e) {
+      throw new DialogStateError(e);
+    }
+  }
+
+  private async continueActive(dc: DialogContext): Promise<void> {
+    if (dc.activeDialog && !this.dialogs.find(dc.activeDialog.id)) throw new DialogStateError(new Error(`unknown dialog ${dc.activeDialog.id}`));
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) {
+      if ((result.result as { showMenu?: boolean } | undefined)?.showMenu) await this.showMenu(dc.context);
+    }
+  }
+
+  private async onCardSubmit(dc: DialogContext, value: unknown): Promise<void> {
+    const t = tOf(dc.context);
+    const parsed = parseCardValue(value);
+    if (!parsed.ok) {
+      await dc.context.sendActivity(t('errors.STALE_CARD'));
+      return;
+    }
+    if (parsed.action.action === 'limits.save') {
+      // A form answer belongs to the dialog that showed the form; without one it is an old card.
+      if (dc.activeDialog) return this.continueActive(dc);
+      await dc.context.sendActivity(t('errors.STALE_CARD'));
+      return;
+    }
+    // A menu button pressed in the middle of something else starts over from that button.
+    if (dc.activeDialog) await dc.cancelAllDialogs();
+    await this.runAction(dc, parsed.action);
+  }
+
+  private async onText(dc: DialogContext, text: string): Promise<void> {
+    const keyword = matchKeyword(text);
+    if (keyword && keyword !== 'cancel') return this.runAction(dc, { action: keyword });
+    if (keyword === 'cancel') {
+      await dc.context.sendActivity(tOf(dc.context)('common.nothingToCancel'));
+      return this.showMenu(dc.context);
+    }
+    const code = inviteCodePattern.exec(text)?.[0];
+    if (code && !isGroupChat(dc.context)) {
+      await dc.beginDialog(DialogIds.joinGroup, { code } satisfies JoinOptions);
+      return;
+    }
+    await this.showMenu(dc.context, tOf(dc.context)('menu.notUnderstood'));
+  }
+
+  private async runAction(dc: DialogContext, action: CardAction): Promise<void> {
+    const t = tOf(dc.context);
+    const userId = userIdOf(dc.context);
+    if (isGroupChat(dc.context) && !['linkChat', 'help', 'menu'].includes(action.action)) {
+      await dc.context.sendActivity(t('groupChat.personalOnly'));
+      return;
+    }
+    try {
+      switch (action.action) {
+        case 'menu':
+          return await this.showMenu(dc.context);
+        case 'help':
+          return await this.showMenu(dc.context, t(isGroupChat(dc.context) ? 'help.groupChat' : 'help.main'));
+        case 'onboard':
+          await dc.beginDialog(DialogIds.onboarding);
+          return;
+        case 'join':
+          await dc.beginDialog(DialogIds.joinGroup, {} satisfies JoinOptions);
+          return;
+        case 'leave':
+          await dc.beginDialog(DialogIds.leaveGroup);
+          return;
+        case 'newGroup':
+          await dc.beginDialog(DialogIds.createGroup);
+          return;
+        case 'becomeLeader':
+          await dc.beginDialog(DialogIds.becomeLeader);
+          return;
+        case 'limits':
+          await dc.beginDialog(DialogIds.limits);
+          return;
+        case 'language':
+          await dc.beginDialog(DialogIds.language);
+          return;
+        case 'privacy':
+          await dc.beginDialog(DialogIds.privacy);
+          return;
+        case 'linkChat':
+          if (!isGroupChat(dc.context)) {
+            await dc.context.sendActivity(t('linkChat.onlyInGroupChat'));
+            return;
+          }
+          await dc.beginDialog(DialogIds.linkChat);
+          return;
+        case 'myGroups':
+          return await this.showLedGroups(dc.context, userId);
+        case 'myGroup':
+          return await this.showMyGroup(dc.context, userId);
+        case 'renewInvite': {
+          const { group, invite } = await this.deps.groups.renewInvite(userId, action.groupId);
+          await sendCard(dc.context, inviteCard(t, localeOf(dc.context), group, invite));
+          return;
+        }
+        case 'limits.save':
+          await dc.context.sendActivity(t('errors.STALE_CARD'));
+          return;
+      }
+    } catch (e) {
+      await dc.context.sendActivity(errorMessage(t, e));
+    }
+  }
+
+  private async showLedGroups(context: TurnContext, userId: string) {
+    const t = tOf(context);
+    const groups = await this.deps.groups.groupsLedBy(userId);
+    if (groups.length === 0) {
+      await context.sendActivity(t('roster.none'));
+      return;
+    }
+    for (const g of groups) {
+      const roster = await this.deps.groups.roster(userId, g.groupId);
+      await sendCard(context, rosterCard(t, localeOf(context), roster.group, roster.members, roster.freePlaces));
+    }
+  }
+
+  private async showMyGroup(context: TurnContext, userId: string) {
+    const t = tOf(context);
+    const group = await this.deps.groups.groupOf(userId);
+    if (!group) {
+      await context.sendActivity(t('errors.NOT_IN_GROUP'));
+      return;
+    }
+    const leader = await this.deps.users.get(group.leaderId);
+    await sendCard(context, myGroupCard(t, group, leader?.displayName ?? t('myGroup.yourLeader')));
+  }
+
+  async menuView(context: TurnContext): Promise<MenuView> {
+    const userId = userIdOf(context);
+    const user = await this.deps.users.get(userId);
+    return {
+      consented: user?.consent?.given === true,
+      inGroup: Boolean(user?.groupId),
+      mayLead: this.deps.users.mayLead(user, userId),
+      leadsGroups: (user?.leadsGroupIds.length ?? 0) > 0,
+      canClaimLeadership: this.deps.settings.leaderSignupEnabled,
+      inGroupChat: isGroupChat(context),
+    };
+  }
+
+  async showMenu(context: TurnContext, intro?: string): Promise<void> {
+    await sendCard(context, menuCard(tOf(context), await this.menuView(context), intro));
+  }
+}

@@ -1,0 +1,50 @@
+import i18next, { type TFunction } from 'i18next';
+import { DateTime } from 'luxon';
+import type { Locale } from '../domain/locale';
+import en from '../../locales/en.json';
+import fi from '../../locales/fi.json';
+import sv from '../../locales/sv.json';
+
+export const resources = { fi, sv, en } as const;
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },
+  lng: 'fi',
+  fallbackLng: false,
+  supportedLngs: ['fi', 'sv', 'en'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export type Translate = TFunction;
+
+/** A translator fixed to one language. Missing keys surface as the key itself (and the locale test catches them). */
+export function translator(locale: Locale): Translate {
+  return instance.getFixedT(locale);
+}
+
+/** "ti 24.11. klo 9.00" / "tis 24 nov. 09:00" / "Tue 24 Nov, 09:00", in the group's zone. */
+export function formatDateTime(instant: string | Date, locale: Locale, zone: string): string {
+  const dt = (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(zone).setLocale(locale);
+  return dt.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatDate(instant: string | Date, locale: Locale, zone: string): string {
+  const dt = (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(zone).setLocale(locale);
+  return dt.toLocaleString(DateTime.DATE_FULL);
+}
+
+type Keywords = keyof (typeof en)['keywords'];
+
+/** Typed commands are understood in every language, whatever the person chose. */
+export function matchKeyword(text: string): Keywords | undefined {
+  const normalized = text.trim().toLowerCase().replace(/^[/!]+/, '').replace(/[.!?]+$/, '');
+  for (const lang of Object.values(resources)) {
+    for (const [keyword, words] of Object.entries(lang.keywords)) {
+      if ((words as string).split('|').some((w) => w === normalized)) return keyword as Keywords;
+    }
+  }
+  return undefined;
+}

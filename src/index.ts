@@ -1,0 +1,150 @@
+import 'dotenv/config';
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, PrivateConversationState } from 'botbuilder';
+import pino, { type Logger } from 'pino';
+import { ProactiveSender } from './bot/proactiveSender';
+import { GroupCoachBot } from './bot/groupCoachBot';
+import { ConfigError, loadConfig, type Config } from './config';
+import { systemClock, type Clock } from './domain/clock';
+import { createHttpServer } from './http/server';
+import { CodeAttemptGuard } from './services/codeAttempts';
+import { ConversationService } from './services/conversations';
+import { GroupService } from './services/groups';
+import { forgetUser } from './services/privacy';
+import { UserService } from './services/users';
+import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/cosmosClient';
+import { CosmosDialogStateStorage } from './store/dialogStateStorage';
+import { LocalSnapshot } from './store/localSnapshot';
+import {
+  CosmosCodeAttemptRepository,
+  CosmosConversationRefRepository,
+  CosmosGroupRepository,
+  CosmosUserRepository,
+} from './store/repositories';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  store: CosmosStore;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Tests pass their own server and database; otherwise the composition root decides. */
+  store?: CosmosStore;
+}
+
+/** The composition root: config → store → repositories → services → bot → http. The only place that knows concrete classes. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
+  const log = options.log ?? pino({ level: config.logLevel, base: { app: 'group-coach' } });
+  const clock = options.clock ?? systemClock;
+
+  let embedded: EmbeddedCosmosServer | undefined;
+  let snapshot: LocalSnapshot | undefined;
+  let store = options.store;
+  if (!store) {
+    if (config.cosmos.endpoint) {
+      store = await openCosmosStore({ endpoint: config.cosmos.endpoint, key: config.cosmos.key, database: config.cosmos.database });
+      log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : 'managed identity' }, 'using Cosmos DB account');
+    } else {
+      embedded = await startEmbeddedCosmos();
+      store = await openCosmosStore({ endpoint: embedded.endpoint, key: embedded.key, database: config.cosmos.database, embedded: true });
+      snapshot = new LocalSnapshot(store, config.localDataDir, log);
+      const restored = await snapshot.restore();
+      snapshot.startPeriodic(config.localSnapshotSeconds);
+      log.info(
+        { dataFile: snapshot.path, savedEverySeconds: config.localSnapshotSeconds, restoredDocuments: restored },
+        `embedded Cosmos store: data kept in ${snapshot.path}, saved every ${config.localSnapshotSeconds} s and at shutdown`,
+      );
+    }
+  }
+
+  const users = new CosmosUserRepository(store.containers);
+  const groupsRepo = new CosmosGroupRepository(store.containers);
+  const refs = new CosmosConversationRefRepository(store.containers);
+  const guard = new CodeAttemptGuard(new CosmosCodeAttemptRepository(store.containers), clock);
+  const userService = new UserService(
+    users,
+    guard,
+    { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode },
+    clock,
+  );
+  const groupService = new GroupService(groupsRepo, userService, guard, config, clock);
+  const conversations = new ConversationService(refs, clock);
+
+  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
+  const adapter = new CloudAdapter(auth);
+  const messenger = new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log);
+  const dialogState = new PrivateConversationState(new CosmosDialogStateStorage(store.containers.botstate));
+  const bot = new GroupCoachBot(
+    dialogState,
+    {
+      users: userService,
+      groups: groupService,
+      conversations,
+      messenger,
+      settings: {
+        defaultLocale: config.defaultLocale,
+        defaultTimeZone: config.defaultTimeZone,
+        leaderSignupEnabled: Boolean(config.leaderSignupCode),
+      },
+      forget: (userId) => forgetUser(userId, groupService, users),
+      maxMessageChars: config.maxMessageChars,
+    },
+    log,
+  );
+  adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
+
+  const server = createHttpServer({ adapter, bot, storeHealthy: () => store.ping(), log });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}`;
+  if (config.localMode) {
+    log.warn({ url }, 'local mode: no MicrosoftAppId, unsigned requests accepted, listening on loopback only, anyone may lead groups');
+  }
+  log.info({ url }, 'Group Coach is listening');
+
+  return {
+    url,
+    port,
+    store,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await snapshot?.stop();
+      if (!options.store) await store.close();
+      await embedded?.close();
+    },
+  };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const app = await startApp(config);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
