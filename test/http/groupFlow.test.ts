@@ -1,0 +1,108 @@
+import { expect } from 'chai';
+import { BotHarness, inviteCodeIn, person, submitActions, textOf, type Person } from '../support/botHarness';
+
+const words = {
+  fi: { lang: 'Suomi', yes: 'Kyllä' },
+  sv: { lang: 'Svenska', yes: 'Ja' },
+  en: { lang: 'English', yes: 'Yes' },
+} as const;
+
+/** A participant from the menu's "join" through onboarding to a place in the group. */
+async function onboardAndJoin(bot: BotHarness, p: Person, code: string) {
+  await bot.install(p);
+  await bot.submit(p, { action: 'join' });
+  await bot.say(p, words[p.locale].lang);
+  await bot.say(p, words[p.locale].yes);
+  await bot.say(p, p.name);
+  await bot.submit(p, { action: 'limits.save', skip: true });
+  return bot.say(p, code);
+}
+
+describe('HTTP: a leader and four participants, each in their own language', function () {
+  const bot = new BotHarness();
+  const leader = person('Leena', 'fi');
+  let code = '';
+
+  before(async () => {
+    await bot.start();
+  });
+  after(async () => bot.stop());
+
+  it('welcomes a Teams install with the menu for their role', async () => {
+    const replies = await bot.install(leader);
+    const text = textOf(replies);
+    expect(text).to.contain('Olen Ryhmävalmentaja');
+    expect(submitActions(replies).map((a) => a.data.action)).to.include.members(['onboard', 'newGroup', 'help']);
+  });
+
+  it('answers a Finnish "hei" with the menu', async () => {
+    const replies = await bot.say(leader, 'hei');
+    expect(textOf(replies)).to.contain('Mitä haluaisit tehdä?');
+  });
+
+  it('lets the leader create a group and shows an invite with a forwardable sentence', async () => {
+    expect(textOf(await bot.submit(leader, { action: 'newGroup' }))).to.contain('Mikä on ryhmän nimi?');
+    expect(textOf(await bot.say(leader, 'Kuntosaliryhmä'))).to.contain('aikavyöhykkeellä');
+    expect(textOf(await bot.say(leader, 'Europe/Helsinki'))).to.contain('Mitä kieltä ryhmä käyttää?');
+    const created = await bot.say(leader, 'Suomi');
+    const text = textOf(created);
+    expect(text).to.contain('Ryhmä "Kuntosaliryhmä" on valmis');
+    expect(text).to.contain('Sinut on kutsuttu valmennusryhmään "Kuntosaliryhmä"');
+    code = inviteCodeIn(created);
+  });
+
+  it('onboards participants in Finnish, Swedish and English and lets four join', async () => {
+    const people = [person('Pekka', 'en'), person('Siri', 'sv'), person('Aino', 'fi'), person('Sam', 'en')];
+    const expected = { en: 'Welcome to the group "Kuntosaliryhmä"', sv: 'Välkommen till gruppen "Kuntosaliryhmä"', fi: 'Tervetuloa ryhmään "Kuntosaliryhmä"' };
+    for (const p of people) {
+      const replies = await onboardAndJoin(bot, p, code.toLowerCase());
+      expect(textOf(replies), p.name).to.contain(expected[p.locale]);
+    }
+    const leaderInbox = textOf(bot.connector.activities(leader.conversationId));
+    expect(leaderInbox).to.contain('Pekka liittyi ryhmääsi "Kuntosaliryhmä". Ryhmässä on nyt 1 osallistuja.');
+    expect(leaderInbox).to.contain('Sam liittyi ryhmääsi "Kuntosaliryhmä". Ryhmässä on nyt 4 osallistujaa.');
+  });
+
+  it('tells the fifth participant kindly that the group is full, and stores nothing wrong', async () => {
+    const fifth = person('Ville', 'fi');
+    const replies = await onboardAndJoin(bot, fifth, code);
+    expect(textOf(replies)).to.contain('Ryhmä on jo täynnä (4 osallistujaa)');
+    const roster = textOf(await bot.submit(leader, { action: 'myGroups' }));
+    expect(roster).to.contain('4/4 paikkaa varattu');
+    expect(roster).to.not.contain('Ville');
+    expect(roster).to.contain('Pekka').and.contain('Siri').and.contain('Aino').and.contain('Sam');
+  });
+
+  it('keeps the roster from participants: a leader action from a participant is refused', async () => {
+    const p = person('Outi', 'sv');
+    await bot.install(p);
+    const groupId = submitActions(await bot.submit(leader, { action: 'myGroups' }))[0]!.data.groupId as string;
+    const replies = await bot.submit(p, { action: 'renewInvite', groupId });
+    expect(textOf(replies)).to.contain('Bara gruppens egen ledare kan göra det.');
+    const again = inviteCodeIn(await bot.submit(leader, { action: 'myGroups' }));
+    expect(again).to.equal(code);
+  });
+
+  it('answers a forged card payload with a clear message instead of crashing', async () => {
+    const replies = await bot.submit(leader, { action: 'dropTables', groupId: { $ne: null } });
+    expect(textOf(replies)).to.contain('painike on vanhasta viestistä');
+  });
+
+  it('refuses a 10,000-character message politely and stores nothing of it', async () => {
+    const p = person('Long', 'en');
+    const replies = await bot.say(p, 'x'.repeat(10_000));
+    expect(textOf(replies)).to.contain('longer than I can take (2000 characters)');
+    const { resources } = await bot.app.store.containers.users.items.query("SELECT * FROM c WHERE c.type = 'user'").fetchAll();
+    expect(resources.some((u) => JSON.stringify(u).includes('xxxxxxxxxx'))).to.equal(false);
+  });
+
+  it('understands help, cancel and menu typed in another language in the middle of a dialog', async () => {
+    const p = person('Kaisa', 'fi');
+    await bot.submit(p, { action: 'join' });
+    const help = textOf(await bot.say(p, 'help'));
+    expect(help).to.contain('Liitämme sinut ryhmään.');
+    const cancelled = textOf(await bot.say(p, 'avbryt'));
+    expect(cancelled).to.contain('Selvä, lopetin sen.');
+    expect(cancelled).to.contain('Mitä haluaisit tehdä?');
+  });
+});

@@ -1,0 +1,121 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { loadConfig, type Config } from '../../src/config';
+import type { Clock } from '../../src/domain/clock';
+import { startApp, type RunningApp } from '../../src/index';
+import type { CosmosStore } from '../../src/store/cosmosClient';
+import { TestConnector } from './connector';
+
+export interface Person {
+  id: string;
+  name: string;
+  locale: 'fi' | 'sv' | 'en';
+  conversationId: string;
+}
+
+let counter = 0;
+export const person = (name: string, locale: Person['locale']): Person => {
+  counter++;
+  return { id: `${name.toLowerCase()}-${counter}`, name, locale, conversationId: `personal-${name.toLowerCase()}-${counter}` };
+};
+
+/** The real app on an ephemeral port, spoken to over HTTP like Teams would, answers read at a loopback connector. */
+export class BotHarness {
+  app!: RunningApp;
+  readonly connector = new TestConnector();
+  config!: Config;
+
+  async start(env: Record<string, string> = {}, options: { store?: CosmosStore; clock?: Clock } = {}): Promise<this> {
+    await this.connector.start();
+    this.config = loadConfig({
+      PORT: '0',
+      LOCAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'gc-test-')),
+      COSMOS_DATABASE: `http-${Date.now()}-${counter++}`,
+      LOG_LEVEL: 'silent',
+      ...env,
+    });
+    this.app = await startApp(this.config, { ...options, log: pino({ level: 'silent' }) });
+    return this;
+  }
+
+  async post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
+  }
+
+  private base(p: Person, extra: Record<string, unknown>) {
+    return {
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      id: `in-${Math.random().toString(36).slice(2)}`,
+      timestamp: new Date().toISOString(),
+      from: { id: p.id, name: p.name, aadObjectId: `aad-${p.id}` },
+      recipient: { id: 'bot-id', name: 'Group Coach' },
+      conversation: { id: p.conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+      locale: p.locale,
+      ...extra,
+    };
+  }
+
+  /** Sends and returns what the bot answered in that conversation during this turn. */
+  async say(p: Person, text: string, extra: Record<string, unknown> = {}): Promise<Record<string, any>[]> {
+    return this.turn(p, { type: 'message', text, ...extra });
+  }
+
+  async submit(p: Person, value: unknown): Promise<Record<string, any>[]> {
+    return this.turn(p, { type: 'message', value });
+  }
+
+  async turn(p: Person, activity: Record<string, unknown>): Promise<Record<string, any>[]> {
+    const before = this.connector.received.length;
+    const res = await this.post(this.base(p, activity));
+    if (res.status >= 300) throw new Error(`bot answered HTTP ${res.status}`);
+    return this.connector.received.slice(before).filter((r) => r.conversationId === (activity.conversation as any)?.id || r.conversationId === p.conversationId).map((r) => r.body);
+  }
+
+  async install(p: Person): Promise<Record<string, any>[]> {
+    return this.turn(p, { type: 'conversationUpdate', membersAdded: [{ id: 'bot-id' }] });
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.stop();
+    await this.connector.stop();
+  }
+}
+
+/** All readable text of the bot's answers: message text, card TextBlocks, FactSets and button titles. */
+export function textOf(activities: Record<string, any>[]): string {
+  const parts: string[] = [];
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node.text === 'string') parts.push(node.text);
+    if (typeof node.title === 'string') parts.push(node.title);
+    if (typeof node.value === 'string' && (node.type === 'imBack' || typeof node.title === 'string')) parts.push(node.value);
+    Object.values(node).forEach(walk);
+  };
+  walk(activities);
+  return parts.join('\n');
+}
+
+/** The data of every Action.Submit on the cards in these answers. */
+export function submitActions(activities: Record<string, any>[]): Array<{ title: string; data: any }> {
+  const found: Array<{ title: string; data: any }> = [];
+  for (const a of activities) {
+    for (const att of a.attachments ?? []) {
+      for (const action of att.content?.actions ?? []) if (action.type === 'Action.Submit') found.push({ title: action.title, data: action.data });
+    }
+  }
+  return found;
+}
+
+export function inviteCodeIn(activities: Record<string, any>[]): string {
+  const match = /\b[2-9A-Z]{5}-[2-9A-Z]{5}\b/.exec(textOf(activities));
+  if (!match) throw new Error('no invite code in the answer');
+  return match[0];
+}
