@@ -1,0 +1,112 @@
+import type { Locale } from '../../domain/locale';
+import type { Group } from '../../domain/model';
+import { deferPastQuietHours, inQuietHours, isValidZone, toUtcIso } from '../../domain/schedule';
+import { effectivePrefs, type EffectiveReminderPrefs, type Session } from '../../domain/sessions';
+import type {
+  ConversationRefRepository,
+  GroupRepository,
+  Messenger,
+  OutboundMessage,
+  PauseRepository,
+  ReflectionPrompter,
+  ReminderPrefsRepository,
+  ReminderRenderer,
+  SendOutcome,
+  SessionRepository,
+  UserRepository,
+} from '../../services/ports';
+import type { HandlerResult } from '../jobs';
+
+/** Everything the session job handlers read and call. No botbuilder here: sending goes through Messenger. */
+export interface SessionJobDeps {
+  groups: GroupRepository;
+  sessions: SessionRepository;
+  users: UserRepository;
+  prefs: ReminderPrefsRepository;
+  pauses: PauseRepository;
+  refs: ConversationRefRepository;
+  messenger: Messenger;
+  renderer: ReminderRenderer;
+  prompter: ReflectionPrompter;
+  defaultLocale: Locale;
+}
+
+export const skipped = (reason: string): HandlerResult => ({ outcome: 'skipped', reason });
+
+/** The session and group a job is about, or why the job no longer makes sense. */
+export async function loadSession(
+  deps: SessionJobDeps,
+  groupId: string,
+  sessionId: string,
+  userId: string | undefined,
+): Promise<{ session: Session; group: Group } | HandlerResult> {
+  const [session, group] = await Promise.all([deps.sessions.get(groupId, sessionId), deps.groups.get(groupId)]);
+  if (!session || !group) return skipped('session_not_found');
+  if (!userId || !group.members.some((m) => m.userId === userId)) return skipped('not_in_group');
+  return { session, group };
+}
+
+export const isResult = (value: object): value is HandlerResult => 'outcome' in value;
+
+export interface Recipient {
+  zone: string;
+  locale: Locale;
+  prefs: EffectiveReminderPrefs;
+}
+
+export async function loadRecipient(deps: SessionJobDeps, group: Group, userId: string): Promise<Recipient> {
+  const [user, prefs] = await Promise.all([deps.users.get(userId), deps.prefs.get(userId)]);
+  return {
+    zone: isValidZone(user?.timeZone) ? user.timeZone : group.timeZone,
+    locale: user?.locale ?? group.locale ?? deps.defaultLocale,
+    prefs: effectivePrefs(prefs),
+  };
+}
+
+/**
+ * In quiet hours: defer to their end — unless that is not before `latest` (the session would have begun),
+ * in which case `whenTooLate` decides (skip a reminder; a cancellation notice goes now).
+ */
+export function quietHoursDeferral(
+  now: Date,
+  recipient: Recipient,
+  latest: string | undefined,
+  whenTooLate: HandlerResult | 'send_now',
+): HandlerResult | undefined {
+  if (!inQuietHours(now, recipient.zone, recipient.prefs.quietHours)) return undefined;
+  const until = deferPastQuietHours(now, recipient.zone, recipient.prefs.quietHours);
+  if (latest !== undefined && until >= latest) return whenTooLate === 'send_now' ? undefined : whenTooLate;
+  return { outcome: 'deferred', until, reason: 'quiet_hours' };
+}
+
+/** The person's own 1:1 chat with the bot, most recently seen first. */
+export async function personalConversation(
+  deps: SessionJobDeps,
+  userId: string,
+): Promise<{ conversationId: string } | { unreachable: number }> {
+  // Filtered here too: a reference is only ever used for its own owner.
+  const refs = (await deps.refs.listForOwner(userId)).filter((r) => r.userId === userId && r.conversationType === 'personal');
+  const reachable = refs.filter((r) => !r.unreachable).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  if (reachable[0]) return { conversationId: reachable[0].reference.conversation.id };
+  return { unreachable: refs[0]?.unreachable?.status ?? 404 };
+}
+
+export function fromSendOutcome(outcome: SendOutcome): HandlerResult {
+  switch (outcome.kind) {
+    case 'sent':
+      return { outcome: 'sent' };
+    case 'unreachable':
+      return { outcome: 'unreachable', status: outcome.status };
+    case 'failed':
+      return { outcome: 'failed', ...(outcome.status ? { status: outcome.status } : {}) };
+  }
+}
+
+/** Sends to the person's personal chat; no chat (never installed, or removed) is recorded as unreachable. */
+export async function sendToPerson(deps: SessionJobDeps, userId: string, message: OutboundMessage): Promise<HandlerResult> {
+  const target = await personalConversation(deps, userId);
+  if ('unreachable' in target) return { outcome: 'unreachable', status: target.unreachable, reason: 'no_conversation' };
+  return fromSendOutcome(await deps.messenger.send(userId, target.conversationId, message));
+}
+
+export const nowIso = (now: Date) => toUtcIso(now);
