@@ -181,7 +181,8 @@ export class CosmosJobRepository implements JobStore {
 
   async finish(claimed: Job, status: FinalJobStatus, result: JobResult, now: Date): Promise<boolean> {
     const at = toUtcIso(now);
-    const { _etag, claimedBy: _by, leaseUntil: _until, ...rest } = claimed;
+    // The record keeps `claimedBy`: which instance ran it (absent when cancelled unclaimed).
+    const { _etag, leaseUntil: _until, ...rest } = claimed;
     await this.docs.upsert({ ...rest, pk: donePartition(claimed.groupId), status, result, finishedAt: at, updatedAt: at });
     return this.deleteIfUnchanged(claimed);
   }

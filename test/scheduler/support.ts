@@ -1,0 +1,232 @@
+import { createHttpServer } from '@vercel/cosmosdb-server';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import type { Clock } from '../../src/domain/clock';
+import type { Group } from '../../src/domain/model';
+import { SchedulerRunner, type RunnerOptions } from '../../src/scheduler/runner';
+import { sessionJobHandlers, type SessionJobDeps } from '../../src/scheduler/handlers';
+import type { JobHandlers } from '../../src/scheduler/jobs';
+import type { Messenger, OutboundMessage, ReflectionPrompter, ReminderRenderer, SendOutcome } from '../../src/services/ports';
+import { ReminderPrefsService } from '../../src/services/reminderPrefs';
+import { SessionService } from '../../src/services/sessions';
+import { openCosmosStore, type CosmosStore } from '../../src/store/cosmosClient';
+import { CosmosJobRepository } from '../../src/store/jobRepository';
+import { CosmosConversationRefRepository, CosmosGroupRepository, CosmosUserRepository } from '../../src/store/repositories';
+import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from '../../src/store/sessionRepository';
+
+/** A clock the test moves by hand: nothing here waits on the wall clock. */
+export class ManualClock implements Clock {
+  private at: number;
+  constructor(iso: string) {
+    this.at = Date.parse(iso);
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(iso: string): void {
+    this.at = Date.parse(iso);
+  }
+  advance(ms: number): void {
+    this.at += ms;
+  }
+}
+
+export const minutes = (n: number) => n * 60_000;
+export const hours = (n: number) => n * 3_600_000;
+
+export const silentLog = pino({ level: 'silent' });
+
+export interface SentMessage {
+  ownerId: string;
+  conversationId: string;
+  message: OutboundMessage;
+}
+
+type Script = (ownerId: string, conversationId: string, message: OutboundMessage) => SendOutcome | Promise<SendOutcome> | undefined;
+
+/** Records every send; scripted outcomes (first that answers) stand in for a connector's answers. */
+export class RecordingMessenger implements Messenger {
+  readonly sent: SentMessage[] = [];
+  private scripts: Script[] = [];
+
+  script(script: Script): void {
+    this.scripts.push(script);
+  }
+
+  clearScripts(): void {
+    this.scripts = [];
+  }
+
+  async send(ownerId: string, conversationId: string, message: OutboundMessage): Promise<SendOutcome> {
+    for (const script of this.scripts) {
+      const outcome = await script(ownerId, conversationId, message);
+      if (outcome) return outcome;
+    }
+    this.sent.push({ ownerId, conversationId, message });
+    return { kind: 'sent' };
+  }
+
+  /** The text of each send, split into the renderer's fields. */
+  texts(): string[][] {
+    return this.sent.map((s) => (s.message.text ?? '').split('|'));
+  }
+}
+
+/** kind|sessionId|recipient|offset|locale|jobId|previousStartsAt — easy to assert on. */
+export const textRenderer: ReminderRenderer = {
+  render: (r) => ({
+    text: [r.kind, r.session.id, r.recipientId, r.offsetMinutes ?? '-', r.locale, r.jobId, r.previousStartsAt ?? '-'].join('|'),
+  }),
+};
+
+export class RecordingPrompter implements ReflectionPrompter {
+  readonly prompts: Array<{ groupId: string; sessionId: string; userId: string }> = [];
+  async prompt(groupId: string, sessionId: string, userId: string): Promise<SendOutcome> {
+    this.prompts.push({ groupId, sessionId, userId });
+    return { kind: 'sent' };
+  }
+}
+
+export const leaderId = 'msteams:leader';
+export const memberIds = ['msteams:p1', 'msteams:p2', 'msteams:p3', 'msteams:p4'] as const;
+export const personalChat = (userId: string) => `personal-${userId}`;
+
+export interface World {
+  store: CosmosStore;
+  clock: ManualClock;
+  group: Group;
+  jobs: CosmosJobRepository;
+  sessionsRepo: CosmosSessionRepository;
+  users: CosmosUserRepository;
+  pauses: CosmosPauseRepository;
+  prefsRepo: CosmosReminderPrefsRepository;
+  refs: CosmosConversationRefRepository;
+  sessions: SessionService;
+  prefs: ReminderPrefsService;
+  messenger: RecordingMessenger;
+  prompter: RecordingPrompter;
+  handlerDeps: SessionJobDeps;
+  runner(instanceId?: string, options?: Partial<RunnerOptions>, handlers?: JobHandlers): SchedulerRunner;
+}
+
+let groupCounter = 0;
+
+/**
+ * A group (leader + four participants, each with a personal chat reference) in `zone`, on a fresh
+ * database of the embedded server, with the production repositories, services and handlers.
+ */
+export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Europe/Helsinki'): Promise<World> {
+  const clock = new ManualClock(startIso);
+  const at = clock.now().toISOString();
+  const groups = new CosmosGroupRepository(store.containers);
+  const users = new CosmosUserRepository(store.containers);
+  const refs = new CosmosConversationRefRepository(store.containers);
+  const jobs = new CosmosJobRepository(store.containers);
+  const sessionsRepo = new CosmosSessionRepository(store.containers);
+  const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
+  const pauses = new CosmosPauseRepository(store.containers);
+  const groupId = `g-test-${++groupCounter}`;
+  const group = await groups.create({
+    type: 'group',
+    id: groupId,
+    groupId,
+    name: 'Kuntosali',
+    timeZone: zone,
+    locale: 'fi',
+    leaderId,
+    members: memberIds.map((userId) => ({ userId, displayName: userId.slice(8), joinedAt: at })),
+    linkedChatIds: [],
+    createdAt: at,
+    updatedAt: at,
+  });
+  for (const userId of [leaderId, ...memberIds]) {
+    const existing = await users.get(userId);
+    if (!existing) {
+      await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: [], groupId, createdAt: at, updatedAt: at });
+    }
+    await refs.upsert({
+      type: 'conversationRef',
+      id: `ref:${personalChat(userId)}`,
+      userId,
+      conversationType: 'personal',
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9/',
+        conversation: { id: personalChat(userId), conversationType: 'personal' },
+        bot: { id: 'bot' },
+        user: { id: userId },
+      },
+      updatedAt: at,
+    });
+  }
+  const messenger = new RecordingMessenger();
+  const prompter = new RecordingPrompter();
+  const sessions = new SessionService({ groups, sessions: sessionsRepo, jobs, prefs: prefsRepo, users }, clock);
+  const prefs = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups, sessions }, clock);
+  const handlerDeps: SessionJobDeps = {
+    groups,
+    sessions: sessionsRepo,
+    users,
+    prefs: prefsRepo,
+    pauses,
+    refs,
+    messenger,
+    renderer: textRenderer,
+    prompter,
+    defaultLocale: 'fi',
+  };
+  return {
+    store,
+    clock,
+    group,
+    jobs,
+    sessionsRepo,
+    users,
+    pauses,
+    prefsRepo,
+    refs,
+    sessions,
+    prefs,
+    messenger,
+    prompter,
+    handlerDeps,
+    runner: (instanceId = 'instance-a', options = {}, handlers = sessionJobHandlers(handlerDeps)) =>
+      new SchedulerRunner(jobs, handlers, clock, silentLog, { instanceId, ...options }),
+  };
+}
+
+/** Ticks until nothing is due (bounded, so a bug cannot loop forever). */
+export async function drain(runner: SchedulerRunner, rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    const report = await runner.tick();
+    if (report.due === 0) return;
+  }
+  throw new Error('still due after many ticks');
+}
+
+/**
+ * A store on its own embedded server that counts the HTTP requests reaching it: what a tick costs in
+ * Cosmos requests, measured at the server rather than guessed from the SDK.
+ */
+export async function countingStore(database = 'counted'): Promise<{ store: CosmosStore; requests: () => number; close: () => Promise<void> }> {
+  const server = createHttpServer();
+  let count = 0;
+  server.on('request', () => count++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const store = await openCosmosStore({
+    endpoint: `http://127.0.0.1:${port}`,
+    key: Buffer.from('counting-embedded-cosmos-key').toString('base64'),
+    database,
+    embedded: true,
+  });
+  return {
+    store,
+    requests: () => count,
+    close: async () => {
+      await store.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
