@@ -105,4 +105,23 @@ describe('HTTP: a leader and four participants, each in their own language', fun
     expect(cancelled).to.contain('Selvä, lopetin sen.');
     expect(cancelled).to.contain('Mitä haluaisit tehdä?');
   });
+
+  it('welcomes a Teams group chat and lets the leader link it to the group with an @mention', async () => {
+    const chat = { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' };
+    const welcome = await bot.turn({ ...leader, conversationId: chat.id }, { type: 'conversationUpdate', membersAdded: [{ id: 'bot-id' }], conversation: chat });
+    expect(textOf(welcome)).to.contain('Hei kaikki!');
+    const mention = { type: 'mention', text: '<at>Group Coach</at>', mentioned: { id: 'bot-id', name: 'Group Coach' } };
+    const linked = await bot.turn(
+      { ...leader, conversationId: chat.id },
+      { type: 'message', text: '<at>Group Coach</at> yhdistä', entities: [mention], conversation: chat },
+    );
+    expect(textOf(linked)).to.contain('Tämä keskustelu on nyt yhdistetty ryhmään "Kuntosaliryhmä"');
+    const ref = await bot.app.store.containers.users.item(`ref:${chat.id}`, `chat:${chat.id}`).read();
+    expect(ref.resource?.groupId).to.be.a('string');
+    const participantAsks = await bot.turn(
+      { ...person('Pekka', 'fi'), conversationId: chat.id },
+      { type: 'message', text: '<at>Group Coach</at> rajat', entities: [mention], conversation: chat },
+    );
+    expect(textOf(participantAsks)).to.contain('Hoidetaan tämä yksityisessä keskustelussa');
+  });
 });
