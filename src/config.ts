@@ -35,6 +35,8 @@ const schema = z
     LOCAL_DATA_DIR: withDefault(z.string(), '.data'),
     LOCAL_SNAPSHOT_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
     MAX_MESSAGE_CHARS: withDefault(z.coerce.number().int().min(100).max(20000), 2000),
+    DIRECT_LINE_SECRET: optional(z.string().min(16, 'looks too short for a Direct Line secret')),
+    DIRECT_LINE_ENDPOINT: withDefault(z.url(), 'https://directline.botframework.com'),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -77,6 +79,8 @@ export interface Config {
   localDataDir: string;
   localSnapshotSeconds: number;
   maxMessageChars: number;
+  /** The web chat page's Direct Line channel (production): the secret is exchanged server-side for per-user tokens. */
+  directLine: { secret?: string; endpoint: string };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -117,6 +121,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     localDataDir: e.LOCAL_DATA_DIR,
     localSnapshotSeconds: e.LOCAL_SNAPSHOT_SECONDS,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
+    directLine: { secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -7,6 +7,7 @@ import { GroupCoachBot } from './bot/groupCoachBot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createHttpServer } from './http/server';
+import { webChatRoutes } from './http/webchat';
 import { CodeAttemptGuard } from './services/codeAttempts';
 import { ConversationService } from './services/conversations';
 import { GroupService } from './services/groups';
@@ -97,7 +98,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
-  const server = createHttpServer({ adapter, bot, storeHealthy: () => store.ping(), log });
+  const server = createHttpServer({ adapter, bot, storeHealthy: () => store.ping(), log, extraRoutes: webChatRoutes({ config, adapter, bot, log }) });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
