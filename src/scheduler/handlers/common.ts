@@ -83,12 +83,13 @@ export function quietHoursDeferral(
 export async function personalConversation(
   deps: SessionJobDeps,
   userId: string,
-): Promise<{ conversationId: string } | { unreachable: number }> {
+): Promise<{ conversationId: string } | { unreachable: number; reason: 'no_conversation' | 'conversation_unreachable' }> {
   // Filtered here too: a reference is only ever used for its own owner.
   const refs = (await deps.refs.listForOwner(userId)).filter((r) => r.userId === userId && r.conversationType === 'personal');
   const reachable = refs.filter((r) => !r.unreachable).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   if (reachable[0]) return { conversationId: reachable[0].reference.conversation.id };
-  return { unreachable: refs[0]?.unreachable?.status ?? 404 };
+  const marked = refs.find((r) => r.unreachable);
+  return marked ? { unreachable: marked.unreachable!.status, reason: 'conversation_unreachable' } : { unreachable: 404, reason: 'no_conversation' };
 }
 
 export function fromSendOutcome(outcome: SendOutcome): HandlerResult {
@@ -105,7 +106,7 @@ export function fromSendOutcome(outcome: SendOutcome): HandlerResult {
 /** Sends to the person's personal chat; no chat (never installed, or removed) is recorded as unreachable. */
 export async function sendToPerson(deps: SessionJobDeps, userId: string, message: OutboundMessage): Promise<HandlerResult> {
   const target = await personalConversation(deps, userId);
-  if ('unreachable' in target) return { outcome: 'unreachable', status: target.unreachable, reason: 'no_conversation' };
+  if ('unreachable' in target) return { outcome: 'unreachable', status: target.unreachable, reason: target.reason };
   return fromSendOutcome(await deps.messenger.send(userId, target.conversationId, message));
 }
 
