@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const resultsDir = path.resolve(__dirname, '../../../test-results');
+
+/** Debian's Chromium, headless, fresh profile, no network beyond loopback (every other request is aborted). */
+export class Browser {
+  context!: BrowserContext;
+  private tmp = '';
+  readonly blocked: string[] = [];
+  readonly consoleErrors: string[] = [];
+
+  async start(): Promise<this> {
+    mkdirSync(resultsDir, { recursive: true });
+    this.tmp = mkdtempSync(path.join(resultsDir, 'tmp-chromium-'));
+    const tmpdir = path.join(this.tmp, 'tmp');
+    mkdirSync(tmpdir);
+    this.context = await chromium.launchPersistentContext(path.join(this.tmp, 'profile'), {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      env: { ...process.env, TMPDIR: tmpdir },
+      viewport: { width: 420, height: 860 },
+      locale: 'fi-FI',
+    });
+    await this.context.route('**', (route) => {
+      const url = new URL(route.request().url());
+      if (['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+      this.blocked.push(url.origin);
+      return route.abort();
+    });
+    return this;
+  }
+
+  async newPage(): Promise<Page> {
+    const page = await this.context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
+    return page;
+  }
+
+  async stop() {
+    await this.context?.close().catch(() => undefined);
+    if (this.tmp) rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+let shot = 0;
+/** One screenshot per step, numbered in order, under test-results/. */
+export async function screenshot(page: Page, name: string) {
+  shot += 1;
+  await page.waitForTimeout(400); // let Web Chat finish scrolling to the newest activity
+  const file = path.join(resultsDir, `${String(shot).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** Web Chat's markdown turns "quotes" into curly ones; compare text with straight quotes. */
+export const normalise = (s: string) => s.replace(/[\u201c\u201d\u201e]/g, '"').replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
