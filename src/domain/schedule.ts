@@ -134,7 +134,7 @@ export const jobSchema = z.object({
   payload: z.record(z.string(), z.unknown()).default({}),
   /** Failed runs so far (drives the backoff). */
   attempts: z.number().int().nonnegative().default(0),
-  /** Claims so far; more than one means an earlier claimer may have died mid-run. */
+  /** Claims since it was last rescheduled; more than one means an earlier claimer may have died mid-run. */
   claims: z.number().int().nonnegative().default(0),
   claimedBy: z.string().optional(),
   leaseUntil: utcInstant.optional(),

@@ -60,6 +60,18 @@ export interface SessionChange {
   place?: string;
 }
 
+export interface Undelivered {
+  jobId: string;
+  kind: string;
+  userId: string;
+  sessionId?: string;
+  status: 'unreachable' | 'failed';
+  httpStatus?: number;
+  /** `no_conversation`, `conversation_unreachable`, … */
+  reason?: string;
+  at: string;
+}
+
 export interface SessionServiceDeps {
   groups: GroupRepository;
   sessions: SessionRepository;
@@ -224,6 +236,25 @@ export class SessionService {
   async listAttendance(actorId: string, groupId: string, sessionId: string): Promise<Attendance[]> {
     await this.groupLedBy(actorId, groupId);
     return this.deps.sessions.listAttendance(groupId, sessionId);
+  }
+
+  /**
+   * For the leader: messages that could not be delivered (the person removed the bot, never opened a chat
+   * with it, or sending kept failing), newest first, optionally for one session.
+   */
+  async listUndelivered(actorId: string, groupId: string, sessionId?: string): Promise<Undelivered[]> {
+    await this.groupLedBy(actorId, groupId);
+    const jobs = await this.deps.jobs.listFinished(groupId, { ...(sessionId ? { sessionId } : {}), statuses: ['unreachable', 'failed'] });
+    return jobs.map((j) => ({
+      jobId: j.id,
+      kind: j.kind,
+      userId: j.userId ?? '',
+      sessionId: j.sessionId,
+      status: j.status as Undelivered['status'],
+      httpStatus: j.result?.status,
+      reason: j.result?.reason,
+      at: j.finishedAt ?? j.updatedAt,
+    }));
   }
 
   /** Sessions that have not ended yet, for the group's leader and members. */

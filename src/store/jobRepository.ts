@@ -171,7 +171,8 @@ export class CosmosJobRepository implements JobStore {
   async reschedule(claimed: Job, change: { dueAt: string; attempts: number; lastStatus?: number }, now: Date): Promise<boolean> {
     const { claimedBy: _by, leaseUntil: _until, ...rest } = claimed;
     try {
-      await this.docs.replace({ ...rest, ...change, status: 'pending', updatedAt: toUtcIso(now) }, pendingPartition);
+      // claims back to 0: this claimer ran it and recorded nothing, so the next claim needs no record check.
+      await this.docs.replace({ ...rest, ...change, claims: 0, status: 'pending', updatedAt: toUtcIso(now) }, pendingPartition);
       return true;
     } catch (e) {
       if (isDomainError(e, 'CONFLICT') || cosmosStatus(e) === 404) return false;

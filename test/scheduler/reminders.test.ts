@@ -201,6 +201,19 @@ describe('session jobs end to end (services → jobs → runner → handlers) on
       [p3, { outcome: 'unreachable', status: 404, reason: 'conversation_unreachable' }],
     ]);
     expect(await w.jobs.listPending({ sessionId: session.id, userId: p2, kinds: ['remind'] })).to.have.length(1); // only the 2 h one
+
+    // What the leader sees; a participant may not look.
+    const undelivered = await w.sessions.listUndelivered(leaderId, w.group.groupId, session.id);
+    expect(undelivered.map((u) => [u.userId, u.kind, u.status, u.httpStatus, u.reason]).sort()).to.deep.equal([
+      [p2, 'remind', 'unreachable', 403, undefined],
+      [p3, 'remind', 'unreachable', 404, 'conversation_unreachable'],
+    ]);
+    try {
+      await w.sessions.listUndelivered(p1, w.group.groupId);
+      expect.fail('a participant saw the undelivered list');
+    } catch (e) {
+      expect(isDomainError(e, 'NOT_GROUP_LEADER')).to.equal(true);
+    }
   });
 
   it('skips a person who has left the group', async () => {
