@@ -36,7 +36,8 @@ export class CosmosUserRepository implements UserRepository {
   }
   async deleteAll(userId: string) {
     const { resources } = await this.containers.users.items
-      .query<{ id: string }>({ query: 'SELECT c.id FROM c' }, { partitionKey: userId })
+      // The owner is named in the WHERE clause too: the embedded server ignores the partition key of a query.
+      .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.userId = @userId', parameters: [{ name: '@userId', value: userId }] }, { partitionKey: userId })
       .fetchAll();
     for (const { id } of resources) await this.containers.users.item(id, userId).delete();
   }
@@ -87,7 +88,10 @@ export class CosmosConversationRefRepository implements ConversationRefRepositor
     return this.refs.read(refId(conversationId), ownerId);
   }
   listForOwner(ownerId: string) {
-    return this.refs.query({ query: "SELECT * FROM c WHERE c.type = 'conversationRef'" }, ownerId);
+    return this.refs.query(
+      { query: "SELECT * FROM c WHERE c.type = 'conversationRef' AND c.userId = @ownerId", parameters: [{ name: '@ownerId', value: ownerId }] },
+      ownerId,
+    );
   }
   async markUnreachable(ownerId: string, conversationId: string, status: number, at: Date) {
     const ref = await this.get(ownerId, conversationId);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorCodes } from '../../src/domain/errors';
 import { formatDateTime, matchKeyword, translator } from '../../src/i18n';
 
 const load = (lang: string) => JSON.parse(readFileSync(join(__dirname, '../../locales', `${lang}.json`), 'utf8')) as Record<string, unknown>;
@@ -62,5 +63,14 @@ describe('locales', () => {
     expect(formatDateTime(instant, 'fi', 'Europe/Helsinki')).to.match(/9\.00|09\.00/);
     expect(formatDateTime(instant, 'en', 'Europe/Helsinki')).to.match(/09:00/);
     expect(formatDateTime(instant, 'sv', 'Europe/Stockholm')).to.match(/08:00/);
+  });
+});
+
+describe('error texts', () => {
+  it('exist for every domain error code in every language', () => {
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      const t = translator(lang);
+      for (const code of errorCodes) expect(t(`errors.${code}`), `${lang} ${code}`).to.not.equal(`errors.${code}`);
+    }
   });
 });
