@@ -58,12 +58,14 @@ export class Browser {
   }
 }
 
-let shot = 0;
-/** One screenshot per step, numbered in order, under test-results/. */
+const shots = new Map<string, number>();
+/** One screenshot per step under test-results/, numbered per suite: "webchat-leader-welcome" → webchat-01-leader-welcome.png. */
 export async function screenshot(page: Page, name: string) {
-  shot += 1;
-  await page.waitForTimeout(400); // let Web Chat finish scrolling to the newest activity
-  const file = path.join(resultsDir, `${String(shot).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+  const [suite = 'e2e', ...rest] = name.split('-');
+  const n = (shots.get(suite) ?? 0) + 1;
+  shots.set(suite, n);
+  await page.waitForTimeout(400); // let the client finish scrolling to the newest message
+  const file = path.join(resultsDir, `${suite}-${String(n).padStart(2, '0')}-${rest.join('-').replace(/[^a-z0-9-]+/gi, '-') || 'step'}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
