@@ -18,7 +18,7 @@ export function inviteCard(t: Translate, viewer: Locale, group: Group, invite: I
   const forward = groupT('invite.forward', {
     group: group.name,
     code: invite.code,
-    expires: formatDate(invite.expiresAt, group.locale, group.timeZone),
+    date: formatDate(invite.expiresAt, group.locale, group.timeZone),
   });
   return card([
     { type: 'TextBlock', text: t('invite.title', { group: group.name }), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
