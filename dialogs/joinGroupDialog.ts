@@ -1,8 +1,7 @@
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../src/domain/errors';
-import { translator } from '../src/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { errorMessage, tOf, userIdOf, type DialogDeps } from './context';
+import { errorMessage, tellLeader, tOf, userIdOf, type DialogDeps } from './context';
 import { DialogIds, PromptIds } from './dialogIds';
 import { OnboardingDialog } from './onboardingDialog';
 
@@ -43,29 +42,14 @@ export class JoinGroupDialog extends CancelAndHelpDialog {
     try {
       const group = await this.deps.groups.joinGroup(userId, String(step.result ?? ''));
       await step.context.sendActivity(t('join.welcome', { group: group.name }));
-      await this.tellLeader(userId, group.groupId);
+      const member = group.members.find((m) => m.userId === userId);
+      await tellLeader(this.deps, group, (lt) =>
+        lt('join.leaderNotice', { name: member?.displayName || lt('roster.unnamed'), group: group.name, count: group.members.length }),
+      );
     } catch (e) {
       await step.context.sendActivity(errorMessage(t, e));
       if (isDomainError(e, 'INVITE_INVALID')) await step.context.sendActivity(t('join.tryAgain'));
     }
     return step.endDialog();
-  }
-
-  /** Best effort: the join is done whether or not the leader can be reached right now. */
-  private async tellLeader(userId: string, groupId: string) {
-    const group = await this.deps.groups.groupOf(userId);
-    if (!group || group.groupId !== groupId) return;
-    const leader = await this.deps.users.get(group.leaderId);
-    const ref = await this.deps.conversations.personalConversationOf(group.leaderId);
-    if (!ref) return;
-    const member = group.members.find((m) => m.userId === userId);
-    const lt = translator(leader?.locale ?? group.locale);
-    await this.deps.messenger.send(group.leaderId, ref.reference.conversation.id, {
-      text: lt('join.leaderNotice', {
-        name: member?.displayName || lt('roster.unnamed'),
-        group: group.name,
-        count: group.members.length,
-      }),
-    });
   }
 }

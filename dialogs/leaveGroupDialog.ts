@@ -1,7 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { translator } from '../src/i18n';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { errorMessage, tOf, userIdOf, type DialogDeps } from './context';
+import { errorMessage, tellLeader, tOf, userIdOf, type DialogDeps } from './context';
 import { DialogIds, PromptIds } from './dialogIds';
 import { newConfirmPrompt } from './promptDefaults';
 
@@ -39,14 +38,9 @@ export class LeaveGroupDialog extends CancelAndHelpDialog {
       const user = await this.deps.users.get(userId);
       const group = await this.deps.groups.leaveGroup(userId);
       await step.context.sendActivity(t('leave.done', { group: group.name }));
-      const ref = await this.deps.conversations.personalConversationOf(group.leaderId);
-      const leader = await this.deps.users.get(group.leaderId);
-      if (ref) {
-        const lt = translator(leader?.locale ?? group.locale);
-        await this.deps.messenger.send(group.leaderId, ref.reference.conversation.id, {
-          text: lt('leave.leaderNotice', { name: user?.displayName || lt('roster.unnamed'), group: group.name }),
-        });
-      }
+      await tellLeader(this.deps, group, (lt) =>
+        lt('leave.leaderNotice', { name: user?.displayName || lt('roster.unnamed'), group: group.name }),
+      );
     } catch (e) {
       await step.context.sendActivity(errorMessage(t, e));
     }

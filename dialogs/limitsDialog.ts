@@ -1,5 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { LimitsPayload } from '../src/cards/actions';
+import { limitsFromPayload, type LimitsPayload } from '../src/cards/actions';
 import { limitsCard } from '../src/cards/limits';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { errorMessage, sendCard, tOf, userIdOf, type DialogDeps } from './context';
@@ -39,12 +39,7 @@ export class LimitsDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     try {
-      await this.deps.users.setLimits(userIdOf(step.context), {
-        mobility: p.mobility,
-        budget: p.budget,
-        times: p.times.trim() || undefined,
-        note: p.note.trim() || undefined,
-      });
+      await this.deps.users.setLimits(userIdOf(step.context), limitsFromPayload(p));
       await step.context.sendActivity(t('limits.saved'));
     } catch (e) {
       await step.context.sendActivity(errorMessage(t, e));

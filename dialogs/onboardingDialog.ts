@@ -1,5 +1,5 @@
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext, type FoundChoice } from 'botbuilder-dialogs';
-import type { LimitsPayload } from '../src/cards/actions';
+import { limitsFromPayload, type LimitsPayload } from '../src/cards/actions';
 import { limitsCard } from '../src/cards/limits';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { errorMessage, sendCard, tOf, userIdOf, type DialogDeps } from './context';
@@ -81,12 +81,7 @@ export class OnboardingDialog extends CancelAndHelpDialog {
     const payload = step.result as LimitsPayload;
     if (!payload.skip) {
       try {
-        await this.deps.users.setLimits(userIdOf(step.context), {
-          mobility: payload.mobility,
-          budget: payload.budget,
-          times: payload.times.trim() || undefined,
-          note: payload.note.trim() || undefined,
-        });
+        await this.deps.users.setLimits(userIdOf(step.context), limitsFromPayload(payload));
         await step.context.sendActivity(t('limits.saved'));
       } catch (e) {
         await step.context.sendActivity(errorMessage(t, e));

@@ -27,6 +27,18 @@ export class DialogStateError extends Error {
 
 export type RouterDeps = DialogDeps & { forget: (userId: string) => Promise<void>; maxMessageChars: number };
 
+/** Menu actions that are a whole dialog of their own. */
+const actionDialogs: Partial<Record<CardAction['action'], string>> = {
+  onboard: DialogIds.onboarding,
+  join: DialogIds.joinGroup,
+  leave: DialogIds.leaveGroup,
+  newGroup: DialogIds.createGroup,
+  becomeLeader: DialogIds.becomeLeader,
+  limits: DialogIds.limits,
+  language: DialogIds.language,
+  privacy: DialogIds.privacy,
+};
+
 const isGroupChat = (context: TurnContext) => context.activity.conversation?.conversationType === 'groupChat' || context.activity.conversation?.isGroup === true;
 
 /**
@@ -123,41 +135,19 @@ export class DialogRouter {
       await dc.context.sendActivity(t('groupChat.personalOnly'));
       return;
     }
+    const dialogId = actionDialogs[action.action];
+    if (dialogId) {
+      await dc.beginDialog(dialogId, {});
+      return;
+    }
     try {
       switch (action.action) {
         case 'menu':
           return await this.showMenu(dc.context);
         case 'help':
           return await this.showMenu(dc.context, t(isGroupChat(dc.context) ? 'help.groupChat' : 'help.main'));
-        case 'onboard':
-          await dc.beginDialog(DialogIds.onboarding);
-          return;
-        case 'join':
-          await dc.beginDialog(DialogIds.joinGroup, {} satisfies JoinOptions);
-          return;
-        case 'leave':
-          await dc.beginDialog(DialogIds.leaveGroup);
-          return;
-        case 'newGroup':
-          await dc.beginDialog(DialogIds.createGroup);
-          return;
-        case 'becomeLeader':
-          await dc.beginDialog(DialogIds.becomeLeader);
-          return;
-        case 'limits':
-          await dc.beginDialog(DialogIds.limits);
-          return;
-        case 'language':
-          await dc.beginDialog(DialogIds.language);
-          return;
-        case 'privacy':
-          await dc.beginDialog(DialogIds.privacy);
-          return;
         case 'linkChat':
-          if (!isGroupChat(dc.context)) {
-            await dc.context.sendActivity(t('linkChat.onlyInGroupChat'));
-            return;
-          }
+          if (!isGroupChat(dc.context)) return void (await dc.context.sendActivity(t('linkChat.onlyInGroupChat')));
           await dc.beginDialog(DialogIds.linkChat);
           return;
         case 'myGroups':
@@ -169,9 +159,9 @@ export class DialogRouter {
           await sendCard(dc.context, inviteCard(t, localeOf(dc.context), group, invite));
           return;
         }
-        case 'limits.save':
+        default:
+          // Only a form answer is left, and without its form it is an old card.
           await dc.context.sendActivity(t('errors.STALE_CARD'));
-          return;
       }
     } catch (e) {
       await dc.context.sendActivity(errorMessage(t, e));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Limits } from '../domain/model';
 
 /** Every Action.Submit payload the bot ever puts on a card. Anything else is stale or forged. */
 const simple = z.enum([
@@ -29,6 +30,14 @@ export const limitsPayload = z.object({
   skip: boolish.optional().default(false),
 });
 export type LimitsPayload = z.infer<typeof limitsPayload>;
+
+/** The form's answer as stored limits: empty text fields mean "nothing to say". */
+export const limitsFromPayload = (p: LimitsPayload): Limits => ({
+  mobility: p.mobility,
+  budget: p.budget,
+  times: p.times.trim() || undefined,
+  note: p.note.trim() || undefined,
+});
 
 export const cardAction = z.union([
   z.object({ action: simple }),

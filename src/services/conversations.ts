@@ -2,6 +2,20 @@ import type { Clock } from '../domain/clock';
 import { chatOwnerKey, type ConversationRef, type StoredReference } from '../domain/model';
 import type { ConversationRefRepository } from './ports';
 
+export type PersonalTarget =
+  | { conversationId: string }
+  | { unreachable: number; reason: 'no_conversation' | 'conversation_unreachable' };
+
+/** The person's own 1:1 chat with the bot, most recently seen first; or why there is none to use. */
+export async function findPersonalConversation(refs: ConversationRefRepository, userId: string): Promise<PersonalTarget> {
+  // Filtered here too: a reference is only ever used for its own owner.
+  const all = (await refs.listForOwner(userId)).filter((r) => r.userId === userId && r.conversationType === 'personal');
+  const reachable = all.filter((r) => !r.unreachable).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  if (reachable[0]) return { conversationId: reachable[0].reference.conversation.id };
+  const marked = all.find((r) => r.unreachable);
+  return marked ? { unreachable: marked.unreachable!.status, reason: 'conversation_unreachable' } : { unreachable: 404, reason: 'no_conversation' };
+}
+
 export type ConversationType = ConversationRef['conversationType'];
 
 /** Where to send later: one reference per person and per group chat, refreshed when it changes. */
@@ -38,9 +52,8 @@ export class ConversationService {
     });
   }
 
-  async personalConversationOf(userId: string): Promise<ConversationRef | undefined> {
-    const refs = await this.refs.listForOwner(userId);
-    return refs.find((r) => r.conversationType === 'personal' && !r.unreachable);
+  personalTarget(userId: string): Promise<PersonalTarget> {
+    return findPersonalConversation(this.refs, userId);
   }
 
   async groupForChat(conversationId: string): Promise<string | undefined> {

@@ -96,7 +96,7 @@ export class GroupService {
   async renewInvite(leaderId: string, groupId: string): Promise<{ group: Group; invite: Invite }> {
     const group = await this.ledGroup(leaderId, groupId);
     const invite = await this.issueInvite(groupId);
-    const updated = await this.mutateGroup(groupId, (g) => ({ ...g, inviteCode: invite.code, inviteExpiresAt: invite.expiresAt }));
+    const updated = await this.mutateGroup(groupId, (g) => ({ ...g, inviteCode: invite.code, inviteExpiresAt: invite.expiresAt }), group);
     if (group.inviteCode) await this.groups.deleteInvite(group.inviteCode);
     return { group: updated, invite };
   }
@@ -148,12 +148,12 @@ export class GroupService {
       if (g.members.some((m) => m.userId === userId)) return g;
       if (g.members.length >= this.rules.maxParticipants) throw new DomainError('GROUP_FULL', { max: this.rules.maxParticipants });
       return { ...g, members: [...g.members, member] };
-    });
+    }, group);
     try {
       await this.users.update(userId, (u) => {
         if (u.groupId && u.groupId !== group.groupId) throw new DomainError('ALREADY_IN_GROUP');
         return { ...u, groupId: group.groupId };
-      });
+      }, user);
     } catch (e) {
       // Never leave a half-join behind: give the place back.
       await this.mutateGroup(group.groupId, (g) => ({ ...g, members: g.members.filter((m) => m.userId !== userId) }));
@@ -167,16 +167,16 @@ export class GroupService {
     if (!user?.groupId) throw new DomainError('NOT_IN_GROUP');
     const groupId = user.groupId;
     const group = await this.groups.get(groupId);
-    if (group) await this.mutateGroup(groupId, (g) => ({ ...g, members: g.members.filter((m) => m.userId !== userId) }));
-    await this.users.update(userId, (u) => ({ ...u, groupId: undefined }));
+    if (group) await this.mutateGroup(groupId, (g) => ({ ...g, members: g.members.filter((m) => m.userId !== userId) }), group);
+    await this.users.update(userId, (u) => ({ ...u, groupId: undefined }), user);
     if (!group) throw new DomainError('GROUP_NOT_FOUND');
     return group;
   }
 
   /** Links a Teams group chat to a group so later messages there know their group. */
   async linkChat(leaderId: string, groupId: string, conversationId: string): Promise<Group> {
-    await this.ledGroup(leaderId, groupId);
-    return this.mutateGroup(groupId, (g) => ({ ...g, linkedChatIds: [...new Set([...g.linkedChatIds, conversationId])] }));
+    const group = await this.ledGroup(leaderId, groupId);
+    return this.mutateGroup(groupId, (g) => ({ ...g, linkedChatIds: [...new Set([...g.linkedChatIds, conversationId])] }), group);
   }
 
   /** Keeps the roster's name in step when a member changes the name they gave. */
@@ -189,10 +189,13 @@ export class GroupService {
     }));
   }
 
-  /** Read the group, apply the change, write with IfMatch; on a 412 read again and re-apply. */
-  private async mutateGroup(groupId: string, change: (g: Group) => Group): Promise<Group> {
+  /**
+   * Apply the change and write with IfMatch; on a 412 read again and re-apply. A group the caller has
+   * just read is used for the first attempt instead of being read a second time.
+   */
+  private async mutateGroup(groupId: string, change: (g: Group) => Group, known?: Group): Promise<Group> {
     for (let attempt = 0; ; attempt++) {
-      const current = await this.groups.get(groupId);
+      const current = attempt === 0 && known ? known : await this.groups.get(groupId);
       if (!current) throw new DomainError('GROUP_NOT_FOUND');
       const next = change(current);
       if (next === current) return current;

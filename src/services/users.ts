@@ -36,10 +36,13 @@ export class UserService {
     return this.users.get(userId);
   }
 
-  /** Read, change, write with IfMatch; a concurrent change is re-read and applied again. */
-  async update(userId: string, change: (user: User) => User): Promise<User> {
+  /**
+   * Read, change, write with IfMatch; a concurrent change is re-read and applied again. A profile the
+   * caller has just read is used for the first attempt instead of being read a second time.
+   */
+  async update(userId: string, change: (user: User) => User, known?: User): Promise<User> {
     for (let attempt = 0; ; attempt++) {
-      const current = (await this.users.get(userId)) ?? this.blank(userId);
+      const current = (attempt === 0 && known ? known : await this.users.get(userId)) ?? this.blank(userId);
       try {
         return await this.users.save({ ...change(current), updatedAt: this.now() });
       } catch (e) {

@@ -1,6 +1,6 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import type { z } from 'zod';
-import { InvalidStoredDocumentError, translateStoreError } from './errors';
+import { InvalidStoredDocumentError, isNotFound, translateStoreError } from './errors';
 
 type Stored = { id: string; _etag?: string };
 
@@ -52,12 +52,15 @@ export class Documents<S extends z.ZodType<Stored>> {
     return this.parse(resource);
   }
 
+  /** Deleting what is already gone is not an error. */
   async delete(id: string, partitionKey: string): Promise<void> {
-    const response = await guard(() => this.container.item(id, partitionKey).delete().catch((e: unknown) => {
-      if ((e as { code?: number }).code === 404) return { statusCode: 404 };
-      throw e;
-    }));
-    void response;
+    await guard(async () => {
+      try {
+        await this.container.item(id, partitionKey).delete();
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    });
   }
 
   async query(spec: SqlQuerySpec, partitionKey?: string): Promise<z.output<S>[]> {

@@ -1,5 +1,4 @@
 import {
-  chatOwnerKey,
   codeAttemptsSchema,
   conversationRefSchema,
   groupSchema,
@@ -113,4 +112,3 @@ export class CosmosCodeAttemptRepository implements CodeAttemptRepository {
   }
 }
 
-export { chatOwnerKey };

@@ -1,32 +1,16 @@
 import { expect } from 'chai';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { ProactiveSender, type RetryPolicy } from '../../src/bot/proactiveSender';
-import type { ConversationRef } from '../../src/domain/model';
 import { sessionJobHandlers } from '../../src/scheduler/handlers';
 import type { CosmosStore } from '../../src/store/cosmosClient';
 import { CosmosConversationRefRepository } from '../../src/store/repositories';
 import { TestConnector } from '../support/connector';
 import { freshStore } from '../support/cosmos';
-import { drain, leaderId, makeWorld, ManualClock, memberIds, personalChat, silentLog } from '../scheduler/support';
+import { drain, leaderId, makeWorld, ManualClock, memberIds, personalChat, personalRef as sharedPersonalRef, silentLog } from '../scheduler/support';
 
 const policy: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
 
-function personalRef(userId: string, serviceUrl: string): ConversationRef {
-  return {
-    type: 'conversationRef',
-    id: `ref:${personalChat(userId)}`,
-    userId,
-    conversationType: 'personal',
-    reference: {
-      channelId: 'msteams',
-      serviceUrl,
-      conversation: { id: personalChat(userId), conversationType: 'personal', tenantId: 'tenant-1' },
-      bot: { id: '28:bot' },
-      user: { id: `29:${userId}` },
-    },
-    updatedAt: '2026-03-20T10:00:00.000Z',
-  };
-}
+const personalRef = (userId: string, serviceUrl: string) => sharedPersonalRef(userId, serviceUrl, '2026-03-20T10:00:00.000Z');
 
 describe('ProactiveSender through a real CloudAdapter to a loopback connector', () => {
   let store: CosmosStore;

@@ -1,3 +1,4 @@
+import type { ConversationRef } from '../../src/domain/model';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
@@ -91,6 +92,24 @@ export const leaderId = 'msteams:leader';
 export const memberIds = ['msteams:p1', 'msteams:p2', 'msteams:p3', 'msteams:p4'] as const;
 export const personalChat = (userId: string) => `personal-${userId}`;
 
+/** A stored reference to a person's 1:1 chat with the bot, served at `serviceUrl`. */
+export function personalRef(userId: string, serviceUrl: string, updatedAt: string): ConversationRef {
+  return {
+    type: 'conversationRef',
+    id: `ref:${personalChat(userId)}`,
+    userId,
+    conversationType: 'personal',
+    reference: {
+      channelId: 'msteams',
+      serviceUrl,
+      conversation: { id: personalChat(userId), conversationType: 'personal', tenantId: 'tenant-1' },
+      bot: { id: '28:bot' },
+      user: { id: `29:${userId}` },
+    },
+    updatedAt,
+  };
+}
+
 export interface World {
   store: CosmosStore;
   clock: ManualClock;
@@ -144,20 +163,7 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
     if (!existing) {
       await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: [], groupId, createdAt: at, updatedAt: at });
     }
-    await refs.upsert({
-      type: 'conversationRef',
-      id: `ref:${personalChat(userId)}`,
-      userId,
-      conversationType: 'personal',
-      reference: {
-        channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/',
-        conversation: { id: personalChat(userId), conversationType: 'personal' },
-        bot: { id: 'bot' },
-        user: { id: userId },
-      },
-      updatedAt: at,
-    });
+    await refs.upsert(personalRef(userId, 'http://127.0.0.1:9/', at));
   }
   const messenger = new RecordingMessenger();
   const prompter = new RecordingPrompter();

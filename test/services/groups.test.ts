@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import type { Clock } from '../../src/domain/clock';
-import { isDomainError, type ErrorCode } from '../../src/domain/errors';
+import { isDomainError } from '../../src/domain/errors';
 import { CodeAttemptGuard } from '../../src/services/codeAttempts';
 import { GroupService } from '../../src/services/groups';
 import { UserService } from '../../src/services/users';
 import type { CosmosStore } from '../../src/store/cosmosClient';
 import { CosmosCodeAttemptRepository, CosmosGroupRepository, CosmosUserRepository } from '../../src/store/repositories';
 import { freshStore } from '../support/cosmos';
+import { expectDomainError } from '../support/expectDomainError';
 
 class TestClock implements Clock {
   constructor(private t: number) {}
@@ -18,15 +19,6 @@ class TestClock implements Clock {
   }
 }
 
-async function expectCode(promise: Promise<unknown>, code: ErrorCode) {
-  try {
-    await promise;
-  } catch (e) {
-    expect(isDomainError(e, code), `expected ${code}, got ${String(e)}`).to.equal(true);
-    return;
-  }
-  expect.fail(`expected ${code}`);
-}
 
 describe('group services on the embedded Cosmos server', () => {
   let store: CosmosStore;
@@ -46,7 +38,7 @@ describe('group services on the embedded Cosmos server', () => {
   const consenting = async (id: string) => users.giveConsent(id, id.toUpperCase());
 
   it('lets only leaders create groups; a participant gets NOT_LEADER and nothing is stored', async () => {
-    await expectCode(groups.createGroup('t:someone', { name: 'Gym', timeZone: 'Europe/Helsinki', locale: 'fi' }), 'NOT_LEADER');
+    await expectDomainError(groups.createGroup('t:someone', { name: 'Gym', timeZone: 'Europe/Helsinki', locale: 'fi' }), 'NOT_LEADER');
     expect(await groups.groupsLedBy('t:someone')).to.have.length(0);
     const { group, invite } = await groups.createGroup('t:leader', { name: 'Gym', timeZone: 'Europe/Helsinki', locale: 'fi' });
     expect(group.inviteCode).to.equal(invite.code);
@@ -54,8 +46,8 @@ describe('group services on the embedded Cosmos server', () => {
   });
 
   it('grants leadership for the sign-up code and rate-limits wrong ones', async () => {
-    for (let i = 0; i < 5; i++) await expectCode(users.claimLeadership('t:staff', 'wrong'), 'SIGNUP_CODE_INVALID');
-    await expectCode(users.claimLeadership('t:staff', 'lead-the-way-2026'), 'RATE_LIMITED');
+    for (let i = 0; i < 5; i++) await expectDomainError(users.claimLeadership('t:staff', 'wrong'), 'SIGNUP_CODE_INVALID');
+    await expectDomainError(users.claimLeadership('t:staff', 'lead-the-way-2026'), 'RATE_LIMITED');
     clock.advance(16 * 60_000);
     const user = await users.claimLeadership('t:staff', 'lead-the-way-2026');
     expect(users.mayLead(user, 't:staff')).to.equal(true);
@@ -63,18 +55,18 @@ describe('group services on the embedded Cosmos server', () => {
 
   it('requires consent before joining', async () => {
     const { invite } = await groups.createGroup('t:leader', { name: 'Gym', timeZone: 'Europe/Helsinki', locale: 'fi' });
-    await expectCode(groups.joinGroup('t:p1', invite.code), 'CONSENT_REQUIRED');
+    await expectDomainError(groups.joinGroup('t:p1', invite.code), 'CONSENT_REQUIRED');
     expect((await users.get('t:p1'))?.groupId).to.equal(undefined);
   });
 
   it('rejects wrong and expired codes and rate-limits guessing per user', async () => {
     const { invite } = await groups.createGroup('t:leader', { name: 'Gym', timeZone: 'Europe/Helsinki', locale: 'fi' });
     await consenting('t:p1');
-    for (let i = 0; i < 5; i++) await expectCode(groups.joinGroup('t:p1', 'ZZZZZ-ZZZZZ'), 'INVITE_INVALID');
-    await expectCode(groups.joinGroup('t:p1', invite.code), 'RATE_LIMITED');
+    for (let i = 0; i < 5; i++) await expectDomainError(groups.joinGroup('t:p1', 'ZZZZZ-ZZZZZ'), 'INVITE_INVALID');
+    await expectDomainError(groups.joinGroup('t:p1', invite.code), 'RATE_LIMITED');
     await consenting('t:p2');
     clock.advance(15 * 86_400_000);
-    await expectCode(groups.joinGroup('t:p2', invite.code), 'INVITE_EXPIRED');
+    await expectDomainError(groups.joinGroup('t:p2', invite.code), 'INVITE_EXPIRED');
     const group = await groups.roster('t:leader', invite.targetGroupId);
     expect(group.members).to.have.length(0);
   });
@@ -98,7 +90,7 @@ describe('group services on the embedded Cosmos server', () => {
     const b = await groups.createGroup('t:leader', { name: 'Museum', timeZone: 'Europe/Helsinki', locale: 'fi' });
     await consenting('t:p1');
     await groups.joinGroup('t:p1', a.invite.code);
-    await expectCode(groups.joinGroup('t:p1', b.invite.code), 'ALREADY_IN_GROUP');
+    await expectDomainError(groups.joinGroup('t:p1', b.invite.code), 'ALREADY_IN_GROUP');
     await groups.leaveGroup('t:p1');
     await groups.joinGroup('t:p1', b.invite.code);
     expect((await groups.roster('t:leader', a.group.groupId)).members).to.have.length(0);
@@ -107,11 +99,11 @@ describe('group services on the embedded Cosmos server', () => {
 
   it('shows a roster only to the group\'s own leader, and a renewed code retires the old one', async () => {
     const { group, invite } = await groups.createGroup('t:leader', { name: 'Gym', timeZone: 'Europe/Helsinki', locale: 'fi' });
-    await expectCode(groups.roster('t:p1', group.groupId), 'NOT_GROUP_LEADER');
+    await expectDomainError(groups.roster('t:p1', group.groupId), 'NOT_GROUP_LEADER');
     const renewed = await groups.renewInvite('t:leader', group.groupId);
     expect(renewed.invite.code).to.not.equal(invite.code);
     await consenting('t:p1');
-    await expectCode(groups.joinGroup('t:p1', invite.code), 'INVITE_INVALID');
+    await expectDomainError(groups.joinGroup('t:p1', invite.code), 'INVITE_INVALID');
     await groups.joinGroup('t:p1', renewed.invite.code);
   });
 
@@ -126,7 +118,7 @@ describe('group services on the embedded Cosmos server', () => {
       { maxParticipants: 4, inviteTtlDays: 14 },
       clock,
     );
-    await expectCode(brokenGroups.joinGroup('t:p1', invite.code), 'STORE_UNAVAILABLE');
+    await expectDomainError(brokenGroups.joinGroup('t:p1', invite.code), 'STORE_UNAVAILABLE');
     expect((await users.get('t:p1'))?.groupId).to.equal(undefined);
   });
 });

@@ -1,21 +1,12 @@
 import { expect } from 'chai';
-import { isDomainError, type ErrorCode } from '../../src/domain/errors';
 import type { Job } from '../../src/domain/schedule';
 import type { CosmosStore } from '../../src/store/cosmosClient';
 import { freshStore } from '../support/cosmos';
+import { expectDomainError } from '../support/expectDomainError';
 import { leaderId, makeWorld, memberIds, minutes, type World } from '../scheduler/support';
 
 const [p1, p2] = memberIds;
 
-async function expectError(promise: Promise<unknown>, code: ErrorCode) {
-  try {
-    await promise;
-  } catch (e) {
-    expect(isDomainError(e, code), `expected ${code}, got ${String(e)}`).to.equal(true);
-    return;
-  }
-  expect.fail(`expected ${code}`);
-}
 
 const byKind = (jobs: Job[], kind: string) => jobs.filter((j) => j.kind === kind);
 const dueOf = (jobs: Job[], userId: string) =>
@@ -37,16 +28,16 @@ describe('session services on the embedded Cosmos server', () => {
 
   describe('scheduling', () => {
     it('lets only the group leader schedule; a participant gets NOT_GROUP_LEADER and nothing is stored', async () => {
-      await expectError(w.sessions.scheduleSession(p1, w.group.groupId, gym), 'NOT_GROUP_LEADER');
+      await expectDomainError(w.sessions.scheduleSession(p1, w.group.groupId, gym), 'NOT_GROUP_LEADER');
       expect(await w.sessionsRepo.listUpcoming(w.group.groupId, '2026-01-01T00:00:00.000Z')).to.deep.equal([]);
-      await expectError(w.sessions.scheduleSession(leaderId, 'g-nope', gym), 'GROUP_NOT_FOUND');
+      await expectDomainError(w.sessions.scheduleSession(leaderId, 'g-nope', gym), 'GROUP_NOT_FOUND');
     });
 
     it('refuses the past, a local time that does not exist, and bad input', async () => {
-      await expectError(w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, start: '2026-03-20T11:00' }), 'SESSION_IN_PAST');
-      await expectError(w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, start: '2026-03-29T03:30' }), 'INVALID_INPUT');
-      await expectError(w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, title: '  ' }), 'INVALID_INPUT');
-      await expectError(w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, durationMinutes: 0 }), 'INVALID_INPUT');
+      await expectDomainError(w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, start: '2026-03-20T11:00' }), 'SESSION_IN_PAST');
+      await expectDomainError(w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, start: '2026-03-29T03:30' }), 'INVALID_INPUT');
+      await expectDomainError(w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, title: '  ' }), 'INVALID_INPUT');
+      await expectDomainError(w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, durationMinutes: 0 }), 'INVALID_INPUT');
     });
 
     it('stores the start in UTC and plans, per participant, a notice, 24 h and 2 h reminders and a reflection prompt', async () => {
@@ -105,7 +96,7 @@ describe('session services on the embedded Cosmos server', () => {
   describe('moving and cancelling', () => {
     it('moves the reminders: old ones cancelled, new ones at the new time, participants told', async () => {
       const session = await w.sessions.scheduleSession(leaderId, w.group.groupId, gym);
-      await expectError(w.sessions.moveSession(p1, w.group.groupId, session.id, { start: '2026-03-31T12:00' }), 'NOT_GROUP_LEADER');
+      await expectDomainError(w.sessions.moveSession(p1, w.group.groupId, session.id, { start: '2026-03-31T12:00' }), 'NOT_GROUP_LEADER');
       const moved = await w.sessions.moveSession(leaderId, w.group.groupId, session.id, { start: '2026-03-31T12:00' });
       expect(moved).to.include({ startsAt: '2026-03-31T09:00:00.000Z', endsAt: '2026-03-31T10:30:00.000Z', revision: 2 });
 
@@ -126,7 +117,7 @@ describe('session services on the embedded Cosmos server', () => {
 
     it('cancels: reminders and prompts never go, each participant gets one notice, and repeating changes nothing', async () => {
       const session = await w.sessions.scheduleSession(leaderId, w.group.groupId, gym);
-      await expectError(w.sessions.cancelSession(p1, w.group.groupId, session.id), 'NOT_GROUP_LEADER');
+      await expectDomainError(w.sessions.cancelSession(p1, w.group.groupId, session.id), 'NOT_GROUP_LEADER');
       const cancelled = await w.sessions.cancelSession(leaderId, w.group.groupId, session.id);
       expect(cancelled).to.include({ status: 'cancelled', cancelledAt: '2026-03-20T10:00:00.000Z' });
       await w.sessions.cancelSession(leaderId, w.group.groupId, session.id);
@@ -134,7 +125,7 @@ describe('session services on the embedded Cosmos server', () => {
       expect(byKind(pending, 'remind').concat(byKind(pending, 'reflect'))).to.deep.equal([]);
       const notices = byKind(pending, 'notify').filter((j) => j.payload.event === 'cancelled');
       expect(notices.map((j) => j.userId).sort()).to.deep.equal([...memberIds].sort());
-      await expectError(w.sessions.moveSession(leaderId, w.group.groupId, session.id, { start: '2026-03-31T12:00' }), 'SESSION_CANCELLED');
+      await expectDomainError(w.sessions.moveSession(leaderId, w.group.groupId, session.id, { start: '2026-03-31T12:00' }), 'SESSION_CANCELLED');
     });
   });
 
@@ -149,17 +140,17 @@ describe('session services on the embedded Cosmos server', () => {
         [p1, 'yes'],
         [p2, 'no'],
       ]);
-      await expectError(w.sessions.rsvp('msteams:stranger', w.group.groupId, session.id, 'yes'), 'NOT_IN_GROUP');
-      await expectError(w.sessions.rsvp(p1, w.group.groupId, 'session:nope', 'yes'), 'SESSION_NOT_FOUND');
+      await expectDomainError(w.sessions.rsvp('msteams:stranger', w.group.groupId, session.id, 'yes'), 'NOT_IN_GROUP');
+      await expectDomainError(w.sessions.rsvp(p1, w.group.groupId, 'session:nope', 'yes'), 'SESSION_NOT_FOUND');
       w.clock.set(session.endsAt);
-      await expectError(w.sessions.rsvp(p1, w.group.groupId, session.id, 'no'), 'SESSION_IN_PAST');
+      await expectDomainError(w.sessions.rsvp(p1, w.group.groupId, session.id, 'no'), 'SESSION_IN_PAST');
     });
 
     it('lets only the leader record attendance, and only for members', async () => {
       const session = await w.sessions.scheduleSession(leaderId, w.group.groupId, gym);
       w.clock.set('2026-03-29T07:00:00.000Z');
-      await expectError(w.sessions.recordAttendance(p1, w.group.groupId, session.id, p1, 'present'), 'NOT_GROUP_LEADER');
-      await expectError(w.sessions.recordAttendance(leaderId, w.group.groupId, session.id, 'msteams:stranger', 'present'), 'NOT_IN_GROUP');
+      await expectDomainError(w.sessions.recordAttendance(p1, w.group.groupId, session.id, p1, 'present'), 'NOT_GROUP_LEADER');
+      await expectDomainError(w.sessions.recordAttendance(leaderId, w.group.groupId, session.id, 'msteams:stranger', 'present'), 'NOT_IN_GROUP');
       await w.sessions.recordAttendance(leaderId, w.group.groupId, session.id, p1, 'absent');
       await w.sessions.recordAttendance(leaderId, w.group.groupId, session.id, p1, 'present');
       await w.sessions.recordAttendance(leaderId, w.group.groupId, session.id, p2, 'absent');
@@ -168,7 +159,7 @@ describe('session services on the embedded Cosmos server', () => {
         [p1, 'present', leaderId],
         [p2, 'absent', leaderId],
       ]);
-      await expectError(w.sessions.listAttendance(p1, w.group.groupId, session.id), 'NOT_GROUP_LEADER');
+      await expectDomainError(w.sessions.listAttendance(p1, w.group.groupId, session.id), 'NOT_GROUP_LEADER');
     });
   });
 
@@ -183,13 +174,13 @@ describe('session services on the embedded Cosmos server', () => {
         `remind:${session.id}:${p1}:2h:r1`,
         `remind:${session.id}:${p1}:30m:r1`,
       ]);
-      await expectError(w.prefs.update(p1, { offsetsMinutes: [1] }), 'INVALID_INPUT');
-      await expectError(w.prefs.update(p1, { quietHours: { start: '25:00', end: '06:00' } }), 'INVALID_INPUT');
+      await expectDomainError(w.prefs.update(p1, { offsetsMinutes: [1] }), 'INVALID_INPUT');
+      await expectDomainError(w.prefs.update(p1, { quietHours: { start: '25:00', end: '06:00' } }), 'INVALID_INPUT');
       expect((await w.prefs.get(p1)).offsetsMinutes).to.deep.equal([30]);
     });
 
     it('keeps every pause in the history, ending a running one when a new one starts', async () => {
-      await expectError(w.prefs.startPause(p1, 'ill', '2026-03-19'), 'INVALID_INPUT');
+      await expectDomainError(w.prefs.startPause(p1, 'ill', '2026-03-19'), 'INVALID_INPUT');
       const first = await w.prefs.startPause(p1, 'job_interview', '2026-03-21');
       expect(await w.prefs.currentPause(p1)).to.deep.include({ reason: 'job_interview', until: '2026-03-21', zone: 'Europe/Helsinki' });
       w.clock.advance(minutes(60));

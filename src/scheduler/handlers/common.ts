@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import type { Locale } from '../../domain/locale';
 import type { Group } from '../../domain/model';
-import { deferPastQuietHours, inQuietHours, isValidZone, toUtcIso } from '../../domain/schedule';
+import { deferPastQuietHours, inQuietHours, isValidZone, toUtcIso, type Job } from '../../domain/schedule';
 import { effectivePrefs, type EffectiveReminderPrefs, type Session } from '../../domain/sessions';
 import type {
   ConversationRefRepository,
@@ -15,6 +16,7 @@ import type {
   SessionRepository,
   UserRepository,
 } from '../../services/ports';
+import { findPersonalConversation } from '../../services/conversations';
 import type { HandlerResult } from '../jobs';
 
 /** Everything the session job handlers read and call. No botbuilder here: sending goes through Messenger. */
@@ -48,6 +50,26 @@ export async function loadSession(
 
 export const isResult = (value: object): value is HandlerResult => 'outcome' in value;
 
+export interface LoadedJob<P> {
+  payload: P;
+  session: Session;
+  group: Group;
+  userId: string;
+}
+
+/** A session job's payload, session, group and recipient, or why the job no longer makes sense. */
+export async function loadJob<P extends { sessionId: string }>(
+  deps: SessionJobDeps,
+  job: Job,
+  schema: z.ZodType<P>,
+): Promise<LoadedJob<P> | HandlerResult> {
+  const payload = schema.parse(job.payload);
+  const loaded = await loadSession(deps, job.groupId, payload.sessionId, job.userId);
+  if (isResult(loaded)) return loaded;
+  // loadSession has checked that userId names a member of the group.
+  return { payload, ...loaded, userId: job.userId! };
+}
+
 export interface Recipient {
   zone: string;
   locale: Locale;
@@ -79,19 +101,6 @@ export function quietHoursDeferral(
   return { outcome: 'deferred', until, reason: 'quiet_hours' };
 }
 
-/** The person's own 1:1 chat with the bot, most recently seen first. */
-export async function personalConversation(
-  deps: SessionJobDeps,
-  userId: string,
-): Promise<{ conversationId: string } | { unreachable: number; reason: 'no_conversation' | 'conversation_unreachable' }> {
-  // Filtered here too: a reference is only ever used for its own owner.
-  const refs = (await deps.refs.listForOwner(userId)).filter((r) => r.userId === userId && r.conversationType === 'personal');
-  const reachable = refs.filter((r) => !r.unreachable).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  if (reachable[0]) return { conversationId: reachable[0].reference.conversation.id };
-  const marked = refs.find((r) => r.unreachable);
-  return marked ? { unreachable: marked.unreachable!.status, reason: 'conversation_unreachable' } : { unreachable: 404, reason: 'no_conversation' };
-}
-
 export function fromSendOutcome(outcome: SendOutcome): HandlerResult {
   switch (outcome.kind) {
     case 'sent':
@@ -105,7 +114,7 @@ export function fromSendOutcome(outcome: SendOutcome): HandlerResult {
 
 /** Sends to the person's personal chat; no chat (never installed, or removed) is recorded as unreachable. */
 export async function sendToPerson(deps: SessionJobDeps, userId: string, message: OutboundMessage): Promise<HandlerResult> {
-  const target = await personalConversation(deps, userId);
+  const target = await findPersonalConversation(deps.refs, userId);
   if ('unreachable' in target) return { outcome: 'unreachable', status: target.unreachable, reason: target.reason };
   return fromSendOutcome(await deps.messenger.send(userId, target.conversationId, message));
 }

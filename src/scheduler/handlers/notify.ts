@@ -1,7 +1,7 @@
 import { notifyPayloadSchema } from '../../domain/sessions';
 import type { SessionMessageKind } from '../../services/ports';
 import type { JobHandler } from '../jobs';
-import { isResult, loadRecipient, loadSession, nowIso, quietHoursDeferral, sendToPerson, skipped, type SessionJobDeps } from './common';
+import { isResult, loadRecipient, loadJob, nowIso, quietHoursDeferral, sendToPerson, skipped, type SessionJobDeps } from './common';
 
 const messageKind: Record<'scheduled' | 'moved' | 'cancelled', SessionMessageKind> = {
   scheduled: 'session_scheduled',
@@ -18,11 +18,9 @@ const messageKind: Record<'scheduled' | 'moved' | 'cancelled', SessionMessageKin
 export const notifyHandler =
   (deps: SessionJobDeps): JobHandler =>
   async (job, { now }) => {
-    const payload = notifyPayloadSchema.parse(job.payload);
-    const loaded = await loadSession(deps, job.groupId, payload.sessionId, job.userId);
+    const loaded = await loadJob(deps, job, notifyPayloadSchema);
     if (isResult(loaded)) return loaded;
-    const { session, group } = loaded;
-    const userId = job.userId!;
+    const { payload, session, group, userId } = loaded;
     if (payload.event !== 'cancelled') {
       if (session.status === 'cancelled' || session.revision !== payload.revision) return skipped('superseded');
       if (nowIso(now) >= session.startsAt) return skipped('session_started');

@@ -1,6 +1,6 @@
 import { isPaused, reflectPayloadSchema } from '../../domain/sessions';
 import type { JobHandler } from '../jobs';
-import { fromSendOutcome, isResult, loadRecipient, loadSession, quietHoursDeferral, skipped, type SessionJobDeps } from './common';
+import { fromSendOutcome, isResult, loadRecipient, loadJob, quietHoursDeferral, skipped, type SessionJobDeps } from './common';
 
 /**
  * `reflect`: after a session, invite one participant to reflect on it. The conversation itself belongs
@@ -10,11 +10,9 @@ import { fromSendOutcome, isResult, loadRecipient, loadSession, quietHoursDeferr
 export const reflectHandler =
   (deps: SessionJobDeps): JobHandler =>
   async (job, { now }) => {
-    const payload = reflectPayloadSchema.parse(job.payload);
-    const loaded = await loadSession(deps, job.groupId, payload.sessionId, job.userId);
+    const loaded = await loadJob(deps, job, reflectPayloadSchema);
     if (isResult(loaded)) return loaded;
-    const { session, group } = loaded;
-    const userId = job.userId!;
+    const { payload, session, group, userId } = loaded;
     if (session.status === 'cancelled') return skipped('session_cancelled');
     if (session.revision !== payload.revision || session.endsAt !== payload.sessionEndsAt) return skipped('session_moved');
 

@@ -1,6 +1,6 @@
 import { isPaused, remindPayloadSchema } from '../../domain/sessions';
 import type { JobHandler } from '../jobs';
-import { isResult, loadRecipient, loadSession, nowIso, quietHoursDeferral, sendToPerson, skipped, type SessionJobDeps } from './common';
+import { isResult, loadRecipient, loadJob, nowIso, quietHoursDeferral, sendToPerson, skipped, type SessionJobDeps } from './common';
 
 /**
  * `remind`: a session reminder to one participant. Before sending it checks that the job still makes
@@ -11,11 +11,9 @@ import { isResult, loadRecipient, loadSession, nowIso, quietHoursDeferral, sendT
 export const remindHandler =
   (deps: SessionJobDeps): JobHandler =>
   async (job, { now }) => {
-    const payload = remindPayloadSchema.parse(job.payload);
-    const loaded = await loadSession(deps, job.groupId, payload.sessionId, job.userId);
+    const loaded = await loadJob(deps, job, remindPayloadSchema);
     if (isResult(loaded)) return loaded;
-    const { session, group } = loaded;
-    const userId = job.userId!;
+    const { payload, session, group, userId } = loaded;
     if (session.status === 'cancelled') return skipped('session_cancelled');
     if (session.revision !== payload.revision || session.startsAt !== payload.sessionStartsAt) return skipped('session_moved');
     if (nowIso(now) >= session.startsAt) return skipped('session_started');
