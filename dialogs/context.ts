@@ -7,7 +7,10 @@ import { toLocale, type Locale } from '../src/domain/locale';
 import { translator, type Translate } from '../src/i18n';
 import type { ConversationService } from '../src/services/conversations';
 import type { GroupService } from '../src/services/groups';
+import type { Clock } from '../src/domain/clock';
 import type { Messenger } from '../src/services/ports';
+import type { ReminderPrefsService } from '../src/services/reminderPrefs';
+import type { SessionService } from '../src/services/sessions';
 import type { UserService } from '../src/services/users';
 
 /** What dialogs may use: services only, never the store. */
@@ -16,6 +19,10 @@ export interface DialogDeps {
   groups: GroupService;
   conversations: ConversationService;
   messenger: Messenger;
+  sessions: SessionService;
+  reminders: ReminderPrefsService;
+  /** Forms need "today" in the person's zone (default dates, the earliest pause end). */
+  clock: Clock;
   settings: { defaultLocale: Locale; defaultTimeZone: string; leaderSignupEnabled: boolean };
 }
 

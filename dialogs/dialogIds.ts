@@ -10,6 +10,11 @@ export const DialogIds = {
   language: 'language',
   privacy: 'privacy',
   linkChat: 'linkChat',
+  scheduleSession: 'scheduleSession',
+  moveSession: 'moveSession',
+  cancelSession: 'cancelSession',
+  reminderSettings: 'reminderSettings',
+  pause: 'pause',
 } as const;
 
 export const PromptIds = {

@@ -12,10 +12,14 @@ import { CodeAttemptGuard } from './services/codeAttempts';
 import { ConversationService } from './services/conversations';
 import { GroupService } from './services/groups';
 import { forgetUser } from './services/privacy';
+import { ReminderPrefsService } from './services/reminderPrefs';
+import { SessionService } from './services/sessions';
 import { UserService } from './services/users';
 import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/cosmosClient';
 import { CosmosDialogStateStorage } from './store/dialogStateStorage';
+import { CosmosJobRepository } from './store/jobRepository';
 import { LocalSnapshot } from './store/localSnapshot';
+import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from './store/sessionRepository';
 import {
   CosmosCodeAttemptRepository,
   CosmosConversationRefRepository,
@@ -74,6 +78,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   const groupService = new GroupService(groupsRepo, userService, guard, config, clock);
   const conversations = new ConversationService(refs, clock);
+  const jobs = new CosmosJobRepository(store.containers);
+  const sessionsRepo = new CosmosSessionRepository(store.containers);
+  const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
+  const pauses = new CosmosPauseRepository(store.containers);
+  const sessions = new SessionService({ groups: groupsRepo, sessions: sessionsRepo, jobs, prefs: prefsRepo, users }, clock);
+  const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock);
 
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);
@@ -86,6 +96,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       groups: groupService,
       conversations,
       messenger,
+      sessions,
+      reminders,
+      clock,
       settings: {
         defaultLocale: config.defaultLocale,
         defaultTimeZone: config.defaultTimeZone,

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
-import { ConversationState, type Activity, type TurnContext } from 'botbuilder';
-import { DialogTestClient } from 'botbuilder-testing';
+import type { Activity } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { DialogDeps } from '../../dialogs/context';
 import { CreateGroupDialog } from '../../dialogs/createGroupDialog';
@@ -8,24 +7,10 @@ import { JoinGroupDialog } from '../../dialogs/joinGroupDialog';
 import { OnboardingDialog } from '../../dialogs/onboardingDialog';
 import type { Locale } from '../../src/domain/locale';
 import { translator } from '../../src/i18n';
-import { CodeAttemptGuard } from '../../src/services/codeAttempts';
-import { ConversationService } from '../../src/services/conversations';
-import { GroupService } from '../../src/services/groups';
-import type { Messenger } from '../../src/services/ports';
-import { UserService } from '../../src/services/users';
+import type { GroupService } from '../../src/services/groups';
 import type { CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosDialogStateStorage } from '../../src/store/dialogStateStorage';
-import {
-  CosmosCodeAttemptRepository,
-  CosmosConversationRefRepository,
-  CosmosGroupRepository,
-  CosmosUserRepository,
-} from '../../src/store/repositories';
 import { freshStore } from '../support/cosmos';
-
-const clock = { now: () => new Date('2026-11-25T10:00:00Z') };
-/** Teams is what leaves the machine; here a send is only recorded. */
-const messenger: Messenger = { send: async () => ({ kind: 'sent' }) };
+import { dialogClient, dialogWorld } from '../support/dialogDeps';
 
 const answers = {
   fi: { lang: 'Suomi', yes: 'Kyllä', no: 'Ei', cancel: 'peruuta' },
@@ -46,30 +31,12 @@ describe('dialogs (DialogTestClient transcripts on the embedded Cosmos store)', 
 
   before(async () => {
     store = await freshStore('dialogs');
-    const guard = new CodeAttemptGuard(new CosmosCodeAttemptRepository(store.containers), clock);
-    const users = new UserService(new CosmosUserRepository(store.containers), guard, { anyoneMayLead: false, leaderIds: ['test:leader'] }, clock);
-    groups = new GroupService(new CosmosGroupRepository(store.containers), users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock);
-    deps = {
-      users,
-      groups,
-      conversations: new ConversationService(new CosmosConversationRefRepository(store.containers), clock),
-      messenger,
-      settings: { defaultLocale: 'fi', defaultTimeZone: 'Europe/Helsinki', leaderSignupEnabled: false },
-    };
+    deps = dialogWorld(store, '2026-11-25T10:00:00Z').deps;
+    groups = deps.groups;
   });
   after(async () => store.close());
 
-  /** A client speaking as one user in one language, with its dialog stack in Cosmos. */
-  function client(dialog: Dialog, userId: string, locale: Locale, options?: unknown) {
-    const setUser = {
-      onTurn: async (context: TurnContext, next: () => Promise<void>) => {
-        context.activity.from = { id: userId, name: userId };
-        context.activity.locale = locale;
-        await next();
-      },
-    };
-    return new DialogTestClient('test', dialog, options, [setUser], new ConversationState(new CosmosDialogStateStorage(store.containers.botstate)));
-  }
+  const client = (dialog: Dialog, userId: string, locale: Locale, options?: unknown) => dialogClient(store, dialog, userId, locale, options);
 
   for (const locale of ['fi', 'sv', 'en'] as const) {
     const t = translator(locale);
