@@ -1,0 +1,63 @@
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import type { CardAction } from '../src/cards/actions';
+import { localDateInWords, pauseCard } from '../src/cards/reminderSettings';
+import { isDomainError } from '../src/domain/errors';
+import type { User } from '../src/domain/model';
+import { isValidZone } from '../src/domain/schedule';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { errorMessage, localeOf, tOf, userIdOf, type DialogDeps } from './context';
+import { DialogIds, PromptIds } from './dialogIds';
+import { CardPrompt } from './prompts/cardPrompt';
+import { showOwnForm, type FormRound } from './reminderSettingsDialog';
+
+const steps = 'pauseSteps';
+
+/**
+ * Pausing reminders for a job interview, a work try-out or illness, up to a chosen day. A pause is
+ * never counted as drifting away; ending one early is the menu's one-shot `pause.end`.
+ */
+export class PauseDialog extends CancelAndHelpDialog {
+  protected readonly helpKey = 'pause.help';
+
+  constructor(private readonly deps: DialogDeps) {
+    super(DialogIds.pause);
+    this.addDialog(new CardPrompt(PromptIds.card, (a) => a.action === 'pause.save' || a.action === 'form.cancel')).addDialog(
+      new WaterfallDialog(steps, [this.show.bind(this), this.save.bind(this)]),
+    );
+    this.initialDialogId = steps;
+  }
+
+  private show(step: WaterfallStepContext) {
+    return showOwnForm(step, this.deps, 'pause.useForm', async (user, error) => {
+      const today = DateTime.fromJSDate(this.deps.clock.now(), { zone: await this.zoneOf(user) }).toISODate() ?? '';
+      const current = await this.deps.reminders.currentPause(user.userId);
+      return pauseCard(tOf(step.context), localeOf(step.context), current, today, error);
+    });
+  }
+
+  private async save(step: WaterfallStepContext) {
+    const t = tOf(step.context);
+    const answer = step.result as CardAction;
+    if (answer.action !== 'pause.save') {
+      await step.context.sendActivity(t('pause.unchanged'));
+      return step.endDialog();
+    }
+    try {
+      const pause = await this.deps.reminders.startPause(userIdOf(step.context), answer.reason, answer.until.trim());
+      const date = localDateInWords(pause.until, localeOf(step.context));
+      await step.context.sendActivity(`${t(`pause.kind.${pause.reason}`)}\n\n${t('pause.started', { date })}`);
+    } catch (e) {
+      if (isDomainError(e, 'INVALID_INPUT')) return step.replaceDialog(steps, { error: t('pause.badDate') } satisfies FormRound);
+      await step.context.sendActivity(errorMessage(t, e));
+    }
+    return step.endDialog();
+  }
+
+  /** "Today" is the person's own day: their zone, else their group's, else the bot's default zone. */
+  private async zoneOf(user: User): Promise<string> {
+    if (isValidZone(user.timeZone)) return user.timeZone;
+    const group = user.groupId ? await this.deps.groups.groupOf(user.userId) : undefined;
+    return group?.timeZone ?? this.deps.settings.defaultTimeZone;
+  }
+}
