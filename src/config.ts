@@ -37,6 +37,9 @@ const schema = z
     MAX_MESSAGE_CHARS: withDefault(z.coerce.number().int().min(100).max(20000), 2000),
     DIRECT_LINE_SECRET: optional(z.string().min(16, 'looks too short for a Direct Line secret')),
     DIRECT_LINE_ENDPOINT: withDefault(z.url(), 'https://directline.botframework.com'),
+    SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(5).max(3600), 30),
+    SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(30).max(3600), 300),
+    REFLECT_AFTER_MINUTES: withDefault(z.coerce.number().int().min(0).max(24 * 60), 30),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -81,6 +84,8 @@ export interface Config {
   maxMessageChars: number;
   /** The web chat page's Direct Line channel (production): the secret is exchanged server-side for per-user tokens. */
   directLine: { secret?: string; endpoint: string };
+  /** Every instance runs the durable scheduler; jobs are claimed with a lease, so instances never send twice. */
+  scheduler: { intervalSeconds: number; leaseSeconds: number; reflectAfterMinutes: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -122,6 +127,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     localSnapshotSeconds: e.LOCAL_SNAPSHOT_SECONDS,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     directLine: { secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
+    scheduler: { intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS, leaseSeconds: e.SCHEDULER_LEASE_SECONDS, reflectAfterMinutes: e.REFLECT_AFTER_MINUTES },
     logLevel: e.LOG_LEVEL,
   };
 }

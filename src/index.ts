@@ -6,8 +6,13 @@ import { ProactiveSender } from './bot/proactiveSender';
 import { GroupCoachBot } from './bot/groupCoachBot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
+import { hostname } from 'node:os';
+import { reflectionPromptMessage, sessionMessageRenderer } from './cards/sessions';
 import { createHttpServer } from './http/server';
 import { webChatRoutes } from './http/webchat';
+import { sessionJobHandlers } from './scheduler/handlers';
+import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
+import { SchedulerRunner } from './scheduler/runner';
 import { CodeAttemptGuard } from './services/codeAttempts';
 import { ConversationService } from './services/conversations';
 import { GroupService } from './services/groups';
@@ -31,6 +36,8 @@ export interface RunningApp {
   url: string;
   port: number;
   store: CosmosStore;
+  /** The durable scheduler of this instance (tests tick it by hand with `startScheduler: false`). */
+  scheduler: SchedulerRunner;
   stop(): Promise<void>;
 }
 
@@ -39,6 +46,8 @@ export interface AppOptions {
   log?: Logger;
   /** Tests pass their own server and database; otherwise the composition root decides. */
   store?: CosmosStore;
+  /** Default true; tests that move a clock by hand tick the scheduler themselves. */
+  startScheduler?: boolean;
 }
 
 /** The composition root: config → store → repositories → services → bot → http. The only place that knows concrete classes. */
@@ -82,7 +91,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const sessionsRepo = new CosmosSessionRepository(store.containers);
   const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
   const pauses = new CosmosPauseRepository(store.containers);
-  const sessions = new SessionService({ groups: groupsRepo, sessions: sessionsRepo, jobs, prefs: prefsRepo, users }, clock);
+  const sessions = new SessionService({ groups: groupsRepo, sessions: sessionsRepo, jobs, prefs: prefsRepo, users }, clock, {
+    reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
+  });
   const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock);
 
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
@@ -111,6 +122,37 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
+  const scheduler = new SchedulerRunner(
+    jobs,
+    sessionJobHandlers({
+      groups: groupsRepo,
+      sessions: sessionsRepo,
+      users,
+      prefs: prefsRepo,
+      pauses,
+      refs,
+      messenger,
+      renderer: sessionMessageRenderer,
+      prompter: new MessengerReflectionPrompter({
+        sessions: sessionsRepo,
+        groups: groupsRepo,
+        users,
+        refs,
+        messenger,
+        render: reflectionPromptMessage,
+        defaultLocale: config.defaultLocale,
+      }),
+      defaultLocale: config.defaultLocale,
+    }),
+    clock,
+    log,
+    {
+      instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+      intervalMs: config.scheduler.intervalSeconds * 1000,
+      leaseMs: config.scheduler.leaseSeconds * 1000,
+    },
+  );
+
   const server = createHttpServer({ adapter, bot, storeHealthy: () => store.ping(), log, extraRoutes: webChatRoutes({ config, adapter, bot, log }) });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const port = (server.address() as AddressInfo).port;
@@ -119,12 +161,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log.warn({ url }, 'local mode: no MicrosoftAppId, unsigned requests accepted, listening on loopback only, anyone may lead groups');
   }
   log.info({ url }, 'Group Coach is listening');
+  if (options.startScheduler !== false) {
+    scheduler.start();
+    log.info({ intervalSeconds: config.scheduler.intervalSeconds, instanceId: scheduler.instanceId }, 'scheduler started');
+  }
 
   return {
     url,
     port,
     store,
+    scheduler,
     stop: async () => {
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await snapshot?.stop();
       if (!options.store) await store.close();

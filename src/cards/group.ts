@@ -57,13 +57,16 @@ export function rosterCard(t: Translate, viewer: Locale, group: Group, members: 
 
 /** What a participant sees of their own group: first names only, never anyone's limits. */
 export function myGroupCard(t: Translate, group: Group, leaderName: string) {
-  return card([
-    { type: 'TextBlock', text: group.name, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
-    { type: 'TextBlock', text: t('myGroup.leader', { name: leaderName }), wrap: true },
-    {
-      type: 'TextBlock',
-      text: t('myGroup.members', { names: group.members.map((m) => m.displayName || t('roster.unnamed')).join(', ') }),
-      wrap: true,
-    },
-  ]);
+  return card(
+    [
+      { type: 'TextBlock', text: group.name, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: t('myGroup.leader', { name: leaderName }), wrap: true },
+      {
+        type: 'TextBlock',
+        text: t('myGroup.members', { names: group.members.map((m) => m.displayName || t('roster.unnamed')).join(', ') }),
+        wrap: true,
+      },
+    ],
+    [submit(t('menu.actions.sessions'), { action: 'sessions' }), submit(t('menu.actions.leave'), { action: 'leave' })],
+  );
 }

@@ -10,23 +10,41 @@ export interface MenuView {
   inGroupChat: boolean;
 }
 
-/** Only what this person's role can do, most likely first. */
-export function menuActions(view: MenuView): SimpleAction[] {
-  if (view.inGroupChat) return view.mayLead ? ['linkChat', 'help'] : ['help'];
-  const actions: SimpleAction[] = [];
-  if (!view.consented) actions.push('onboard');
-  if (view.mayLead) actions.push('newGroup');
-  if (view.leadsGroups) actions.push('myGroups');
-  if (view.inGroup) actions.push('myGroup');
-  else if (view.consented) actions.push('join');
-  if (view.consented) actions.push('limits');
-  if (view.inGroup) actions.push('leave');
-  if (!view.mayLead && view.canClaimLeadership) actions.push('becomeLeader');
-  actions.push('language', 'privacy', 'help');
-  return actions;
+export interface MenuSections {
+  /** What this person's role does most, first. */
+  main: SimpleAction[];
+  /** Their own settings and help. */
+  settings: SimpleAction[];
 }
 
+/** Teams shows at most six buttons in one set; each section stays within that. */
+export const maxButtonsPerSection = 6;
+
+/** Only what this person's role can do. Leaving the group is on the group's own card, not here. */
+export function menuSections(view: MenuView): MenuSections {
+  if (view.inGroupChat) return { main: view.mayLead ? ['linkChat', 'help'] : ['help'], settings: [] };
+  const main: SimpleAction[] = [];
+  if (!view.consented) main.push('onboard');
+  if (view.mayLead) main.push('newGroup');
+  if (view.leadsGroups) main.push('myGroups');
+  if (view.leadsGroups || view.inGroup) main.push('sessions');
+  if (view.inGroup) main.push('myGroup');
+  else if (view.consented) main.push('join');
+  if (!view.mayLead && view.canClaimLeadership) main.push('becomeLeader');
+  const settings: SimpleAction[] = [];
+  if (view.inGroup) settings.push('reminders', 'pause');
+  if (view.consented) settings.push('limits');
+  settings.push('language', 'privacy', 'help');
+  return { main, settings };
+}
+
+const actionSet = (t: Translate, actions: SimpleAction[]) => ({
+  type: 'ActionSet',
+  actions: actions.map((a) => submit(t(`menu.actions.${a}`), { action: a })),
+});
+
 export function menuCard(t: Translate, view: MenuView, intro?: string) {
+  const { main, settings } = menuSections(view);
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -35,7 +53,10 @@ export function menuCard(t: Translate, view: MenuView, intro?: string) {
     body: [
       { type: 'TextBlock', text: t('menu.title'), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
       ...(intro ? [{ type: 'TextBlock', text: intro, wrap: true }] : []),
+      actionSet(t, main),
+      ...(settings.length > 0
+        ? [{ type: 'TextBlock', text: t('menu.settings'), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' }, actionSet(t, settings)]
+        : []),
     ],
-    actions: menuActions(view).map((a) => submit(t(`menu.actions.${a}`), { action: a })),
   };
 }

@@ -19,6 +19,7 @@ export const errorCodes = [
   'SESSION_IN_PAST',
   'SESSION_CANCELLED',
   'REMINDER_NOT_FOUND',
+  'SESSION_NOT_STARTED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -136,7 +136,7 @@ export function isPaused(pause: Pick<Pause, 'until' | 'zone' | 'createdAt' | 'en
 
 // ---- job payloads of the session job kinds -------------------------------------------------------
 
-export const sessionJobKinds = { remind: 'remind', reflect: 'reflect', notify: 'notify' } as const;
+export const sessionJobKinds = { remind: 'remind', reflect: 'reflect', notify: 'notify', attendance: 'attendance' } as const;
 
 const sessionRef = { sessionId: z.string(), revision: z.number().int().positive() };
 
@@ -153,6 +153,10 @@ export type RemindPayload = z.infer<typeof remindPayloadSchema>;
 
 export const reflectPayloadSchema = z.object({ ...sessionRef, sessionEndsAt: utcInstant });
 export type ReflectPayload = z.infer<typeof reflectPayloadSchema>;
+
+/** The leader's roster card when a session ends: the same shape as a reflection prompt's. */
+export const attendancePayloadSchema = reflectPayloadSchema;
+export type AttendanceJobPayload = ReflectPayload;
 
 export const sessionEvents = ['scheduled', 'moved', 'cancelled'] as const;
 export type SessionEvent = (typeof sessionEvents)[number];
@@ -174,5 +178,6 @@ export const remindJobId = (sessionId: string, userId: string, revision: number,
 export const snoozedRemindJobId = (sessionId: string, userId: string, revision: number, snoozes: number) =>
   jobId('remind', sessionId, userId, `snooze${snoozes}`, `r${revision}`);
 export const reflectJobId = (sessionId: string, userId: string, revision: number) => jobId('reflect', sessionId, userId, `r${revision}`);
+export const attendanceJobId = (sessionId: string, leaderId: string, revision: number) => jobId('attendance', sessionId, leaderId, `r${revision}`);
 export const notifyJobId = (sessionId: string, userId: string, event: SessionEvent, revision: number) =>
   jobId('notify', sessionId, userId, event, `r${revision}`);

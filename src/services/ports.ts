@@ -64,6 +64,8 @@ export interface SessionRepository {
   replace(session: Session): Promise<Session>;
   /** Scheduled sessions that have not ended by `from`, earliest first. */
   listUpcoming(groupId: string, from: string): Promise<Session[]>;
+  /** Scheduled sessions that ended in [from, to), latest first: for marking attendance afterwards. */
+  listEnded(groupId: string, from: string, to: string): Promise<Session[]>;
   getRsvp(groupId: string, sessionId: string, userId: string): Promise<Rsvp | undefined>;
   putRsvp(rsvp: Rsvp): Promise<Rsvp>;
   listRsvps(groupId: string, sessionId: string): Promise<Rsvp[]>;
@@ -124,7 +126,7 @@ export interface JobStore extends JobQueue {
   discard(claimed: Job): Promise<void>;
 }
 
-export type SessionMessageKind = 'reminder' | 'session_scheduled' | 'session_moved' | 'session_cancelled';
+export type SessionMessageKind = 'reminder' | 'session_scheduled' | 'session_moved' | 'session_cancelled' | 'attendance_roster';
 
 /** Everything a renderer needs to word one proactive message about a session. */
 export interface SessionMessageRequest {
@@ -141,6 +143,8 @@ export interface SessionMessageRequest {
   offsetMinutes?: number;
   /** For `session_moved`. */
   previousStartsAt?: string;
+  /** For `attendance_roster`: what has been recorded so far. */
+  attendance?: Attendance[];
 }
 
 /** Turns a session message into text or cards (implemented where cards and locales live, not in the scheduler). */

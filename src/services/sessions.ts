@@ -15,6 +15,7 @@ import {
 } from '../domain/schedule';
 import {
   attendanceId,
+  attendanceJobId,
   effectivePrefs,
   notifyJobId,
   reflectJobId,
@@ -71,6 +72,16 @@ export interface Undelivered {
   reason?: string;
   at: string;
 }
+
+/** A session with what the group has said about it: for the leader's overview. */
+export interface SessionWithAnswers {
+  session: Session;
+  rsvps: Rsvp[];
+  attendance: Attendance[];
+}
+
+/** Ended sessions stay on the leader's list this long, so attendance can still be marked. */
+const recentDays = 14;
 
 export interface SessionServiceDeps {
   groups: GroupRepository;
@@ -161,7 +172,7 @@ export class SessionService {
         throw e;
       }
       await this.deps.jobs.cancelPending(
-        { sessionId, kinds: [sessionJobKinds.remind, sessionJobKinds.reflect], beforeRevision: moved.revision },
+        { sessionId, kinds: [sessionJobKinds.remind, sessionJobKinds.reflect, sessionJobKinds.attendance], beforeRevision: moved.revision },
         'session_moved',
         now,
       );
@@ -189,19 +200,24 @@ export class SessionService {
       }
       // Pending notices of scheduling or moving stay: their handler skips them once the session is cancelled,
       // and the notices of this cancellation (planned again by a repeated call) must not be cancelled.
-      await this.deps.jobs.cancelPending({ sessionId, kinds: [sessionJobKinds.remind, sessionJobKinds.reflect] }, 'session_cancelled', now);
+      await this.deps.jobs.cancelPending(
+        { sessionId, kinds: [sessionJobKinds.remind, sessionJobKinds.reflect, sessionJobKinds.attendance] },
+        'session_cancelled',
+        now,
+      );
       await Promise.all(group.members.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
       return cancelled;
     }
   }
 
-  async rsvp(actorId: string, groupId: string, sessionId: string, answer: RsvpAnswer): Promise<Rsvp> {
+  /** The answer and the session it is about (the reply names the meeting). */
+  async rsvp(actorId: string, groupId: string, sessionId: string, answer: RsvpAnswer): Promise<Rsvp & { session: Session }> {
     const group = await this.group(groupId);
     if (!isMember(group, actorId)) throw new DomainError('NOT_IN_GROUP');
     const session = await this.scheduled(groupId, sessionId);
     const now = this.clock.now();
     if (toUtcIso(now) >= session.endsAt) throw new DomainError('SESSION_IN_PAST');
-    return this.deps.sessions.putRsvp({
+    const rsvp = await this.deps.sessions.putRsvp({
       type: 'rsvp',
       id: rsvpId(sessionId, actorId),
       groupId,
@@ -210,27 +226,79 @@ export class SessionService {
       answer,
       answeredAt: toUtcIso(now),
     });
+    return { ...rsvp, session };
   }
 
   listRsvps(groupId: string, sessionId: string): Promise<Rsvp[]> {
     return this.deps.sessions.listRsvps(groupId, sessionId);
   }
 
-  /** Only the group's leader records who came. */
+  /** Only the group's leader records who came, once the session has begun. */
   async recordAttendance(actorId: string, groupId: string, sessionId: string, userId: string, status: AttendanceStatus): Promise<Attendance> {
+    const [recorded] = await this.recordAttendanceMany(actorId, groupId, sessionId, [{ userId, status }]);
+    return recorded!;
+  }
+
+  /** The roster card's answers in one go: checks the leader and the session once, then one document per person. */
+  async recordAttendanceMany(
+    actorId: string,
+    groupId: string,
+    sessionId: string,
+    marks: Array<{ userId: string; status: AttendanceStatus }>,
+  ): Promise<Attendance[]> {
     const group = await this.groupLedBy(actorId, groupId);
-    if (!isMember(group, userId)) throw new DomainError('NOT_IN_GROUP');
-    await this.scheduled(groupId, sessionId);
-    return this.deps.sessions.putAttendance({
-      type: 'attendance',
-      id: attendanceId(sessionId, userId),
-      groupId,
-      sessionId,
-      userId,
-      status,
-      recordedBy: actorId,
-      recordedAt: toUtcIso(this.clock.now()),
-    });
+    if (marks.length === 0) throw new DomainError('INVALID_INPUT');
+    if (marks.some((m) => !isMember(group, m.userId))) throw new DomainError('NOT_IN_GROUP');
+    const session = await this.scheduled(groupId, sessionId);
+    const now = this.clock.now();
+    if (toUtcIso(now) < session.startsAt) throw new DomainError('SESSION_NOT_STARTED');
+    const at = toUtcIso(now);
+    return Promise.all(
+      marks.map(({ userId, status }) =>
+        this.deps.sessions.putAttendance({
+          type: 'attendance',
+          id: attendanceId(sessionId, userId),
+          groupId,
+          sessionId,
+          userId,
+          status,
+          recordedBy: actorId,
+          recordedAt: at,
+        }),
+      ),
+    );
+  }
+
+  /** The leader's roster of one session: the group, the session and what has been recorded. */
+  async attendanceRoster(actorId: string, groupId: string, sessionId: string): Promise<{ group: Group; session: Session; attendance: Attendance[] }> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const session = await this.scheduled(groupId, sessionId);
+    if (toUtcIso(this.clock.now()) < session.startsAt) throw new DomainError('SESSION_NOT_STARTED');
+    return { group, session, attendance: await this.deps.sessions.listAttendance(groupId, sessionId) };
+  }
+
+  /** The leader's view of a group: upcoming sessions with RSVPs, and those of the last two weeks with attendance. */
+  async leaderOverview(actorId: string, groupId: string): Promise<{ group: Group; upcoming: SessionWithAnswers[]; recent: SessionWithAnswers[] }> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const now = toUtcIso(this.clock.now());
+    const [upcoming, recent] = await Promise.all([
+      this.deps.sessions.listUpcoming(groupId, now),
+      this.deps.sessions.listEnded(groupId, addMinutes(now, -recentDays * 24 * 60), now),
+    ]);
+    const withAnswers = (session: Session) =>
+      Promise.all([this.deps.sessions.listRsvps(groupId, session.id), this.deps.sessions.listAttendance(groupId, session.id)]).then(
+        ([rsvps, attendance]) => ({ session, rsvps, attendance }),
+      );
+    return { group, upcoming: await Promise.all(upcoming.map(withAnswers)), recent: await Promise.all(recent.map(withAnswers)) };
+  }
+
+  /** A participant's upcoming sessions with their own answer. */
+  async memberOverview(actorId: string, groupId: string): Promise<{ group: Group; upcoming: Array<{ session: Session; myAnswer?: RsvpAnswer }> }> {
+    const group = await this.group(groupId);
+    if (!isMember(group, actorId)) throw new DomainError('NOT_IN_GROUP');
+    const upcoming = await this.deps.sessions.listUpcoming(groupId, toUtcIso(this.clock.now()));
+    const answers = await Promise.all(upcoming.map((s) => this.deps.sessions.getRsvp(groupId, s.id, actorId)));
+    return { group, upcoming: upcoming.map((session, i) => ({ session, myAnswer: answers[i]?.answer })) };
   }
 
   async listAttendance(actorId: string, groupId: string, sessionId: string): Promise<Attendance[]> {
@@ -313,12 +381,26 @@ export class SessionService {
 
   private async planSession(group: Group, session: Session, event: SessionEvent, previousStartsAt?: string): Promise<void> {
     const now = this.clock.now();
-    await Promise.all(
-      group.members.map(async ({ userId }) => {
+    await Promise.all([
+      ...group.members.map(async ({ userId }) => {
         await this.deps.jobs.plan(this.notifyJob(session, userId, event, now, previousStartsAt), now);
         await this.planMember(group, session, userId, now);
       }),
-    );
+      this.deps.jobs.plan(this.attendanceJob(session, group.leaderId), now),
+    ]);
+  }
+
+  /** The roster card reaches the leader as the session ends, while who came is fresh in mind. */
+  private attendanceJob(session: Session, leaderId: string): JobRequest {
+    return {
+      id: attendanceJobId(session.id, leaderId, session.revision),
+      kind: sessionJobKinds.attendance,
+      dueAt: session.endsAt,
+      groupId: session.groupId,
+      sessionId: session.id,
+      userId: leaderId,
+      payload: { sessionId: session.id, revision: session.revision, sessionEndsAt: session.endsAt } satisfies ReflectPayload,
+    };
   }
 
   private async planMember(group: Group, session: Session, userId: string, now: Date): Promise<void> {

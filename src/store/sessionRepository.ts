@@ -56,6 +56,20 @@ export class CosmosSessionRepository implements SessionRepository {
       groupId,
     );
   }
+  listEnded(groupId: string, from: string, to: string) {
+    return this.sessions.query(
+      {
+        query:
+          "SELECT * FROM c WHERE c.groupId = @groupId AND c.type = 'session' AND c.status = 'scheduled' AND c.endsAt >= @from AND c.endsAt < @to ORDER BY c.endsAt DESC",
+        parameters: [
+          { name: '@groupId', value: groupId },
+          { name: '@from', value: from },
+          { name: '@to', value: to },
+        ],
+      },
+      groupId,
+    );
+  }
 
   getRsvp(groupId: string, sessionId: string, userId: string) {
     return this.rsvps.read(rsvpId(sessionId, userId), groupId);

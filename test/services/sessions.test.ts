@@ -40,13 +40,13 @@ describe('session services on the embedded Cosmos server', () => {
       await expectDomainError(w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, durationMinutes: 0 }), 'INVALID_INPUT');
     });
 
-    it('stores the start in UTC and plans, per participant, a notice, 24 h and 2 h reminders and a reflection prompt', async () => {
+    it('stores the start in UTC and plans, per participant, a notice, 24 h and 2 h reminders and a reflection prompt; the leader a roster at the end', async () => {
       const session = await w.sessions.scheduleSession(leaderId, w.group.groupId, gym);
       expect(session).to.include({ startsAt: '2026-03-29T06:00:00.000Z', endsAt: '2026-03-29T07:30:00.000Z', status: 'scheduled', revision: 1 });
       expect(session.id).to.match(/^session:[0-9a-f-]{36}$/);
       const jobs = await w.jobs.listPending({ sessionId: session.id });
-      expect(jobs).to.have.length(16);
-      expect(jobs.some((j) => j.userId === leaderId)).to.equal(false);
+      expect(jobs).to.have.length(17);
+      expect(jobs.filter((j) => j.userId === leaderId).map((j) => `${j.kind}@${j.dueAt}`)).to.deep.equal(['attendance@2026-03-29T07:30:00.000Z']);
       // 09:00 EEST on the spring-forward Sunday: the day before at 09:00 EET; 2 h before is 07:00 EEST, still
       // quiet, so it goes at 08:00 EEST (05:00Z); the prompt 30 min after the end.
       expect(dueOf(jobs, p1)).to.deep.equal([
@@ -63,7 +63,7 @@ describe('session services on the embedded Cosmos server', () => {
       const again = await w.sessions.scheduleSession(leaderId, w.group.groupId, { ...gym, requestId });
       expect(again.id).to.equal(first.id).and.to.equal(`session:${requestId}`);
       expect(await w.sessionsRepo.listUpcoming(w.group.groupId, '2026-01-01T00:00:00.000Z')).to.have.length(1);
-      expect(await w.jobs.listPending({ sessionId: first.id })).to.have.length(16);
+      expect(await w.jobs.listPending({ sessionId: first.id })).to.have.length(17);
     });
 
     it('plans no reminder that would already be past or that quiet hours would push past the start', async () => {
@@ -111,8 +111,10 @@ describe('session services on the embedded Cosmos server', () => {
       const notice = pending.find((j) => j.kind === 'notify' && j.payload.event === 'moved');
       expect(notice?.payload).to.deep.include({ revision: 2, previousStartsAt: '2026-03-29T06:00:00.000Z' });
       const cancelled = await w.jobs.listFinished(w.group.groupId, { sessionId: session.id, statuses: ['cancelled'] });
-      expect(cancelled).to.have.length(12);
+      expect(cancelled).to.have.length(13);
       expect(cancelled.every((j) => j.result?.reason === 'session_moved' && j.payload.revision === 1)).to.equal(true);
+      const roster = await w.jobs.listPending({ sessionId: session.id, userId: leaderId });
+      expect(roster.map((j) => `${j.kind}@${j.dueAt}`)).to.deep.equal(['attendance@2026-03-31T10:30:00.000Z']);
     });
 
     it('cancels: reminders and prompts never go, each participant gets one notice, and repeating changes nothing', async () => {
@@ -122,7 +124,7 @@ describe('session services on the embedded Cosmos server', () => {
       expect(cancelled).to.include({ status: 'cancelled', cancelledAt: '2026-03-20T10:00:00.000Z' });
       await w.sessions.cancelSession(leaderId, w.group.groupId, session.id);
       const pending = await w.jobs.listPending({ sessionId: session.id });
-      expect(byKind(pending, 'remind').concat(byKind(pending, 'reflect'))).to.deep.equal([]);
+      expect(byKind(pending, 'remind').concat(byKind(pending, 'reflect'), byKind(pending, 'attendance'))).to.deep.equal([]);
       const notices = byKind(pending, 'notify').filter((j) => j.payload.event === 'cancelled');
       expect(notices.map((j) => j.userId).sort()).to.deep.equal([...memberIds].sort());
       await expectDomainError(w.sessions.moveSession(leaderId, w.group.groupId, session.id, { start: '2026-03-31T12:00' }), 'SESSION_CANCELLED');

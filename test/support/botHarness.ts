@@ -27,6 +27,7 @@ export class BotHarness {
   readonly connector = new TestConnector();
   config!: Config;
 
+  /** The scheduler does not tick by itself here: a test that wants it calls `app.scheduler.tick()`. */
   async start(env: Record<string, string> = {}, options: { store?: CosmosStore; clock?: Clock } = {}): Promise<this> {
     await this.connector.start();
     this.config = loadConfig({
@@ -36,7 +37,7 @@ export class BotHarness {
       LOG_LEVEL: 'silent',
       ...env,
     });
-    this.app = await startApp(this.config, { ...options, log: pino({ level: 'silent' }) });
+    this.app = await startApp(this.config, { ...options, startScheduler: false, log: pino({ level: 'silent' }) });
     return this;
   }
 
@@ -103,14 +104,16 @@ export function textOf(activities: Record<string, any>[]): string {
   return parts.join('\n');
 }
 
-/** The data of every Action.Submit on the cards in these answers. */
+/** The data of every Action.Submit on the cards in these answers, in card-level actions and in ActionSets of the body. */
 export function submitActions(activities: Record<string, any>[]): Array<{ title: string; data: any }> {
   const found: Array<{ title: string; data: any }> = [];
-  for (const a of activities) {
-    for (const att of a.attachments ?? []) {
-      for (const action of att.content?.actions ?? []) if (action.type === 'Action.Submit') found.push({ title: action.title, data: action.data });
-    }
-  }
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node.type === 'Action.Submit') found.push({ title: node.title, data: node.data });
+    Object.values(node).forEach(walk);
+  };
+  for (const a of activities) for (const att of a.attachments ?? []) walk(att.content);
   return found;
 }
 

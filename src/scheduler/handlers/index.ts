@@ -1,5 +1,6 @@
 import { sessionJobKinds } from '../../domain/sessions';
 import type { JobHandlers } from '../jobs';
+import { attendanceHandler } from './attendance';
 import type { SessionJobDeps } from './common';
 import { notifyHandler } from './notify';
 import { reflectHandler } from './reflect';
@@ -13,5 +14,6 @@ export function sessionJobHandlers(deps: SessionJobDeps): JobHandlers {
     [sessionJobKinds.remind]: remindHandler(deps),
     [sessionJobKinds.reflect]: reflectHandler(deps),
     [sessionJobKinds.notify]: notifyHandler(deps),
+    [sessionJobKinds.attendance]: attendanceHandler(deps),
   };
 }

@@ -1,0 +1,72 @@
+import type { TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { attendanceFromPayload, type AttendancePayload, type CardAction } from '../src/cards/actions';
+import { attendanceCard, leaderMeetingsCard, memberMeetingsCard } from '../src/cards/sessions';
+import { isValidZone } from '../src/domain/schedule';
+import type { RsvpAnswer } from '../src/domain/sessions';
+import { localeOf, sendCard, tOf, userIdOf, type DialogDeps } from './context';
+
+type Of<A extends CardAction['action']> = Extract<CardAction, { action: A }>;
+
+/**
+ * Card buttons about meetings that are answered in one turn: the meetings list, RSVP, snooze, the
+ * attendance roster and its answers, ending a pause. They never interrupt a dialog in progress.
+ */
+export class SessionActions {
+  constructor(private readonly deps: DialogDeps) {}
+
+  /** Leaders see each group they lead; a participant sees their own group's meetings. */
+  async showMeetings(context: TurnContext): Promise<void> {
+    const t = tOf(context);
+    const locale = localeOf(context);
+    const userId = userIdOf(context);
+    const [led, user] = await Promise.all([this.deps.groups.groupsLedBy(userId), this.deps.users.get(userId)]);
+    for (const g of led) {
+      const { group, upcoming, recent } = await this.deps.sessions.leaderOverview(userId, g.groupId);
+      await sendCard(context, leaderMeetingsCard(t, locale, group, upcoming, recent));
+    }
+    if (user?.groupId) {
+      const { group, upcoming } = await this.deps.sessions.memberOverview(userId, user.groupId);
+      await sendCard(context, memberMeetingsCard(t, locale, isValidZone(user.timeZone) ? user.timeZone : group.timeZone, group, upcoming));
+    } else if (led.length === 0) {
+      await context.sendActivity(t('errors.NOT_IN_GROUP'));
+    }
+  }
+
+  async rsvp(context: TurnContext, action: Of<'rsvp'>): Promise<void> {
+    const t = tOf(context);
+    const { session } = await this.deps.sessions.rsvp(userIdOf(context), action.groupId, action.sessionId, action.answer);
+    await context.sendActivity(t(`rsvp.saved.${action.answer satisfies RsvpAnswer}`, { title: session.title }));
+  }
+
+  async snooze(context: TurnContext, action: Of<'snooze'>): Promise<void> {
+    const userId = userIdOf(context);
+    const { dueAt } = await this.deps.sessions.snoozeReminder(userId, action.groupId, action.jobId, action.minutes);
+    const [user, group] = await Promise.all([this.deps.users.get(userId), this.deps.groups.groupOf(userId)]);
+    const zone = isValidZone(user?.timeZone) ? user.timeZone : (group?.timeZone ?? this.deps.settings.defaultTimeZone);
+    const time = DateTime.fromISO(dueAt).setZone(zone).setLocale(localeOf(context)).toLocaleString(DateTime.TIME_SIMPLE);
+    await context.sendActivity(tOf(context)('snooze.done', { time }));
+  }
+
+  async showAttendance(context: TurnContext, action: { groupId: string; sessionId: string }): Promise<void> {
+    const { group, session, attendance } = await this.deps.sessions.attendanceRoster(userIdOf(context), action.groupId, action.sessionId);
+    await sendCard(context, attendanceCard(tOf(context), localeOf(context), group, session, attendance));
+  }
+
+  async saveAttendance(context: TurnContext, action: AttendancePayload): Promise<void> {
+    const t = tOf(context);
+    const marks = attendanceFromPayload(action);
+    if (marks.length === 0) {
+      await context.sendActivity(t('attendance.nothingMarked'));
+      return;
+    }
+    await this.deps.sessions.recordAttendanceMany(userIdOf(context), action.groupId, action.sessionId, marks);
+    const present = marks.filter((m) => m.status === 'present').length;
+    await context.sendActivity(t('attendance.saved', { present, absent: marks.length - present }));
+  }
+
+  async endPause(context: TurnContext): Promise<void> {
+    const ended = await this.deps.reminders.endPause(userIdOf(context));
+    await context.sendActivity(tOf(context)(ended ? 'pauseEnd.done' : 'pauseEnd.none'));
+  }
+}
