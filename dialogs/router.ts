@@ -1,11 +1,12 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { parseCardValue, type CardAction } from '../src/cards/actions';
+import { formAnswers, parseCardValue, type CardAction } from '../src/cards/actions';
 import { inviteCard, myGroupCard, rosterCard } from '../src/cards/group';
 import { menuCard, type MenuView } from '../src/cards/menu';
 import { inviteCodePattern } from '../src/domain/invite';
 import { matchKeyword } from '../src/i18n';
 import { BecomeLeaderDialog } from './becomeLeaderDialog';
+import { CancelSessionDialog } from './cancelSessionDialog';
 import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from './context';
 import { CreateGroupDialog } from './createGroupDialog';
 import { DialogIds } from './dialogIds';
@@ -14,8 +15,13 @@ import { LanguageDialog } from './languageDialog';
 import { LeaveGroupDialog } from './leaveGroupDialog';
 import { LimitsDialog } from './limitsDialog';
 import { LinkChatDialog } from './linkChatDialog';
+import { MoveSessionDialog } from './moveSessionDialog';
 import { OnboardingDialog } from './onboardingDialog';
+import { PauseDialog } from './pauseDialog';
 import { PrivacyDialog } from './privacyDialog';
+import { ReminderSettingsDialog } from './reminderSettingsDialog';
+import { ScheduleSessionDialog } from './scheduleSessionDialog';
+import { SessionActions } from './sessionActions';
 
 /** A dialog stack that cannot be loaded or continued: the one error after which the stack is dropped. */
 export class DialogStateError extends Error {
@@ -37,7 +43,12 @@ const actionDialogs: Partial<Record<CardAction['action'], string>> = {
   limits: DialogIds.limits,
   language: DialogIds.language,
   privacy: DialogIds.privacy,
+  reminders: DialogIds.reminderSettings,
+  pause: DialogIds.pause,
 };
+
+/** Buttons answered in one turn that leave a dialog in progress where it was (an RSVP pressed mid-form). */
+const inPassing: ReadonlySet<CardAction['action']> = new Set(['rsvp', 'snooze', 'attendance.save', 'pause.end']);
 
 const isGroupChat = (context: TurnContext) => context.activity.conversation?.conversationType === 'groupChat' || context.activity.conversation?.isGroup === true;
 
@@ -47,6 +58,7 @@ const isGroupChat = (context: TurnContext) => context.activity.conversation?.con
  */
 export class DialogRouter {
   private readonly dialogs: DialogSet;
+  private readonly sessionActions: SessionActions;
 
   constructor(
     accessor: StatePropertyAccessor<DialogState>,
@@ -61,7 +73,13 @@ export class DialogRouter {
       .add(new LimitsDialog(deps))
       .add(new LanguageDialog(deps))
       .add(new PrivacyDialog(deps))
-      .add(new LinkChatDialog(deps));
+      .add(new LinkChatDialog(deps))
+      .add(new ScheduleSessionDialog(deps))
+      .add(new MoveSessionDialog(deps))
+      .add(new CancelSessionDialog(deps))
+      .add(new ReminderSettingsDialog(deps))
+      .add(new PauseDialog(deps));
+    this.sessionActions = new SessionActions(deps);
   }
 
   async onMessage(context: TurnContext): Promise<void> {
@@ -102,14 +120,14 @@ export class DialogRouter {
       await dc.context.sendActivity(t('errors.STALE_CARD'));
       return;
     }
-    if (parsed.action.action === 'limits.save') {
+    if (formAnswers.has(parsed.action.action)) {
       // A form answer belongs to the dialog that showed the form; without one it is an old card.
       if (dc.activeDialog) return this.continueActive(dc);
       await dc.context.sendActivity(t('errors.STALE_CARD'));
       return;
     }
     // A menu button pressed in the middle of something else starts over from that button.
-    if (dc.activeDialog) await dc.cancelAllDialogs();
+    if (dc.activeDialog && !inPassing.has(parsed.action.action)) await dc.cancelAllDialogs();
     await this.runAction(dc, parsed.action);
   }
 
@@ -159,6 +177,28 @@ export class DialogRouter {
           await sendCard(dc.context, inviteCard(t, localeOf(dc.context), group, invite));
           return;
         }
+        case 'sessions':
+          return await this.sessionActions.showMeetings(dc.context);
+        case 'session.new':
+          await dc.beginDialog(DialogIds.scheduleSession, { groupId: action.groupId });
+          return;
+        case 'session.move':
+        case 'session.cancel':
+          await dc.beginDialog(action.action === 'session.move' ? DialogIds.moveSession : DialogIds.cancelSession, {
+            groupId: action.groupId,
+            sessionId: action.sessionId,
+          });
+          return;
+        case 'attendance':
+          return await this.sessionActions.showAttendance(dc.context, action);
+        case 'attendance.save':
+          return await this.sessionActions.saveAttendance(dc.context, action);
+        case 'rsvp':
+          return await this.sessionActions.rsvp(dc.context, action);
+        case 'snooze':
+          return await this.sessionActions.snooze(dc.context, action);
+        case 'pause.end':
+          return await this.sessionActions.endPause(dc.context);
         default:
           // Only a form answer is left, and without its form it is an old card.
           await dc.context.sendActivity(t('errors.STALE_CARD'));

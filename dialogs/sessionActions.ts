@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import { DateTime } from 'luxon';
 import { attendanceFromPayload, type AttendancePayload, type CardAction } from '../src/cards/actions';
 import { attendanceCard, leaderMeetingsCard, memberMeetingsCard } from '../src/cards/sessions';
 import { isValidZone } from '../src/domain/schedule';
+import { formatTime } from '../src/i18n';
 import type { RsvpAnswer } from '../src/domain/sessions';
 import { localeOf, sendCard, tOf, userIdOf, type DialogDeps } from './context';
 
@@ -44,7 +44,7 @@ export class SessionActions {
     const { dueAt } = await this.deps.sessions.snoozeReminder(userId, action.groupId, action.jobId, action.minutes);
     const [user, group] = await Promise.all([this.deps.users.get(userId), this.deps.groups.groupOf(userId)]);
     const zone = isValidZone(user?.timeZone) ? user.timeZone : (group?.timeZone ?? this.deps.settings.defaultTimeZone);
-    const time = DateTime.fromISO(dueAt).setZone(zone).setLocale(localeOf(context)).toLocaleString(DateTime.TIME_SIMPLE);
+    const time = formatTime(dueAt, localeOf(context), zone);
     await context.sendActivity(tOf(context)('snooze.done', { time }));
   }
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../domain/locale';
 import { pauseReasons, type EffectiveReminderPrefs, type Pause } from '../domain/sessions';
-import type { Translate } from '../i18n';
+import { formatLocale, type Translate } from '../i18n';
 import { submit } from './actions';
 
 /** The offsets the form offers, longest first: 1 week, 2 days, 24 h, 2 h, 1 h, 30 min. */
@@ -24,7 +24,7 @@ export const offsetsInWords = (t: Translate, locale: Locale, offsets: readonly n
 
 /** A local date (yyyy-MM-dd) as the person reads it: "torstaina 3. joulukuuta 2026" style, via luxon's DATE_FULL. */
 export const localDateInWords = (isoDate: string, locale: Locale): string =>
-  DateTime.fromISO(isoDate).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+  DateTime.fromISO(isoDate).setLocale(formatLocale(locale)).toLocaleString(DateTime.DATE_FULL);
 
 const card = (body: object[], actions: object[]) => ({
   type: 'AdaptiveCard',

@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Locale } from '../domain/locale';
 import type { Group } from '../domain/model';
 import { rsvpAnswers, type Attendance, type RsvpAnswer, type Session } from '../domain/sessions';
-import { formatDateTime, translator, type Translate } from '../i18n';
+import { formatDateTime, formatTime, translator, type Translate } from '../i18n';
 import type { OutboundMessage, ReminderRenderer, SessionMessageRequest } from '../services/ports';
 import type { SessionWithAnswers } from '../services/sessions';
 import { submit } from './actions';
@@ -24,7 +23,7 @@ const line = (text: string, subtle = false) => ({ type: 'TextBlock', text, wrap:
 
 /** "ti 1.12. klo 10.00–11.30": start with weekday and date, end as a time only. */
 export function sessionWhen(session: Pick<Session, 'startsAt' | 'endsAt'>, locale: Locale, zone: string): string {
-  const end = DateTime.fromISO(session.endsAt).setZone(zone).setLocale(locale).toLocaleString(DateTime.TIME_SIMPLE);
+  const end = formatTime(session.endsAt, locale, zone);
   return `${formatDateTime(session.startsAt, locale, zone)}–${end}`;
 }
 

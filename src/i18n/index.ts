@@ -25,15 +25,28 @@ export function translator(locale: Locale): Translate {
   return instance.getFixedT(locale);
 }
 
+/**
+ * The formatting locale of a language: English as written in Europe (day before month, 24-hour clock),
+ * which is how English readers of a Finnish service expect dates, not the US "Dec 2, 10:00 AM".
+ */
+export const formatLocale = (locale: Locale): string => (locale === 'en' ? 'en-GB' : locale);
+
+/** An instant as luxon DateTime in a zone, ready to format in a language. */
+export const localTime = (instant: string | Date, locale: Locale, zone: string): DateTime =>
+  (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(zone).setLocale(formatLocale(locale));
+
 /** "ti 24.11. klo 9.00" / "tis 24 nov. 09:00" / "Tue 24 Nov, 09:00", in the group's zone. */
 export function formatDateTime(instant: string | Date, locale: Locale, zone: string): string {
-  const dt = (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(zone).setLocale(locale);
-  return dt.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return localTime(instant, locale, zone).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
 export function formatDate(instant: string | Date, locale: Locale, zone: string): string {
-  const dt = (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(zone).setLocale(locale);
-  return dt.toLocaleString(DateTime.DATE_FULL);
+  return localTime(instant, locale, zone).toLocaleString(DateTime.DATE_FULL);
+}
+
+/** "10.00" / "10:00": a time of day in a zone. */
+export function formatTime(instant: string | Date, locale: Locale, zone: string): string {
+  return localTime(instant, locale, zone).toLocaleString(DateTime.TIME_SIMPLE);
 }
 
 type Keywords = keyof (typeof en)['keywords'];

@@ -36,8 +36,8 @@ const lang = {
     cancel: 'cancel',
     weekAndHour: '1 week and 1 hour',
     twoDaysAndHour: '2 days and 1 hour',
-    dec1: 'December 1, 2026',
-    dec3: 'December 3, 2026',
+    dec1: '1 December 2026',
+    dec3: '3 December 2026',
     reason: 'ill',
   },
 } as const satisfies Record<Locale, { reason: PauseReason } & Record<string, string>>;

@@ -21,7 +21,7 @@ const MEMBERS = ['test:p1', 'test:p2'];
 const lang = {
   fi: { help: 'apua', cancel: 'peruuta', yes: 'Kyllä', no: 'Ei', dec2: 'ke 2.12. klo 10.00', dec3: 'to 3.12. klo 12.30' },
   sv: { help: 'hjälp', cancel: 'avbryt', yes: 'Ja', no: 'Nej', dec2: 'ons 2 dec. 10:00', dec3: 'tors 3 dec. 12:30' },
-  en: { help: 'help', cancel: 'cancel', yes: 'Yes', no: 'No', dec2: 'Wed, Dec 2, 10:00 AM', dec3: 'Thu, Dec 3, 12:30 PM' },
+  en: { help: 'help', cancel: 'cancel', yes: 'Yes', no: 'No', dec2: 'Wed 2 Dec, 10:00', dec3: 'Thu 3 Dec, 12:30' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 interface CardElement {

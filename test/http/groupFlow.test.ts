@@ -1,22 +1,5 @@
 import { expect } from 'chai';
-import { BotHarness, inviteCodeIn, person, submitActions, textOf, type Person } from '../support/botHarness';
-
-const words = {
-  fi: { lang: 'Suomi', yes: 'Kyllä' },
-  sv: { lang: 'Svenska', yes: 'Ja' },
-  en: { lang: 'English', yes: 'Yes' },
-} as const;
-
-/** A participant from the menu's "join" through onboarding to a place in the group. */
-async function onboardAndJoin(bot: BotHarness, p: Person, code: string) {
-  await bot.install(p);
-  await bot.submit(p, { action: 'join' });
-  await bot.say(p, words[p.locale].lang);
-  await bot.say(p, words[p.locale].yes);
-  await bot.say(p, p.name);
-  await bot.submit(p, { action: 'limits.save', skip: true });
-  return bot.say(p, code);
-}
+import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, textOf } from '../support/botHarness';
 
 describe('HTTP: a leader and four participants, each in their own language', function () {
   const bot = new BotHarness();

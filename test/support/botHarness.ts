@@ -89,7 +89,25 @@ export class BotHarness {
   }
 }
 
-/** All readable text of the bot's answers: message text, card TextBlocks, FactSets and button titles. */
+/** What a person types in their own language to answer the onboarding prompts. */
+export const onboardingWords = {
+  fi: { lang: 'Suomi', yes: 'Kyllä' },
+  sv: { lang: 'Svenska', yes: 'Ja' },
+  en: { lang: 'English', yes: 'Yes' },
+} as const;
+
+/** A participant from the menu's "join" through onboarding to a place in the group. */
+export async function onboardAndJoin(bot: BotHarness, p: Person, code: string) {
+  await bot.install(p);
+  await bot.submit(p, { action: 'join' });
+  await bot.say(p, onboardingWords[p.locale].lang);
+  await bot.say(p, onboardingWords[p.locale].yes);
+  await bot.say(p, p.name);
+  await bot.submit(p, { action: 'limits.save', skip: true });
+  return bot.say(p, code);
+}
+
+/** All readable text of the bot's answers: message text, card TextBlocks, FactSets, input labels and button titles. */
 export function textOf(activities: Record<string, any>[]): string {
   const parts: string[] = [];
   const walk = (node: any) => {
@@ -97,6 +115,7 @@ export function textOf(activities: Record<string, any>[]): string {
     if (Array.isArray(node)) return node.forEach(walk);
     if (typeof node.text === 'string') parts.push(node.text);
     if (typeof node.title === 'string') parts.push(node.title);
+    if (typeof node.label === 'string') parts.push(node.label);
     if (typeof node.value === 'string' && (node.type === 'imBack' || typeof node.title === 'string')) parts.push(node.value);
     Object.values(node).forEach(walk);
   };
