@@ -8,6 +8,7 @@ import type { Locale } from '../../src/domain/locale';
 import type { PauseReason } from '../../src/domain/sessions';
 import { translator } from '../../src/i18n';
 import type { CosmosStore } from '../../src/store/cosmosClient';
+import { cardOf, input, problemOf, type Card } from '../support/cards';
 import { freshStore } from '../support/cosmos';
 import { dialogClient, dialogWorld, groupWithMembers, type DialogWorld } from '../support/dialogDeps';
 
@@ -44,30 +45,6 @@ const lang = {
 
 const defaults = { enabled: true, offsetsMinutes: [1440, 120], quietHours: { start: '21:00', end: '08:00' } };
 
-interface CardElement {
-  type: string;
-  id?: string;
-  text?: string;
-  color?: string;
-  value?: string;
-  min?: string;
-  max?: string;
-  label?: string;
-  actions?: Array<{ data?: { action?: string } }>;
-}
-interface Card {
-  body: CardElement[];
-  actions: Array<{ title: string; data: { action: string } }>;
-}
-
-/** The Adaptive Card in a reply; fails the test when there is none. */
-function cardOf(reply: Partial<Activity> | undefined): Card {
-  const content = reply?.attachments?.[0]?.content as Card | undefined;
-  expect(content, 'a card').to.not.equal(undefined);
-  return content as Card;
-}
-const input = (card: Card, id: string) => card.body.find((e) => e.id === id);
-const problemOf = (card: Card) => card.body.find((e) => e.color === 'Attention')?.text;
 const buttonsOf = (card: Card) => [...card.actions, ...card.body.flatMap((e) => e.actions ?? [])].map((a) => a.data?.action);
 
 const save = (value: Record<string, string>) => ({

@@ -11,6 +11,7 @@ import type { Session } from '../../src/domain/sessions';
 import { translator } from '../../src/i18n';
 import type { CosmosStore } from '../../src/store/cosmosClient';
 import { CosmosDialogStateStorage } from '../../src/store/dialogStateStorage';
+import { cardOf, input, problemOf, type Card } from '../support/cards';
 import { freshStore } from '../support/cosmos';
 import { dialogClient, dialogWorld, groupWithMembers, type DialogWorld } from '../support/dialogDeps';
 
@@ -24,30 +25,6 @@ const lang = {
   en: { help: 'help', cancel: 'cancel', yes: 'Yes', no: 'No', dec2: 'Wed 2 Dec, 10:00', dec3: 'Thu 3 Dec, 12:30' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
-interface CardElement {
-  type: string;
-  id?: string;
-  text?: string;
-  color?: string;
-  value?: string;
-  min?: string;
-  label?: string;
-  errorMessage?: string;
-  choices?: Array<{ title: string; value: string }>;
-}
-interface Card {
-  body: CardElement[];
-  actions: Array<{ title: string; data: { action: string } }>;
-}
-
-/** The Adaptive Card in a reply; fails the test when there is none. */
-function cardOf(reply: Partial<Activity> | undefined): Card {
-  const content = reply?.attachments?.[0]?.content as Card | undefined;
-  expect(content, 'a card').to.not.equal(undefined);
-  return content as Card;
-}
-const input = (card: Card, id: string) => card.body.find((e) => e.id === id);
-const problemOf = (card: Card) => card.body.find((e) => e.color === 'Attention')?.text;
 const textsOf = (card: Card) => card.body.filter((e) => e.type === 'TextBlock').map((e) => e.text);
 const valuesOf = (card: Card) => Object.fromEntries(['title', 'date', 'time', 'duration', 'place'].map((id) => [id, input(card, id)?.value]));
 /** A prompt shown as a hero card: its question and its buttons. */
