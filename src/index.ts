@@ -94,7 +94,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const sessions = new SessionService({ groups: groupsRepo, sessions: sessionsRepo, jobs, prefs: prefsRepo, users }, clock, {
     reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
   });
-  const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock);
+  const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock, config.defaultTimeZone);
 
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);

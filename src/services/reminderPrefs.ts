@@ -38,6 +38,8 @@ export class ReminderPrefsService {
   constructor(
     private readonly deps: ReminderPrefsDeps,
     private readonly clock: Clock,
+    /** For someone with neither a zone of their own nor a group: the service's own (DEFAULT_TIMEZONE). */
+    private readonly defaultZone = 'UTC',
   ) {}
 
   async get(userId: string): Promise<EffectiveReminderPrefs> {
@@ -101,6 +103,6 @@ export class ReminderPrefsService {
     const user = await this.deps.users.get(userId);
     if (isValidZone(user?.timeZone)) return user.timeZone;
     const group = user?.groupId ? await this.deps.groups.get(user.groupId) : undefined;
-    return group?.timeZone ?? 'UTC';
+    return group?.timeZone ?? this.defaultZone;
   }
 }

@@ -50,6 +50,7 @@ export function dialogWorld(store: CosmosStore, startIso: string, leaderIds: str
   const reminders = new ReminderPrefsService(
     { prefs: prefsRepo, pauses: new CosmosPauseRepository(store.containers), users: userRepo, groups: groupRepo, sessions },
     clock,
+    'Europe/Helsinki',
   );
   return {
     clock,
