@@ -145,3 +145,59 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     expect(textOf(await bot.submit(pekka, { action: 'sessions' }))).to.contain(t(pekka)('meetings.noneMember'));
   });
 });
+
+describe('HTTP: meetings in each language, leader and participant alike', function () {
+  for (const locale of ['fi', 'sv', 'en'] as const) {
+    it(`${locale}: schedule, notice, RSVP, reminder with snooze, roster; the settings forms open`, async () => {
+      const clock = new ManualClock('2026-11-25T08:00:00.000Z');
+      const bot = await new BotHarness().start({}, { clock });
+      const t = translator(locale);
+      const lead = person('Lea', locale);
+      const member = person('Mo', locale);
+      const language = { fi: 'Suomi', sv: 'Svenska', en: 'English' }[locale];
+      const submitFrom = (activities: Record<string, any>[], pick: (data: any) => boolean) => submitActions(activities).find((a) => pick(a.data))!.data;
+      try {
+        await bot.install(lead);
+        await bot.submit(lead, { action: 'newGroup' });
+        await bot.say(lead, 'Ryhmä');
+        await bot.say(lead, 'Europe/Helsinki');
+        await onboardAndJoin(bot, member, inviteCodeIn(await bot.say(lead, language)));
+        const groupId = submitFrom(await bot.submit(lead, { action: 'sessions' }), (d) => d.action === 'session.new').groupId;
+        await bot.submit(lead, { action: 'session.new', groupId });
+        await bot.submit(lead, { action: 'session.save', title: 'Gym', date: '2026-12-02', time: '10:00', duration: '60', place: 'Hall' });
+
+        const seen = () => bot.connector.received.length;
+        let from = seen();
+        await bot.app.scheduler.tick();
+        const notice = bot.connector.received.slice(from).filter((r) => r.conversationId === member.conversationId).map((r) => r.body);
+        expect(textOf(notice)).to.contain(t('sessionMessage.scheduled.title', { title: 'Gym' }));
+        expect(textOf(await bot.submit(member, submitFrom(notice, (d) => d.answer === 'maybe')))).to.contain(t('rsvp.saved.maybe', { title: 'Gym' }));
+        expect(textOf(await bot.submit(member, submitFrom(notice, (d) => d.answer === 'yes')))).to.contain(t('rsvp.saved.yes', { title: 'Gym' }));
+        expect(textOf(await bot.submit(member, { action: 'sessions' }))).to.contain(t('meetings.yourAnswer', { answer: t('rsvp.answers.yes') }));
+
+        from = seen();
+        clock.set('2026-12-01T08:00:00.000Z');
+        await bot.app.scheduler.tick();
+        const reminder = bot.connector.received.slice(from).filter((r) => r.conversationId === member.conversationId).map((r) => r.body);
+        expect(textOf(reminder)).to.contain(t('sessionMessage.reminder.title', { title: 'Gym' }));
+        const snoozed = textOf(await bot.submit(member, submitFrom(reminder, (d) => d.action === 'snooze')));
+        expect(snoozed).to.contain(t('snooze.done', { time: { fi: '11.00', sv: '11:00', en: '11:00' }[locale] }));
+
+        from = seen();
+        clock.set('2026-12-02T09:00:00.000Z');
+        await bot.app.scheduler.tick();
+        const roster = bot.connector.received.slice(from).filter((r) => r.conversationId === lead.conversationId).map((r) => r.body);
+        expect(textOf(roster)).to.contain(t('attendance.title', { title: 'Gym' })).and.contain(t('attendance.present')).and.contain('Mo');
+        const saved = await bot.submit(lead, { ...submitFrom(roster, (d) => d.action === 'attendance.save'), m0: 'present' });
+        expect(textOf(saved)).to.contain(t('attendance.saved', { present: 1, absent: 0 }));
+
+        expect(textOf(await bot.submit(member, { action: 'reminders' }))).to.contain(t('reminderSettings.title'));
+        expect(textOf(await bot.say(member, { fi: 'peruuta', sv: 'avbryt', en: 'cancel' }[locale]))).to.contain(t('common.cancelled'));
+        expect(textOf(await bot.submit(member, { action: 'pause' }))).to.contain(t('pause.title'));
+        expect(textOf(await bot.submit(member, { action: 'pause.end' }))).to.contain(t('pauseEnd.none'));
+      } finally {
+        await bot.stop();
+      }
+    });
+  }
+});
