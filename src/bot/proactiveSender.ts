@@ -50,9 +50,17 @@ export class ProactiveSender implements Messenger {
     let lastStatus: number | undefined;
     for (let attempt = 1; attempt <= this.policy.attempts; attempt++) {
       try {
+        // Caught inside the turn: the adapter would otherwise hand the error to onTurnError (which
+        // apologises into the same dead conversation) and report success to us.
+        let sendError: unknown;
         await this.adapter.continueConversationAsync(this.appId, toReference(ref.reference), async (ctx) => {
-          await ctx.sendActivity(activity);
+          try {
+            await ctx.sendActivity(activity);
+          } catch (e) {
+            sendError = e;
+          }
         });
+        if (sendError !== undefined) throw sendError;
         return { kind: 'sent' };
       } catch (e) {
         lastStatus = errorStatus(e);

@@ -71,6 +71,23 @@ describe('ProactiveSender through a real CloudAdapter to a loopback connector', 
     expect(calls).to.equal(1);
   });
 
+  it('sees the failure even when the adapter has an onTurnError, as the running app does, and never apologises into a dead chat', async () => {
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    let turnErrors = 0;
+    adapter.onTurnError = async (context) => {
+      turnErrors++;
+      await context.sendActivity('sorry');
+    };
+    const appSender = new ProactiveSender(adapter, '', refs, clock, silentLog, policy, async (ms) => {
+      sleeps.push(ms);
+    });
+    let calls = 0;
+    connector.respondWith(() => (calls++, { status: 403 }));
+    expect(await appSender.send(p1, personalChat(p1), { text: 'x' })).to.deep.equal({ kind: 'unreachable', status: 403 });
+    expect([calls, turnErrors]).to.deep.equal([1, 0]);
+    expect((await refs.get(p1, personalChat(p1)))?.unreachable?.status).to.equal(403);
+  });
+
   it("as the scheduler's Messenger: one 429 is absorbed, persistent throttling is rescheduled with backoff, a 403 is recorded unreachable", async () => {
     const w = await makeWorld(store, '2026-03-20T10:00:00.000Z');
     for (const userId of memberIds) await refs.upsert(personalRef(userId, connector.url));
