@@ -22,8 +22,8 @@ export class SessionActions {
     const userId = userIdOf(context);
     const [led, user] = await Promise.all([this.deps.groups.groupsLedBy(userId), this.deps.users.get(userId)]);
     for (const g of led) {
-      const { group, upcoming, recent } = await this.deps.sessions.leaderOverview(userId, g.groupId);
-      await sendCard(context, leaderMeetingsCard(t, locale, group, upcoming, recent));
+      const { group, upcoming, recent, undelivered } = await this.deps.sessions.leaderOverview(userId, g.groupId);
+      await sendCard(context, leaderMeetingsCard(t, locale, group, upcoming, recent, undelivered));
     }
     if (user?.groupId) {
       const { group, upcoming } = await this.deps.sessions.memberOverview(userId, user.groupId);

@@ -3,7 +3,7 @@ import type { Group } from '../domain/model';
 import { rsvpAnswers, type Attendance, type RsvpAnswer, type Session } from '../domain/sessions';
 import { formatDateTime, formatTime, translator, type Translate } from '../i18n';
 import type { OutboundMessage, ReminderRenderer, SessionMessageRequest } from '../services/ports';
-import type { SessionWithAnswers } from '../services/sessions';
+import type { SessionWithAnswers, Undelivered } from '../services/sessions';
 import { submit } from './actions';
 
 /** Snoozing a reminder offers "again in an hour": long enough to matter, short enough to stay before a 2 h reminder's meeting. */
@@ -140,7 +140,14 @@ export function memberMeetingsCard(t: Translate, locale: Locale, zone: string, g
 }
 
 /** The leader's meetings of one group: upcoming with answers, move and cancel; recent ones with the roster. */
-export function leaderMeetingsCard(t: Translate, locale: Locale, group: Group, upcoming: SessionWithAnswers[], recent: SessionWithAnswers[]) {
+export function leaderMeetingsCard(
+  t: Translate,
+  locale: Locale,
+  group: Group,
+  upcoming: SessionWithAnswers[],
+  recent: SessionWithAnswers[],
+  undelivered: Undelivered[] = [],
+) {
   const members = group.members.length;
   const body: object[] = [heading(t('meetings.title', { group: group.name }))];
   if (upcoming.length === 0) body.push(line(t('meetings.noneLeader')));
@@ -181,7 +188,20 @@ export function leaderMeetingsCard(t: Translate, locale: Locale, group: Group, u
       ],
     });
   }
+  if (undelivered.length > 0) {
+    body.push({ ...heading(t('meetings.undelivered.title')), size: 'Default', separator: true }, line(t('meetings.undelivered.intro'), true));
+    for (const u of undelivered) {
+      const name = group.members.find((m) => m.userId === u.userId)?.displayName || t('roster.unnamed');
+      body.push(line(t('meetings.undelivered.line', { name, when: formatDateTime(u.at, locale, group.timeZone), reason: t(`meetings.undelivered.${undeliveredReason(u)}`) })));
+    }
+  }
   return card(body, [submit(t('meetings.schedule'), { action: 'session.new', groupId: group.groupId })]);
+}
+
+/** Why a message did not arrive, in words a leader can act on. */
+function undeliveredReason(u: Undelivered): 'noChat' | 'removed' | 'failing' {
+  if (u.status === 'failed') return 'failing';
+  return u.reason === 'no_conversation' ? 'noChat' : 'removed';
 }
 
 /** After a session: the hook of the participant's check-in. */

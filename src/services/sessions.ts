@@ -278,18 +278,31 @@ export class SessionService {
   }
 
   /** The leader's view of a group: upcoming sessions with RSVPs, and those of the last two weeks with attendance. */
-  async leaderOverview(actorId: string, groupId: string): Promise<{ group: Group; upcoming: SessionWithAnswers[]; recent: SessionWithAnswers[] }> {
+  async leaderOverview(
+    actorId: string,
+    groupId: string,
+  ): Promise<{ group: Group; upcoming: SessionWithAnswers[]; recent: SessionWithAnswers[]; undelivered: Undelivered[] }> {
     const group = await this.groupLedBy(actorId, groupId);
     const now = toUtcIso(this.clock.now());
-    const [upcoming, recent] = await Promise.all([
+    const since = addMinutes(now, -recentDays * 24 * 60);
+    const [upcoming, recent, undelivered] = await Promise.all([
       this.deps.sessions.listUpcoming(groupId, now),
-      this.deps.sessions.listEnded(groupId, addMinutes(now, -recentDays * 24 * 60), now),
+      this.deps.sessions.listEnded(groupId, since, now),
+      this.undelivered(groupId),
     ]);
+    // One line per person who is still in the group: their latest failure of the last two weeks.
+    const latest = new Map<string, Undelivered>();
+    for (const u of undelivered) if (u.at >= since && isMember(group, u.userId) && !latest.has(u.userId)) latest.set(u.userId, u);
     const withAnswers = (session: Session) =>
       Promise.all([this.deps.sessions.listRsvps(groupId, session.id), this.deps.sessions.listAttendance(groupId, session.id)]).then(
         ([rsvps, attendance]) => ({ session, rsvps, attendance }),
       );
-    return { group, upcoming: await Promise.all(upcoming.map(withAnswers)), recent: await Promise.all(recent.map(withAnswers)) };
+    return {
+      group,
+      upcoming: await Promise.all(upcoming.map(withAnswers)),
+      recent: await Promise.all(recent.map(withAnswers)),
+      undelivered: [...latest.values()],
+    };
   }
 
   /** A participant's upcoming sessions with their own answer. */
@@ -312,6 +325,10 @@ export class SessionService {
    */
   async listUndelivered(actorId: string, groupId: string, sessionId?: string): Promise<Undelivered[]> {
     await this.groupLedBy(actorId, groupId);
+    return this.undelivered(groupId, sessionId);
+  }
+
+  private async undelivered(groupId: string, sessionId?: string): Promise<Undelivered[]> {
     const jobs = await this.deps.jobs.listFinished(groupId, { ...(sessionId ? { sessionId } : {}), statuses: ['unreachable', 'failed'] });
     return jobs.map((j) => ({
       jobId: j.id,

@@ -144,6 +144,24 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     for (const p of [aino, siri, pekka]) expect(since(from, p), p.name).to.deep.equal([]);
     expect(textOf(await bot.submit(pekka, { action: 'sessions' }))).to.contain(t(pekka)('meetings.noneMember'));
   });
+
+  it('shows the leader whom a message could not reach, and why, without retrying a removed bot', async () => {
+    bot.connector.respondWith((r) => (r.conversationId === siri.conversationId ? { status: 403 } : undefined));
+    try {
+      await bot.submit(leader, { action: 'session.new', groupId });
+      await bot.submit(leader, { action: 'session.save', title: 'Kirjasto', date: '2026-12-16', time: '12:00', duration: '60', place: 'Oodi' });
+      await tickAt('2026-12-09T10:00:00.000Z');
+      const overview = textOf(await bot.submit(leader, { action: 'sessions' }));
+      expect(overview).to.contain(t(leader)('meetings.undelivered.title'));
+      expect(overview).to.match(new RegExp(`Siri, .*: ${t(leader)('meetings.undelivered.removed')}`));
+      expect(overview).to.not.match(/Aino, .*: /);
+      const attempts = bot.connector.received.filter((r) => r.conversationId === siri.conversationId).length;
+      await tickAt('2026-12-15T10:00:00.000Z'); // the 24 h reminder: the chat is known to be gone, nothing is sent
+      expect(bot.connector.received.filter((r) => r.conversationId === siri.conversationId)).to.have.length(attempts);
+    } finally {
+      bot.connector.clearResponders();
+    }
+  });
 });
 
 describe('HTTP: meetings in each language, leader and participant alike', function () {
