@@ -133,6 +133,7 @@ export class DialogRouter {
 
   private async onText(dc: DialogContext, text: string): Promise<void> {
     const keyword = matchKeyword(text);
+    if (keyword === 'greeting') return this.showMenu(dc.context, tOf(dc.context)('menu.greeting'));
     if (keyword && keyword !== 'cancel') return this.runAction(dc, { action: keyword });
     if (keyword === 'cancel') {
       await dc.context.sendActivity(tOf(dc.context)('common.nothingToCancel'));

@@ -20,7 +20,10 @@ describe('HTTP: a leader and four participants, each in their own language', fun
 
   it('answers a Finnish "hei" with the menu', async () => {
     const replies = await bot.say(leader, 'hei');
-    expect(textOf(replies)).to.contain('Mitä haluaisit tehdä?');
+    expect(textOf(replies)).to.contain('Hei! Kiva kuulla sinusta.').and.contain('Mitä haluaisit tehdä?').and.not.contain('en aivan ymmärtänyt');
+    // A greeting in another language is still a greeting; the answer stays in the person's language.
+    expect(textOf(await bot.say(leader, 'Hej!'))).to.contain('Hei! Kiva kuulla sinusta.');
+    expect(textOf(await bot.say(leader, 'blah'))).to.contain('Anteeksi, en aivan ymmärtänyt.');
   });
 
   it('lets the leader create a group and shows an invite with a forwardable sentence', async () => {
