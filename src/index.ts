@@ -1,7 +1,8 @@
 import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, PrivateConversationState } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import pino, { type Logger } from 'pino';
+import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { ProactiveSender } from './bot/proactiveSender';
 import { GroupCoachBot } from './bot/groupCoachBot';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -99,7 +100,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);
   const messenger = new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log);
-  const dialogState = new PrivateConversationState(new CosmosDialogStateStorage(store.containers.botstate));
+  const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
   const bot = new GroupCoachBot(
     dialogState,
     {

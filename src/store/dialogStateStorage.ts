@@ -11,7 +11,9 @@ export const stateId = (key: string) => `s-${createHash('sha256').update(key).di
 
 /**
  * botbuilder Storage over the `botstate` container, for the dialog stack only. An item that carries
- * an eTag is replaced only if unchanged (412 → the turn fails instead of overwriting a newer stack).
+ * an eTag is replaced only if unchanged (412 → CONFLICT: the turn fails instead of overwriting a newer
+ * stack); one without an eTag is created (409 → CONFLICT when someone created it first); '*' (what
+ * botbuilder's BotState always sends) upserts. After a write the item carries its new eTag.
  */
 export class CosmosDialogStateStorage implements Storage {
   constructor(private readonly container: Container) {}
@@ -40,11 +42,13 @@ export class CosmosDialogStateStorage implements Storage {
         const id = stateId(key);
         const body = { id, key, type: 'dialogState', document };
         try {
-          if (eTag && eTag !== '*') {
-            await this.container.item(id, id).replace(body, { accessCondition: { type: 'IfMatch', condition: eTag } });
-          } else {
-            await this.container.items.upsert(body);
-          }
+          const response =
+            eTag === '*'
+              ? await this.container.items.upsert(body)
+              : eTag
+                ? await this.container.item(id, id).replace(body, { accessCondition: { type: 'IfMatch', condition: eTag } })
+                : await this.container.items.create(body);
+          if (item && response.etag) (item as { eTag?: string }).eTag = response.etag;
         } catch (e) {
           throw translateStoreError(e);
         }
