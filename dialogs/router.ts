@@ -1,15 +1,15 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { formAnswers, parseCardValue, type CardAction } from '../src/cards/actions';
-import { inviteCard, myGroupCard, rosterCard } from '../src/cards/group';
 import { menuCard, type MenuView } from '../src/cards/menu';
 import { inviteCodePattern } from '../src/domain/invite';
 import { matchKeyword } from '../src/i18n';
 import { BecomeLeaderDialog } from './becomeLeaderDialog';
 import { CancelSessionDialog } from './cancelSessionDialog';
-import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from './context';
+import { errorMessage, sendCard, tOf, userIdOf, type DialogDeps } from './context';
 import { CreateGroupDialog } from './createGroupDialog';
 import { DialogIds } from './dialogIds';
+import { GroupActions } from './groupActions';
 import { JoinGroupDialog, type JoinOptions } from './joinGroupDialog';
 import { LanguageDialog } from './languageDialog';
 import { LeaveGroupDialog } from './leaveGroupDialog';
@@ -59,6 +59,7 @@ const isGroupChat = (context: TurnContext) => context.activity.conversation?.con
 export class DialogRouter {
   private readonly dialogs: DialogSet;
   private readonly sessionActions: SessionActions;
+  private readonly groupActions: GroupActions;
 
   constructor(
     accessor: StatePropertyAccessor<DialogState>,
@@ -80,6 +81,7 @@ export class DialogRouter {
       .add(new ReminderSettingsDialog(deps))
       .add(new PauseDialog(deps));
     this.sessionActions = new SessionActions(deps);
+    this.groupActions = new GroupActions(deps);
   }
 
   async onMessage(context: TurnContext): Promise<void> {
@@ -149,7 +151,6 @@ export class DialogRouter {
 
   private async runAction(dc: DialogContext, action: CardAction): Promise<void> {
     const t = tOf(dc.context);
-    const userId = userIdOf(dc.context);
     if (isGroupChat(dc.context) && !['linkChat', 'help', 'menu'].includes(action.action)) {
       await dc.context.sendActivity(t('groupChat.personalOnly'));
       return;
@@ -170,14 +171,11 @@ export class DialogRouter {
           await dc.beginDialog(DialogIds.linkChat);
           return;
         case 'myGroups':
-          return await this.showLedGroups(dc.context, userId);
+          return await this.groupActions.showLedGroups(dc.context);
         case 'myGroup':
-          return await this.showMyGroup(dc.context, userId);
-        case 'renewInvite': {
-          const { group, invite } = await this.deps.groups.renewInvite(userId, action.groupId);
-          await sendCard(dc.context, inviteCard(t, localeOf(dc.context), group, invite));
-          return;
-        }
+          return await this.groupActions.showMyGroup(dc.context);
+        case 'renewInvite':
+          return await this.groupActions.renewInvite(dc.context, action.groupId);
         case 'sessions':
           return await this.sessionActions.showMeetings(dc.context);
         case 'session.new':
@@ -207,30 +205,6 @@ export class DialogRouter {
     } catch (e) {
       await dc.context.sendActivity(errorMessage(t, e));
     }
-  }
-
-  private async showLedGroups(context: TurnContext, userId: string) {
-    const t = tOf(context);
-    const groups = await this.deps.groups.groupsLedBy(userId);
-    if (groups.length === 0) {
-      await context.sendActivity(t('roster.none'));
-      return;
-    }
-    for (const g of groups) {
-      const roster = await this.deps.groups.roster(userId, g.groupId);
-      await sendCard(context, rosterCard(t, localeOf(context), roster.group, roster.members, roster.freePlaces));
-    }
-  }
-
-  private async showMyGroup(context: TurnContext, userId: string) {
-    const t = tOf(context);
-    const group = await this.deps.groups.groupOf(userId);
-    if (!group) {
-      await context.sendActivity(t('errors.NOT_IN_GROUP'));
-      return;
-    }
-    const leader = await this.deps.users.get(group.leaderId);
-    await sendCard(context, myGroupCard(t, group, leader?.displayName ?? t('myGroup.yourLeader')));
   }
 
   async menuView(context: TurnContext): Promise<MenuView> {
