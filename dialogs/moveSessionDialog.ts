@@ -1,6 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { sessionInput, sessionText } from '../src/cards/sessionForm';
-import { DomainError } from '../src/domain/errors';
 import type { Group } from '../src/domain/model';
 import type { Session } from '../src/domain/sessions';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
@@ -16,21 +15,9 @@ export interface MoveSessionOptions {
 
 const form = 'moveSessionForm';
 
-/**
- * A session the person leads that is still ahead (or under way) and not cancelled, or the domain
- * error that says why not: NOT_GROUP_LEADER, GROUP_NOT_FOUND or SESSION_NOT_FOUND.
- */
-export async function ledUpcomingSession(
-  deps: DialogDeps,
-  userId: string,
-  groupId: string,
-  sessionId: string,
-): Promise<{ group: Group; session: Session }> {
-  const group = await deps.groups.ledGroup(userId, groupId);
-  const session = (await deps.sessions.listUpcoming(userId, groupId)).find((s) => s.id === sessionId);
-  if (!session) throw new DomainError('SESSION_NOT_FOUND');
-  return { group, session };
-}
+/** A session the person leads that can still change, or the domain error that says why not. */
+export const ledUpcomingSession = (deps: DialogDeps, userId: string, groupId: string, sessionId: string): Promise<{ group: Group; session: Session }> =>
+  deps.sessions.ledSession(userId, groupId, sessionId);
 
 /** The leader moves a meeting to another time (and place); reminders follow, participants are told. */
 export class MoveSessionDialog extends CancelAndHelpDialog {

@@ -277,6 +277,14 @@ export class SessionService {
     return { group, session, attendance: await this.deps.sessions.listAttendance(groupId, sessionId) };
   }
 
+  /** One session the actor leads that can still be changed: not cancelled, not over. */
+  async ledSession(actorId: string, groupId: string, sessionId: string): Promise<{ group: Group; session: Session }> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const session = await this.scheduled(groupId, sessionId);
+    if (toUtcIso(this.clock.now()) >= session.endsAt) throw new DomainError('SESSION_IN_PAST');
+    return { group, session };
+  }
+
   /** The leader's view of a group: upcoming sessions with RSVPs, and those of the last two weeks with attendance. */
   async leaderOverview(
     actorId: string,

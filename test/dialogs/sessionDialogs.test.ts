@@ -256,7 +256,7 @@ describe('session dialogs: schedule, move, cancel (DialogTestClient transcripts 
         expect(notices.map((j) => j.userId).sort()).to.deep.equal(MEMBERS);
 
         const move = client(new MoveSessionDialog(deps), 'leader', locale, options);
-        expect((await move.sendActivity('move'))?.text).to.equal(t('errors.SESSION_NOT_FOUND'));
+        expect((await move.sendActivity('move'))?.text).to.equal(t('errors.SESSION_CANCELLED'));
       });
 
       it('a participant is refused kindly everywhere and nothing changes', async () => {

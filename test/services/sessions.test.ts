@@ -94,6 +94,15 @@ describe('session services on the embedded Cosmos server', () => {
   });
 
   describe('moving and cancelling', () => {
+    it('gives the leader a session that can still change, and says why not otherwise', async () => {
+      const session = await w.sessions.scheduleSession(leaderId, w.group.groupId, gym);
+      expect((await w.sessions.ledSession(leaderId, w.group.groupId, session.id)).session.id).to.equal(session.id);
+      await expectDomainError(w.sessions.ledSession(p1, w.group.groupId, session.id), 'NOT_GROUP_LEADER');
+      await expectDomainError(w.sessions.ledSession(leaderId, w.group.groupId, 'session:nope'), 'SESSION_NOT_FOUND');
+      w.clock.set(session.endsAt);
+      await expectDomainError(w.sessions.ledSession(leaderId, w.group.groupId, session.id), 'SESSION_IN_PAST');
+    });
+
     it('moves the reminders: old ones cancelled, new ones at the new time, participants told', async () => {
       const session = await w.sessions.scheduleSession(leaderId, w.group.groupId, gym);
       await expectDomainError(w.sessions.moveSession(p1, w.group.groupId, session.id, { start: '2026-03-31T12:00' }), 'NOT_GROUP_LEADER');
