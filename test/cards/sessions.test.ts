@@ -118,6 +118,16 @@ describe('session cards', () => {
   }
 });
 
+describe('card payloads as Teams sends them', () => {
+  it('accepts the fields Teams adds beside ours and drops them; refuses a payload that is not ours', () => {
+    const teams = { action: 'rsvp', groupId: 'g1', sessionId: 's1', answer: 'yes', msteams: { type: 'messageBack', displayText: "I'll come" } };
+    const parsed = parseCardValue(teams);
+    expect(parsed).to.deep.equal({ ok: true, action: { action: 'rsvp', groupId: 'g1', sessionId: 's1', answer: 'yes' } });
+    expect(parseCardValue({ action: 'session.save', title: 'x'.repeat(101), date: '', time: '', duration: '', place: '' }).ok).to.equal(false);
+    expect(parseCardValue({ action: 'snooze', groupId: 'g1', jobId: 'j', minutes: 'soon' }).ok).to.equal(false);
+  });
+});
+
 describe('menu', () => {
   const views: MenuView[] = [];
   for (let bits = 0; bits < 64; bits++) {

@@ -100,8 +100,13 @@ export async function pressHeroButton(page: Page, title: string): Promise<'click
   const count = async () => (await conversationText(page)).split(imBackUnsupported).length;
   const before = await count();
   await page.getByRole('button', { name: title, exact: true }).last().click();
-  await page.waitForTimeout(1000);
-  if ((await count()) === before) return 'clicked';
+  // The refusal shows up within moments of the click: poll for it (bounded) instead of sleeping a fixed second.
+  let refused = false;
+  for (const deadline = Date.now() + 3000; !refused && Date.now() < deadline; ) {
+    refused = (await count()) > before;
+    if (!refused) await page.waitForTimeout(100);
+  }
+  if (!refused) return 'clicked';
   await compose(page, title);
   return 'typed';
 }
