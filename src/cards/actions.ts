@@ -136,3 +136,6 @@ export function parseCardValue(value: unknown): ParsedValue {
 }
 
 export const submit = (title: string, data: Record<string, unknown>) => ({ type: 'Action.Submit', title, data });
+
+/** A button that sends no form inputs, so the client never blocks it on an unfinished form (Cancel, End pause). */
+export const submitWithoutInputs = (title: string, data: Record<string, unknown>) => ({ ...submit(title, data), associatedInputs: 'none' });

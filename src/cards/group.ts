@@ -2,14 +2,8 @@ import type { Group, Invite, Member } from '../domain/model';
 import type { Locale } from '../domain/locale';
 import { formatDate, translator, type Translate } from '../i18n';
 import { submit } from './actions';
+import { adaptiveCard as card } from './elements';
 
-const card = (body: object[], actions: object[] = []) => ({
-  type: 'AdaptiveCard',
-  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: '1.5',
-  body,
-  actions,
-});
 
 /** The invite: the code big enough to read aloud, and a sentence in the group's own language to forward as is. */
 export function inviteCard(t: Translate, viewer: Locale, group: Group, invite: Invite) {

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n';
 import { submit, type SimpleAction } from './actions';
+import { adaptiveCard, heading, textBlock } from './elements';
 
 export interface MenuView {
   consented: boolean;
@@ -45,18 +46,14 @@ const actionSet = (t: Translate, actions: SimpleAction[]) => ({
 
 export function menuCard(t: Translate, view: MenuView, intro?: string) {
   const { main, settings } = menuSections(view);
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    speak: t('menu.title'),
-    body: [
-      { type: 'TextBlock', text: t('menu.title'), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
-      ...(intro ? [{ type: 'TextBlock', text: intro, wrap: true }] : []),
+  return adaptiveCard(
+    [
+      heading(t('menu.title')),
+      ...(intro ? [textBlock(intro)] : []),
       actionSet(t, main),
-      ...(settings.length > 0
-        ? [{ type: 'TextBlock', text: t('menu.settings'), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' }, actionSet(t, settings)]
-        : []),
+      ...(settings.length > 0 ? [textBlock(t('menu.settings'), { weight: 'Bolder', separator: true, spacing: 'Medium' }), actionSet(t, settings)] : []),
     ],
-  };
+    [],
+    { speak: t('menu.title') },
+  );
 }

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { Locale } from '../domain/locale';
 import { pauseReasons, type EffectiveReminderPrefs, type Pause } from '../domain/sessions';
 import { formatLocale, type Translate } from '../i18n';
-import { submit } from './actions';
+import { submit, submitWithoutInputs as button } from './actions';
+import { adaptiveCard as card, heading, problem, textBlock as para } from './elements';
 
 /** The offsets the form offers, longest first: 1 week, 2 days, 24 h, 2 h, 1 h, 30 min. */
 export const offeredOffsetsMinutes: readonly number[] = [7 * 1440, 2 * 1440, 1440, 120, 60, 30];
@@ -26,20 +27,6 @@ export const offsetsInWords = (t: Translate, locale: Locale, offsets: readonly n
 export const localDateInWords = (isoDate: string, locale: Locale): string =>
   DateTime.fromISO(isoDate).setLocale(formatLocale(locale)).toLocaleString(DateTime.DATE_FULL);
 
-const card = (body: object[], actions: object[]) => ({
-  type: 'AdaptiveCard',
-  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: '1.5',
-  body,
-  actions,
-});
-
-const heading = (text: string) => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
-const para = (text: string, extra: object = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
-/** A form's problem, shown at the top in the attention colour. */
-const problem = (error: string | undefined) => (error ? [para(error, { color: 'Attention', weight: 'Bolder' })] : []);
-/** A button that sends no form inputs, so the client never blocks it on an unfinished form. */
-const button = (title: string, data: Record<string, unknown>) => ({ ...submit(title, data), associatedInputs: 'none' });
 
 /** The service accepts a pause ending up to this many days ahead (ReminderPrefsService). */
 const maxPauseDays = 180;

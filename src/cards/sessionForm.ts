@@ -3,7 +3,8 @@ import type { Locale } from '../domain/locale';
 import type { Group } from '../domain/model';
 import type { Session } from '../domain/sessions';
 import { formatDateTime, type Translate } from '../i18n';
-import type { SessionFormPayload } from './actions';
+import { submit, submitWithoutInputs, type SessionFormPayload } from './actions';
+import { adaptiveCard, heading, problem } from './elements';
 
 /** What the form's inputs hold: a session's current values, or what the leader typed before an error. */
 export type SessionFormValues = Omit<SessionFormPayload, 'action'>;
@@ -69,20 +70,10 @@ export function sessionFormCard(t: Translate, locale: Locale, group: Group, opti
   const duration = Number(values.duration) || defaultDuration;
   const lengths = [...new Set([...durationChoices, duration])].sort((a, b) => a - b);
   const today = options.now ? DateTime.fromJSDate(options.now).setZone(group.timeZone).toFormat('yyyy-MM-dd') : undefined;
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
-      ...(error ? [{ type: 'TextBlock', text: error, color: 'Attention', weight: 'Bolder', wrap: true }] : []),
-      {
-        type: 'TextBlock',
-        text: t(session ? 'sessionForm.moveHeading' : 'sessionForm.newHeading', { group: group.name }),
-        weight: 'Bolder',
-        size: 'Medium',
-        wrap: true,
-        style: 'heading',
-      },
+  return adaptiveCard(
+    [
+      ...problem(error),
+      heading(t(session ? 'sessionForm.moveHeading' : 'sessionForm.newHeading', { group: group.name })),
       ...(session
         ? [
             { type: 'TextBlock', text: session.title, weight: 'Bolder', wrap: true },
@@ -138,10 +129,10 @@ export function sessionFormCard(t: Translate, locale: Locale, group: Group, opti
       },
       { type: 'TextBlock', text: t('sessionForm.zone', { zone: group.timeZone }), isSubtle: true, size: 'Small', wrap: true },
     ],
-    actions: [
-      { type: 'Action.Submit', title: t('sessionForm.save'), data: { action: 'session.save' }, style: 'positive' },
+    [
+      { ...submit(t('sessionForm.save'), { action: 'session.save' }), style: 'positive' },
       // Cancel must work with a half-filled form, so it neither validates nor sends the inputs.
-      { type: 'Action.Submit', title: t('sessionForm.cancel'), data: { action: 'form.cancel' }, associatedInputs: 'none' },
+      submitWithoutInputs(t('sessionForm.cancel'), { action: 'form.cancel' }),
     ],
-  };
+  );
 }

@@ -5,21 +5,15 @@ import { formatDateTime, formatTime, translator, type Translate } from '../i18n'
 import type { OutboundMessage, ReminderRenderer, SessionMessageRequest } from '../services/ports';
 import type { SessionWithAnswers, Undelivered } from '../services/sessions';
 import { submit } from './actions';
+import { adaptiveCard, heading, textBlock } from './elements';
 
 /** Snoozing a reminder offers "again in an hour": long enough to matter, short enough to stay before a 2 h reminder's meeting. */
 export const snoozeMinutes = 60;
 
-const card = (body: object[], actions: object[] = [], fallbackText?: string) => ({
-  type: 'AdaptiveCard',
-  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: '1.5',
-  ...(fallbackText ? { fallbackText, speak: fallbackText } : {}),
-  body,
-  actions,
-});
-
-const heading = (text: string) => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
-const line = (text: string, subtle = false) => ({ type: 'TextBlock', text, wrap: true, ...(subtle ? { isSubtle: true } : {}) });
+/** A card the client can also announce or show in a notification as one line. */
+const card = (body: object[], actions: object[] = [], fallbackText?: string) =>
+  adaptiveCard(body, actions, fallbackText ? { fallbackText, speak: fallbackText } : {});
+const line = (text: string, subtle = false) => textBlock(text, subtle ? { isSubtle: true } : {});
 
 /** "ti 1.12. klo 10.00–11.30": start with weekday and date, end as a time only. */
 export function sessionWhen(session: Pick<Session, 'startsAt' | 'endsAt'>, locale: Locale, zone: string): string {
