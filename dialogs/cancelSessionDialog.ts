@@ -3,7 +3,6 @@ import { sessionText, type SessionNaming } from '../src/cards/sessionForm';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { errorMessage, localeOf, tOf, userIdOf, type DialogDeps } from './context';
 import { DialogIds, PromptIds } from './dialogIds';
-import { ledUpcomingSession } from './moveSessionDialog';
 import { newConfirmPrompt } from './promptDefaults';
 
 export interface CancelSessionOptions {
@@ -36,7 +35,7 @@ export class CancelSessionDialog extends CancelAndHelpDialog {
     const { groupId, sessionId } = step.options as CancelSessionOptions;
     const asked = step.values as Asked;
     try {
-      const { group, session } = await ledUpcomingSession(this.deps, userIdOf(step.context), groupId, sessionId);
+      const { group, session } = await this.deps.sessions.ledSession(userIdOf(step.context), groupId, sessionId);
       asked.session = { title: session.title, startsAt: session.startsAt, place: session.place };
       asked.zone = group.timeZone;
     } catch (e) {

@@ -1,7 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { sessionInput, sessionText } from '../src/cards/sessionForm';
-import type { Group } from '../src/domain/model';
-import type { Session } from '../src/domain/sessions';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { localeOf, tOf, userIdOf, type DialogDeps } from './context';
 import { DialogIds, PromptIds } from './dialogIds';
@@ -14,10 +12,6 @@ export interface MoveSessionOptions {
 }
 
 const form = 'moveSessionForm';
-
-/** A session the person leads that can still change, or the domain error that says why not. */
-export const ledUpcomingSession = (deps: DialogDeps, userId: string, groupId: string, sessionId: string): Promise<{ group: Group; session: Session }> =>
-  deps.sessions.ledSession(userId, groupId, sessionId);
 
 /** The leader moves a meeting to another time (and place); reminders follow, participants are told. */
 export class MoveSessionDialog extends CancelAndHelpDialog {
@@ -33,7 +27,7 @@ export class MoveSessionDialog extends CancelAndHelpDialog {
 
   private async show(step: WaterfallStepContext) {
     const { groupId, sessionId } = step.options as MoveSessionOptions;
-    return showSessionForm(step, this.deps, () => ledUpcomingSession(this.deps, userIdOf(step.context), groupId, sessionId));
+    return showSessionForm(step, this.deps, () => this.deps.sessions.ledSession(userIdOf(step.context), groupId, sessionId));
   }
 
   private async save(step: WaterfallStepContext) {

@@ -1,10 +1,7 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { DateTime } from 'luxon';
 import type { CardAction } from '../src/cards/actions';
 import { localDateInWords, pauseCard } from '../src/cards/reminderSettings';
 import { isDomainError } from '../src/domain/errors';
-import type { User } from '../src/domain/model';
-import { isValidZone } from '../src/domain/schedule';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { errorMessage, localeOf, tOf, userIdOf, type DialogDeps } from './context';
 import { DialogIds, PromptIds } from './dialogIds';
@@ -30,8 +27,7 @@ export class PauseDialog extends CancelAndHelpDialog {
 
   private show(step: WaterfallStepContext) {
     return showOwnForm(step, this.deps, 'pause.useForm', async (user, error) => {
-      const today = DateTime.fromJSDate(this.deps.clock.now(), { zone: await this.zoneOf(user) }).toISODate() ?? '';
-      const current = await this.deps.reminders.currentPause(user.userId);
+      const [today, current] = await Promise.all([this.deps.reminders.today(user.userId), this.deps.reminders.currentPause(user.userId)]);
       return pauseCard(tOf(step.context), localeOf(step.context), current, today, error);
     });
   }
@@ -54,10 +50,4 @@ export class PauseDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  /** "Today" is the person's own day: their zone, else their group's, else the bot's default zone. */
-  private async zoneOf(user: User): Promise<string> {
-    if (isValidZone(user.timeZone)) return user.timeZone;
-    const group = user.groupId ? await this.deps.groups.groupOf(user.userId) : undefined;
-    return group?.timeZone ?? this.deps.settings.defaultTimeZone;
-  }
 }

@@ -21,8 +21,8 @@ export class SessionActions {
     const locale = localeOf(context);
     const userId = userIdOf(context);
     const [led, user] = await Promise.all([this.deps.groups.groupsLedBy(userId), this.deps.users.get(userId)]);
-    for (const g of led) {
-      const { group, upcoming, recent, undelivered } = await this.deps.sessions.leaderOverview(userId, g.groupId);
+    for (const group of led) {
+      const { upcoming, recent, undelivered } = await this.deps.sessions.leaderOverview(userId, group);
       await sendCard(context, leaderMeetingsCard(t, locale, group, upcoming, recent, undelivered));
     }
     if (user?.groupId) {
@@ -40,10 +40,7 @@ export class SessionActions {
   }
 
   async snooze(context: TurnContext, action: Of<'snooze'>): Promise<void> {
-    const userId = userIdOf(context);
-    const { dueAt } = await this.deps.sessions.snoozeReminder(userId, action.groupId, action.jobId, action.minutes);
-    const [user, group] = await Promise.all([this.deps.users.get(userId), this.deps.groups.groupOf(userId)]);
-    const zone = isValidZone(user?.timeZone) ? user.timeZone : (group?.timeZone ?? this.deps.settings.defaultTimeZone);
+    const { dueAt, zone } = await this.deps.sessions.snoozeReminder(userIdOf(context), action.groupId, action.jobId, action.minutes);
     const time = formatTime(dueAt, localeOf(context), zone);
     await context.sendActivity(tOf(context)('snooze.done', { time }));
   }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../domain/locale';
-import { pauseReasons, type EffectiveReminderPrefs, type Pause } from '../domain/sessions';
+import { maxPauseDays, pauseReasons, type EffectiveReminderPrefs, type Pause } from '../domain/sessions';
 import { formatLocale, type Translate } from '../i18n';
 import { submit, submitWithoutInputs as button } from './actions';
 import { adaptiveCard as card, heading, problem, textBlock as para } from './elements';
@@ -28,8 +28,6 @@ export const localDateInWords = (isoDate: string, locale: Locale): string =>
   DateTime.fromISO(isoDate).setLocale(formatLocale(locale)).toLocaleString(DateTime.DATE_FULL);
 
 
-/** The service accepts a pause ending up to this many days ahead (ReminderPrefsService). */
-const maxPauseDays = 180;
 
 /** A person's own reminder settings: on/off, how long before a meeting, quiet hours. */
 export function reminderSettingsCard(t: Translate, prefs: EffectiveReminderPrefs, error?: string) {

@@ -31,37 +31,41 @@ function whenWhere(t: Translate, session: Session, locale: Locale, zone: string,
 const rsvpButtons = (t: Translate, session: Session) =>
   rsvpAnswers.map((answer) => submit(t(`rsvp.buttons.${answer}`), { action: 'rsvp', groupId: session.groupId, sessionId: session.id, answer }));
 
+/** A message about one session: heading, what leads up to it, when and where, a closing question, buttons. */
+function sessionCard(t: Translate, r: SessionMessageRequest, title: string, lead: object[], closing: string, actions: object[]) {
+  return card(
+    [heading(title), ...lead, ...whenWhere(t, r.session, r.locale, r.timeZone, r.group.timeZone), line(closing)],
+    actions,
+    `${title} ${sessionWhen(r.session, r.locale, r.timeZone)}`,
+  );
+}
+
 /** A reminder: when and where, "will you come?", and a snooze. */
-function reminderCard(t: Translate, r: SessionMessageRequest) {
-  const title = t('sessionMessage.reminder.title', { title: r.session.title });
-  return card(
-    [heading(title), ...whenWhere(t, r.session, r.locale, r.timeZone, r.group.timeZone), line(t('sessionMessage.ask'))],
-    [
-      ...rsvpButtons(t, r.session),
-      submit(t('sessionMessage.reminder.snooze', { count: snoozeMinutes }), { action: 'snooze', groupId: r.group.groupId, jobId: r.jobId, minutes: snoozeMinutes }),
-    ],
-    `${title} ${sessionWhen(r.session, r.locale, r.timeZone)}`,
-  );
-}
+const reminderCard = (t: Translate, r: SessionMessageRequest) =>
+  sessionCard(t, r, t('sessionMessage.reminder.title', { title: r.session.title }), [], t('sessionMessage.ask'), [
+    ...rsvpButtons(t, r.session),
+    submit(t('sessionMessage.reminder.snooze', { count: snoozeMinutes }), { action: 'snooze', groupId: r.group.groupId, jobId: r.jobId, minutes: snoozeMinutes }),
+  ]);
 
-function scheduledCard(t: Translate, r: SessionMessageRequest) {
-  const title = t('sessionMessage.scheduled.title', { title: r.session.title });
-  return card(
-    [heading(title), line(t('sessionMessage.scheduled.intro', { group: r.group.name })), ...whenWhere(t, r.session, r.locale, r.timeZone, r.group.timeZone), line(t('sessionMessage.ask'))],
+const scheduledCard = (t: Translate, r: SessionMessageRequest) =>
+  sessionCard(
+    t,
+    r,
+    t('sessionMessage.scheduled.title', { title: r.session.title }),
+    [line(t('sessionMessage.scheduled.intro', { group: r.group.name }))],
+    t('sessionMessage.ask'),
     rsvpButtons(t, r.session),
-    `${title} ${sessionWhen(r.session, r.locale, r.timeZone)}`,
   );
-}
 
-function movedCard(t: Translate, r: SessionMessageRequest) {
-  const title = t('sessionMessage.moved.title', { title: r.session.title });
-  const was = r.previousStartsAt ? [line(t('sessionMessage.moved.was', { when: formatDateTime(r.previousStartsAt, r.locale, r.timeZone) }), true)] : [];
-  return card(
-    [heading(title), ...was, ...whenWhere(t, r.session, r.locale, r.timeZone, r.group.timeZone), line(t('sessionMessage.moved.ask'))],
+const movedCard = (t: Translate, r: SessionMessageRequest) =>
+  sessionCard(
+    t,
+    r,
+    t('sessionMessage.moved.title', { title: r.session.title }),
+    r.previousStartsAt ? [line(t('sessionMessage.moved.was', { when: formatDateTime(r.previousStartsAt, r.locale, r.timeZone) }), true)] : [],
+    t('sessionMessage.moved.ask'),
     rsvpButtons(t, r.session),
-    `${title} ${sessionWhen(r.session, r.locale, r.timeZone)}`,
   );
-}
 
 function cancelledCard(t: Translate, r: SessionMessageRequest) {
   const title = t('sessionMessage.cancelled.title', { title: r.session.title });
@@ -123,7 +127,7 @@ export function memberMeetingsCard(t: Translate, locale: Locale, zone: string, g
       type: 'Container',
       separator: true,
       items: [
-        { type: 'TextBlock', text: session.title, weight: 'Bolder', wrap: true },
+        textBlock(session.title, { weight: 'Bolder' }),
         ...whenWhere(t, session, locale, zone, group.timeZone),
         line(myAnswer ? t('meetings.yourAnswer', { answer: t(`rsvp.answers.${myAnswer}`) }) : t('meetings.noAnswer'), true),
         { type: 'ActionSet', actions: rsvpButtons(t, session) },
@@ -155,7 +159,7 @@ export function leaderMeetingsCard(
       type: 'Container',
       separator: true,
       items: [
-        { type: 'TextBlock', text: session.title, weight: 'Bolder', wrap: true },
+        textBlock(session.title, { weight: 'Bolder' }),
         ...whenWhere(t, session, locale, group.timeZone, group.timeZone),
         line(t('meetings.answers', { ...answers, none: Math.max(0, members - answers.yes - answers.maybe - answers.no) }), true),
         {
@@ -175,7 +179,7 @@ export function leaderMeetingsCard(
     body.push({
       type: 'Container',
       items: [
-        { type: 'TextBlock', text: session.title, weight: 'Bolder', wrap: true },
+        textBlock(session.title, { weight: 'Bolder' }),
         line(sessionWhen(session, locale, group.timeZone), true),
         line(t('meetings.attendance', { present, absent, unmarked: Math.max(0, members - present - absent) }), true),
         { type: 'ActionSet', actions: [submit(t('meetings.markAttendance'), { action: 'attendance', groupId: group.groupId, sessionId: session.id })] },

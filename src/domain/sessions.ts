@@ -98,6 +98,8 @@ export function effectivePrefs(prefs: ReminderPrefs | undefined): EffectiveRemin
 }
 
 export const pauseReasons = ['job_interview', 'work_tryout', 'ill', 'other'] as const;
+/** A pause may be planned up to this far ahead. */
+export const maxPauseDays = 180;
 export type PauseReason = (typeof pauseReasons)[number];
 
 /**

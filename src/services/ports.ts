@@ -152,7 +152,15 @@ export interface ReminderRenderer {
   render(request: SessionMessageRequest): OutboundMessage;
 }
 
+/** Who is asked to reflect on which session, as the reflect job has just loaded them. */
+export interface ReflectionRequest {
+  group: Group;
+  session: Session;
+  userId: string;
+  locale: Locale;
+}
+
 /** Opens the reflection conversation after a session (the dialog lives elsewhere); reports how the send went. */
 export interface ReflectionPrompter {
-  prompt(groupId: string, sessionId: string, userId: string): Promise<SendOutcome>;
+  prompt(request: ReflectionRequest): Promise<SendOutcome>;
 }

@@ -5,6 +5,7 @@ import { isValidZone, toUtcIso, type QuietHours } from '../domain/schedule';
 import {
   effectivePrefs,
   isPaused,
+  maxPauseDays,
   reminderPrefsSchema,
   type EffectiveReminderPrefs,
   type Pause,
@@ -27,8 +28,6 @@ export interface ReminderPrefsDeps {
   sessions: SessionService;
 }
 
-/** A pause may be planned up to this far ahead. */
-const maxPauseDays = 180;
 
 /**
  * A person's own control over reminders: which offsets, quiet hours, on/off, and pauses (a job
@@ -87,6 +86,11 @@ export class ReminderPrefsService {
     const ended: Pause = { ...current, endedAt: toUtcIso(now) };
     await this.deps.pauses.save(ended);
     return ended;
+  }
+
+  /** Today (yyyy-MM-dd) in the zone the person's pause dates are counted in: the first day a pause may end. */
+  async today(userId: string): Promise<string> {
+    return DateTime.fromJSDate(this.clock.now(), { zone: await this.zoneOf(userId) }).toISODate() ?? '';
   }
 
   async currentPause(userId: string): Promise<Pause | undefined> {

@@ -246,13 +246,10 @@ export class SessionService {
     sessionId: string,
     marks: Array<{ userId: string; status: AttendanceStatus }>,
   ): Promise<Attendance[]> {
-    const group = await this.groupLedBy(actorId, groupId);
     if (marks.length === 0) throw new DomainError('INVALID_INPUT');
+    const { group } = await this.startedSessionLedBy(actorId, groupId, sessionId);
     if (marks.some((m) => !isMember(group, m.userId))) throw new DomainError('NOT_IN_GROUP');
-    const session = await this.scheduled(groupId, sessionId);
-    const now = this.clock.now();
-    if (toUtcIso(now) < session.startsAt) throw new DomainError('SESSION_NOT_STARTED');
-    const at = toUtcIso(now);
+    const at = toUtcIso(this.clock.now());
     return Promise.all(
       marks.map(({ userId, status }) =>
         this.deps.sessions.putAttendance({
@@ -271,10 +268,17 @@ export class SessionService {
 
   /** The leader's roster of one session: the group, the session and what has been recorded. */
   async attendanceRoster(actorId: string, groupId: string, sessionId: string): Promise<{ group: Group; session: Session; attendance: Attendance[] }> {
+    const { group, session } = await this.startedSessionLedBy(actorId, groupId, sessionId);
+    return { group, session, attendance: await this.deps.sessions.listAttendance(groupId, sessionId) };
+  }
+
+  /** Attendance is for a session that has begun, and only its group's leader marks it. */
+  private async startedSessionLedBy(actorId: string, groupId: string, sessionId: string): Promise<{ group: Group; session: Session }> {
+    // In turn, so someone who is not the leader always hears that first.
     const group = await this.groupLedBy(actorId, groupId);
     const session = await this.scheduled(groupId, sessionId);
     if (toUtcIso(this.clock.now()) < session.startsAt) throw new DomainError('SESSION_NOT_STARTED');
-    return { group, session, attendance: await this.deps.sessions.listAttendance(groupId, sessionId) };
+    return { group, session };
   }
 
   /** One session the actor leads that can still be changed: not cancelled, not over. */
@@ -285,12 +289,16 @@ export class SessionService {
     return { group, session };
   }
 
-  /** The leader's view of a group: upcoming sessions with RSVPs, and those of the last two weeks with attendance. */
+  /**
+   * The leader's view of a group they lead (as just listed by GroupService.groupsLedBy: not read again):
+   * upcoming sessions with RSVPs, those of the last two weeks with attendance, and who could not be reached.
+   */
   async leaderOverview(
     actorId: string,
-    groupId: string,
-  ): Promise<{ group: Group; upcoming: SessionWithAnswers[]; recent: SessionWithAnswers[]; undelivered: Undelivered[] }> {
-    const group = await this.groupLedBy(actorId, groupId);
+    group: Group,
+  ): Promise<{ upcoming: SessionWithAnswers[]; recent: SessionWithAnswers[]; undelivered: Undelivered[] }> {
+    if (group.leaderId !== actorId) throw new DomainError('NOT_GROUP_LEADER');
+    const { groupId } = group;
     const now = toUtcIso(this.clock.now());
     const since = addMinutes(now, -recentDays * 24 * 60);
     const [upcoming, recent, undelivered] = await Promise.all([
@@ -301,14 +309,14 @@ export class SessionService {
     // One line per person who is still in the group: their latest failure of the last two weeks.
     const latest = new Map<string, Undelivered>();
     for (const u of undelivered) if (u.at >= since && isMember(group, u.userId) && !latest.has(u.userId)) latest.set(u.userId, u);
-    const withAnswers = (session: Session) =>
-      Promise.all([this.deps.sessions.listRsvps(groupId, session.id), this.deps.sessions.listAttendance(groupId, session.id)]).then(
-        ([rsvps, attendance]) => ({ session, rsvps, attendance }),
-      );
     return {
-      group,
-      upcoming: await Promise.all(upcoming.map(withAnswers)),
-      recent: await Promise.all(recent.map(withAnswers)),
+      // Before a session only the answers count; after it only who came.
+      upcoming: await Promise.all(
+        upcoming.map(async (session) => ({ session, rsvps: await this.deps.sessions.listRsvps(groupId, session.id), attendance: [] })),
+      ),
+      recent: await Promise.all(
+        recent.map(async (session) => ({ session, rsvps: [], attendance: await this.deps.sessions.listAttendance(groupId, session.id) })),
+      ),
       undelivered: [...latest.values()],
     };
   }
@@ -361,7 +369,7 @@ export class SessionService {
    * "Remind me again in N minutes" on a reminder the person received (the card carries the job id).
    * Repeating the same click finds the same job; the snoozed reminder also keeps out of quiet hours.
    */
-  async snoozeReminder(actorId: string, groupId: string, jobId: string, minutes: number): Promise<{ jobId: string; dueAt: string }> {
+  async snoozeReminder(actorId: string, groupId: string, jobId: string, minutes: number): Promise<{ jobId: string; dueAt: string; zone: string }> {
     if (!Number.isInteger(minutes) || minutes < 5 || minutes > 24 * 60) throw new DomainError('INVALID_INPUT');
     const reminder = await this.deps.jobs.getFinished(groupId, jobId);
     if (!reminder || reminder.kind !== sessionJobKinds.remind || reminder.userId !== actorId || reminder.status !== 'sent') {
@@ -385,7 +393,8 @@ export class SessionService {
       payload: { sessionId: session.id, revision: session.revision, sessionStartsAt: session.startsAt, snoozes } satisfies RemindPayload,
     };
     await this.deps.jobs.plan(job, now);
-    return { jobId: job.id, dueAt: job.dueAt };
+    // The zone the reminder keeps quiet hours in is the one to tell its time in.
+    return { jobId: job.id, dueAt: job.dueAt, zone };
   }
 
   /**

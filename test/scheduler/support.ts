@@ -7,7 +7,7 @@ import type { Group } from '../../src/domain/model';
 import { SchedulerRunner, type RunnerOptions } from '../../src/scheduler/runner';
 import { sessionJobHandlers, type SessionJobDeps } from '../../src/scheduler/handlers';
 import type { JobHandlers } from '../../src/scheduler/jobs';
-import type { Messenger, OutboundMessage, ReflectionPrompter, ReminderRenderer, SendOutcome } from '../../src/services/ports';
+import type { Messenger, OutboundMessage, ReflectionPrompter, ReflectionRequest, ReminderRenderer, SendOutcome } from '../../src/services/ports';
 import { ReminderPrefsService } from '../../src/services/reminderPrefs';
 import { SessionService } from '../../src/services/sessions';
 import { openCosmosStore, type CosmosStore } from '../../src/store/cosmosClient';
@@ -82,8 +82,8 @@ export const textRenderer: ReminderRenderer = {
 
 export class RecordingPrompter implements ReflectionPrompter {
   readonly prompts: Array<{ groupId: string; sessionId: string; userId: string }> = [];
-  async prompt(groupId: string, sessionId: string, userId: string): Promise<SendOutcome> {
-    this.prompts.push({ groupId, sessionId, userId });
+  async prompt({ group, session, userId }: ReflectionRequest): Promise<SendOutcome> {
+    this.prompts.push({ groupId: group.groupId, sessionId: session.id, userId });
     return { kind: 'sent' };
   }
 }

@@ -28,5 +28,5 @@ export const reflectHandler =
     const quiet = quietHoursDeferral(now, recipient, undefined, 'send_now');
     if (quiet) return quiet;
 
-    return fromSendOutcome(await deps.prompter.prompt(group.groupId, session.id, userId));
+    return fromSendOutcome(await deps.prompter.prompt({ group, session, userId, locale: recipient.locale }));
   };
