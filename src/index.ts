@@ -6,32 +6,29 @@ import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { ProactiveSender } from './bot/proactiveSender';
 import { GroupCoachBot } from './bot/groupCoachBot';
 import { ConfigError, loadConfig, type Config } from './config';
-import { systemClock, type Clock } from './domain/clock';
+import { systemClock, type Clock } from './domain/shared/clock';
 import { hostname } from 'node:os';
-import { reflectionPromptMessage, sessionMessageRenderer } from './cards/sessions';
+import { reflectionPromptMessage, sessionMessageRenderer } from './cards/meetings';
 import { createHttpServer } from './http/server';
 import { webChatRoutes } from './http/webchat';
 import { sessionJobHandlers } from './scheduler/handlers';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { SchedulerRunner } from './scheduler/runner';
-import { CodeAttemptGuard } from './services/codeAttempts';
-import { ConversationService } from './services/conversations';
+import { CodeAttemptGuard } from './services/people';
+import { ConversationService } from './services/people';
 import { GroupService } from './services/groups';
-import { forgetUser } from './services/privacy';
-import { ReminderPrefsService } from './services/reminderPrefs';
-import { SessionService } from './services/sessions';
-import { UserService } from './services/users';
-import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/cosmosClient';
-import { CosmosDialogStateStorage } from './store/dialogStateStorage';
-import { CosmosJobRepository } from './store/jobRepository';
-import { LocalSnapshot } from './store/localSnapshot';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from './store/sessionRepository';
-import {
-  CosmosCodeAttemptRepository,
-  CosmosConversationRefRepository,
-  CosmosGroupRepository,
-  CosmosUserRepository,
-} from './store/repositories';
+import { forgetUser } from './services/people';
+import { ReminderPrefsService } from './services/reminders';
+import { SessionService } from './services/meetings';
+import { UserService } from './services/people';
+import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/shared/cosmosClient';
+import { CosmosDialogStateStorage } from './store/shared/dialogStateStorage';
+import { CosmosJobRepository } from './store/shared/jobRepository';
+import { LocalSnapshot } from './store/shared/localSnapshot';
+import { CosmosPauseRepository, CosmosReminderPrefsRepository } from './store/reminders';
+import { CosmosSessionRepository } from './store/meetings';
+import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUserRepository } from './store/people';
+import { CosmosGroupRepository } from './store/groups';
 
 export interface RunningApp {
   url: string;

@@ -1,4 +1,4 @@
-import type { Job } from '../domain/schedule';
+import type { Job } from '../domain/shared/schedule';
 
 /** What a handler reports; the runner turns it into the job's next state. */
 export type HandlerResult =

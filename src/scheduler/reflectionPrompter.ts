@@ -1,7 +1,9 @@
-import type { Locale } from '../domain/locale';
-import type { Session } from '../domain/sessions';
-import { findPersonalConversation } from '../services/conversations';
-import type { ConversationRefRepository, Messenger, OutboundMessage, ReflectionPrompter, ReflectionRequest, SendOutcome } from '../services/ports';
+import type { Locale } from '../domain/shared/locale';
+import type { Session } from '../domain/meetings';
+import { findPersonalConversation } from '../services/people';
+import type { ConversationRefRepository } from '../services/people';
+import type { Messenger, OutboundMessage, SendOutcome } from '../services/shared/ports';
+import type { ReflectionPrompter, ReflectionRequest } from '../services/meetings';
 
 export interface MessengerPrompterDeps {
   refs: ConversationRefRepository;

@@ -5,12 +5,12 @@
  * extra calls (query plans, retries) are included.
  */
 import { performance } from 'node:perf_hooks';
-import { addMs, donePartition, pendingPartition, type JobRequest } from '../../src/domain/schedule';
+import { addMs, donePartition, pendingPartition, type JobRequest } from '../../src/domain/shared/schedule';
 import { fromSendOutcome } from '../../src/scheduler/handlers/common';
 import type { JobHandler } from '../../src/scheduler/jobs';
 import { SchedulerRunner } from '../../src/scheduler/runner';
-import type { CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosJobRepository } from '../../src/store/jobRepository';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
 import { countingStore, drain, leaderId, makeWorld, ManualClock, RecordingMessenger, silentLog } from '../scheduler/support';
 
 const now = '2026-05-04T09:00:00.000Z';

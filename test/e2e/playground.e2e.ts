@@ -8,7 +8,7 @@ import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { formatDateTime } from '../../src/i18n';
-import { startApp, type RunningApp } from '../../src/index';
+import { startApp, type RunningApp } from '../../src';
 import { Browser, resultsDir, screenshot } from './support/browser';
 import { compose, conversationText, Playground, pressHeroButton, waitForConversationText } from './support/playground';
 import { invitePattern } from './support/webchat';

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { isDomainError } from '../../src/domain/errors';
-import { addMs } from '../../src/domain/schedule';
-import type { Session } from '../../src/domain/sessions';
+import { isDomainError } from '../../src/domain/shared/errors';
+import { addMs } from '../../src/domain/shared/schedule';
+import type { Session } from '../../src/domain/meetings/model';
 import type { SchedulerRunner } from '../../src/scheduler/runner';
-import type { CosmosStore } from '../../src/store/cosmosClient';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 import { freshStore } from '../support/cosmos';
 import { drain, leaderId, makeWorld, memberIds, personalChat, type World } from './support';
 

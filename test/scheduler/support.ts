@@ -1,19 +1,22 @@
-import type { ConversationRef } from '../../src/domain/model';
+import type { ConversationRef } from '../../src/domain/people/model';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import type { Clock } from '../../src/domain/clock';
-import type { Group } from '../../src/domain/model';
+import type { Clock } from '../../src/domain/shared/clock';
+import type { Group } from '../../src/domain/groups/model';
 import { SchedulerRunner, type RunnerOptions } from '../../src/scheduler/runner';
 import { sessionJobHandlers, type SessionJobDeps } from '../../src/scheduler/handlers';
 import type { JobHandlers } from '../../src/scheduler/jobs';
-import type { Messenger, OutboundMessage, ReflectionPrompter, ReflectionRequest, ReminderRenderer, SendOutcome } from '../../src/services/ports';
-import { ReminderPrefsService } from '../../src/services/reminderPrefs';
-import { SessionService } from '../../src/services/sessions';
-import { openCosmosStore, type CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosJobRepository } from '../../src/store/jobRepository';
-import { CosmosConversationRefRepository, CosmosGroupRepository, CosmosUserRepository } from '../../src/store/repositories';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from '../../src/store/sessionRepository';
+import type { Messenger, OutboundMessage, SendOutcome } from '../../src/services/shared/ports';
+import type { ReflectionPrompter, ReflectionRequest, ReminderRenderer } from '../../src/services/meetings/ports';
+import { ReminderPrefsService } from '../../src/services/reminders/reminderPrefs';
+import { SessionService } from '../../src/services/meetings/meetings';
+import { openCosmosStore, type CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
+import { CosmosConversationRefRepository, CosmosUserRepository } from '../../src/store/people/repositories';
+import { CosmosGroupRepository } from '../../src/store/groups/repositories';
+import { CosmosPauseRepository, CosmosReminderPrefsRepository } from '../../src/store/reminders/repositories';
+import { CosmosSessionRepository } from '../../src/store/meetings/meetingRepository';
 
 /** A clock the test moves by hand: nothing here waits on the wall clock. */
 export class ManualClock implements Clock {

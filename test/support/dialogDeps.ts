@@ -1,25 +1,22 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import type { DialogDeps } from '../../dialogs/context';
-import type { Locale } from '../../src/domain/locale';
-import { CodeAttemptGuard } from '../../src/services/codeAttempts';
-import { ConversationService } from '../../src/services/conversations';
-import { GroupService } from '../../src/services/groups';
-import type { Messenger } from '../../src/services/ports';
-import { ReminderPrefsService } from '../../src/services/reminderPrefs';
-import { SessionService } from '../../src/services/sessions';
-import { UserService } from '../../src/services/users';
-import type { CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosDialogStateStorage } from '../../src/store/dialogStateStorage';
-import { CosmosJobRepository } from '../../src/store/jobRepository';
-import {
-  CosmosCodeAttemptRepository,
-  CosmosConversationRefRepository,
-  CosmosGroupRepository,
-  CosmosUserRepository,
-} from '../../src/store/repositories';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from '../../src/store/sessionRepository';
+import type { DialogDeps } from '../../dialogs/shared/context';
+import type { Locale } from '../../src/domain/shared/locale';
+import { CodeAttemptGuard } from '../../src/services/people/codeAttempts';
+import { ConversationService } from '../../src/services/people/conversations';
+import { GroupService } from '../../src/services/groups/groups';
+import type { Messenger } from '../../src/services/shared/ports';
+import { ReminderPrefsService } from '../../src/services/reminders/reminderPrefs';
+import { SessionService } from '../../src/services/meetings/meetings';
+import { UserService } from '../../src/services/people/users';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosDialogStateStorage } from '../../src/store/shared/dialogStateStorage';
+import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
+import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUserRepository } from '../../src/store/people/repositories';
+import { CosmosGroupRepository } from '../../src/store/groups/repositories';
+import { CosmosPauseRepository, CosmosReminderPrefsRepository } from '../../src/store/reminders/repositories';
+import { CosmosSessionRepository } from '../../src/store/meetings/meetingRepository';
 import { ManualClock } from '../scheduler/support';
 
 export interface DialogWorld {

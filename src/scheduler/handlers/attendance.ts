@@ -1,4 +1,4 @@
-import { attendancePayloadSchema } from '../../domain/sessions';
+import { attendancePayloadSchema } from '../../domain/meetings';
 import type { JobHandler } from '../jobs';
 import { loadRecipient, quietHoursDeferral, sendToPerson, skipped, type SessionJobDeps } from './common';
 

@@ -1,22 +1,15 @@
 import type { z } from 'zod';
-import type { Locale } from '../../domain/locale';
-import type { Group } from '../../domain/model';
-import { deferPastQuietHours, inQuietHours, isValidZone, toUtcIso, type Job } from '../../domain/schedule';
-import { effectivePrefs, type EffectiveReminderPrefs, type Session } from '../../domain/sessions';
-import type {
-  ConversationRefRepository,
-  GroupRepository,
-  Messenger,
-  OutboundMessage,
-  PauseRepository,
-  ReflectionPrompter,
-  ReminderPrefsRepository,
-  ReminderRenderer,
-  SendOutcome,
-  SessionRepository,
-  UserRepository,
-} from '../../services/ports';
-import { findPersonalConversation } from '../../services/conversations';
+import type { Locale } from '../../domain/shared/locale';
+import type { Group } from '../../domain/groups';
+import { deferPastQuietHours, inQuietHours, isValidZone, toUtcIso, type Job } from '../../domain/shared/schedule';
+import { effectivePrefs, type EffectiveReminderPrefs } from '../../domain/reminders';
+import { type Session } from '../../domain/meetings';
+import type { ConversationRefRepository, UserRepository } from '../../services/people';
+import type { GroupRepository } from '../../services/groups';
+import type { Messenger, OutboundMessage, SendOutcome } from '../../services/shared/ports';
+import type { PauseRepository, ReminderPrefsRepository } from '../../services/reminders';
+import type { ReflectionPrompter, ReminderRenderer, SessionRepository } from '../../services/meetings';
+import { findPersonalConversation } from '../../services/people';
 import type { HandlerResult } from '../jobs';
 
 /** Everything the session job handlers read and call. No botbuilder here: sending goes through Messenger. */

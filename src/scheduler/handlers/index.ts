@@ -1,4 +1,4 @@
-import { sessionJobKinds } from '../../domain/sessions';
+import { sessionJobKinds } from '../../domain/meetings';
 import type { JobHandlers } from '../jobs';
 import { attendanceHandler } from './attendance';
 import type { SessionJobDeps } from './common';

@@ -1,5 +1,5 @@
-import { notifyPayloadSchema } from '../../domain/sessions';
-import type { SessionMessageKind } from '../../services/ports';
+import { notifyPayloadSchema } from '../../domain/meetings';
+import type { SessionMessageKind } from '../../services/meetings';
 import type { JobHandler } from '../jobs';
 import { isResult, loadRecipient, loadJob, nowIso, quietHoursDeferral, sendToPerson, skipped, type SessionJobDeps } from './common';
 

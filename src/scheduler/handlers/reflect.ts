@@ -1,4 +1,5 @@
-import { isPaused, reflectPayloadSchema } from '../../domain/sessions';
+import { isPaused } from '../../domain/reminders';
+import { reflectPayloadSchema } from '../../domain/meetings';
 import type { JobHandler } from '../jobs';
 import { fromSendOutcome, isResult, loadRecipient, loadJob, quietHoursDeferral, skipped, type SessionJobDeps } from './common';
 

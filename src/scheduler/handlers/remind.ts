@@ -1,4 +1,4 @@
-import { isPaused, remindPayloadSchema } from '../../domain/sessions';
+import { isPaused, remindPayloadSchema } from '../../domain/reminders';
 import type { JobHandler } from '../jobs';
 import { isResult, loadRecipient, loadJob, nowIso, quietHoursDeferral, sendToPerson, skipped, type SessionJobDeps } from './common';
 

@@ -1,0 +1,55 @@
+import type { TurnContext } from 'botbuilder';
+import { attendanceFromPayload, type AttendancePayload, type RsvpPayload } from '../../src/cards/meetings/payloads';
+import { attendanceCard, leaderMeetingsCard, memberMeetingsCard } from '../../src/cards/meetings/meetingCards';
+import { isValidZone } from '../../src/domain/shared/schedule';
+import type { RsvpAnswer } from '../../src/domain/meetings/model';
+import { localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
+
+/**
+ * Card buttons about meetings that are answered in one turn: the meetings list, RSVP, the
+ * attendance roster and its answers. They never interrupt a dialog in progress.
+ */
+export class SessionActions {
+  constructor(private readonly deps: DialogDeps) {}
+
+  /** Leaders see each group they lead; a participant sees their own group's meetings. */
+  async showMeetings(context: TurnContext): Promise<void> {
+    const t = tOf(context);
+    const locale = localeOf(context);
+    const userId = userIdOf(context);
+    const [led, user] = await Promise.all([this.deps.groups.groupsLedBy(userId), this.deps.users.get(userId)]);
+    for (const group of led) {
+      const { upcoming, recent, undelivered } = await this.deps.sessions.leaderOverview(userId, group);
+      await sendCard(context, leaderMeetingsCard(t, locale, group, upcoming, recent, undelivered));
+    }
+    if (user?.groupId) {
+      const { group, upcoming } = await this.deps.sessions.memberOverview(userId, user.groupId);
+      await sendCard(context, memberMeetingsCard(t, locale, isValidZone(user.timeZone) ? user.timeZone : group.timeZone, group, upcoming));
+    } else if (led.length === 0) {
+      await context.sendActivity(t('errors.NOT_IN_GROUP'));
+    }
+  }
+
+  async rsvp(context: TurnContext, action: RsvpPayload): Promise<void> {
+    const t = tOf(context);
+    const { session } = await this.deps.sessions.rsvp(userIdOf(context), action.groupId, action.sessionId, action.answer);
+    await context.sendActivity(t(`rsvp.saved.${action.answer satisfies RsvpAnswer}`, { title: session.title }));
+  }
+
+  async showAttendance(context: TurnContext, action: { groupId: string; sessionId: string }): Promise<void> {
+    const { group, session, attendance } = await this.deps.sessions.attendanceRoster(userIdOf(context), action.groupId, action.sessionId);
+    await sendCard(context, attendanceCard(tOf(context), localeOf(context), group, session, attendance));
+  }
+
+  async saveAttendance(context: TurnContext, action: AttendancePayload): Promise<void> {
+    const t = tOf(context);
+    const marks = attendanceFromPayload(action);
+    if (marks.length === 0) {
+      await context.sendActivity(t('attendance.nothingMarked'));
+      return;
+    }
+    await this.deps.sessions.recordAttendanceMany(userIdOf(context), action.groupId, action.sessionId, marks);
+    const present = marks.filter((m) => m.status === 'present').length;
+    await context.sendActivity(t('attendance.saved', { present, absent: marks.length - present }));
+  }
+}

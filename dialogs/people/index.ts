@@ -1,0 +1,7 @@
+/** The people feature's dialogs layer: other features import from here, never from the files behind it. */
+export * from './languageChoice';
+export * from './languageDialog';
+export * from './limitsDialog';
+export * from './onboardingDialog';
+export * from './privacyDialog';
+export * from './routes';
