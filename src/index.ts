@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import pino, { type Logger } from 'pino';
+import { createAdapter } from './bot/adapter';
 import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { ProactiveSender } from './bot/proactiveSender';
 import { GroupCoachBot } from './bot/groupCoachBot';
@@ -94,8 +94,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock, config.defaultTimeZone);
 
-  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
-  const adapter = new CloudAdapter(auth);
+  const adapter = createAdapter(config.botAuth);
   const messenger = new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log);
   const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
   const bot = new GroupCoachBot(

@@ -21,3 +21,8 @@ export interface CodeAttemptRepository {
   get(userId: string): Promise<CodeAttempts | undefined>;
   save(attempts: CodeAttempts): Promise<CodeAttempts>;
 }
+
+/** Leaving one's group, as "forget me" needs it (implemented by the groups feature's GroupService). */
+export interface GroupMembership {
+  leaveGroup(userId: string): Promise<unknown>;
+}

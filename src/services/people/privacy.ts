@@ -1,9 +1,8 @@
 import { isDomainError } from '../../domain/shared/errors';
-import type { GroupService } from '../groups';
-import type { UserRepository } from './ports';
+import type { GroupMembership, UserRepository } from './ports';
 
 /** "Forget me": leave the group, then remove the profile, limits, references and counters. */
-export async function forgetUser(userId: string, groups: GroupService, users: UserRepository): Promise<void> {
+export async function forgetUser(userId: string, groups: GroupMembership, users: UserRepository): Promise<void> {
   try {
     await groups.leaveGroup(userId);
   } catch (e) {

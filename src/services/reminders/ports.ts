@@ -14,3 +14,8 @@ export interface PauseRepository {
   save(pause: Pause): Promise<void>;
   history(userId: string): Promise<Pause[]>;
 }
+
+/** Re-plans a member's reminders of upcoming meetings after their settings changed (the meetings feature's service). */
+export interface MeetingReplanner {
+  replanMember(groupId: string, userId: string): Promise<unknown>;
+}

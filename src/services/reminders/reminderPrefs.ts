@@ -4,9 +4,8 @@ import { DomainError } from '../../domain/shared/errors';
 import { isValidZone, toUtcIso, type QuietHours } from '../../domain/shared/schedule';
 import { effectivePrefs, isPaused, maxPauseDays, reminderPrefsSchema, type EffectiveReminderPrefs, type Pause, type PauseReason } from '../../domain/reminders/model';
 import type { GroupRepository } from '../groups';
-import type { PauseRepository, ReminderPrefsRepository } from './ports';
+import type { MeetingReplanner, PauseRepository, ReminderPrefsRepository } from './ports';
 import type { UserRepository } from '../people';
-import type { SessionService } from '../meetings';
 
 export interface ReminderPrefsChange {
   enabled?: boolean;
@@ -19,7 +18,7 @@ export interface ReminderPrefsDeps {
   pauses: PauseRepository;
   users: UserRepository;
   groups: GroupRepository;
-  sessions: SessionService;
+  sessions: MeetingReplanner;
 }
 
 
