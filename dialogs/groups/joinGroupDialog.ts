@@ -42,7 +42,7 @@ export class JoinGroupDialog extends CancelAndHelpDialog {
     try {
       const group = await this.deps.groups.joinGroup(userId, String(step.result ?? ''));
       // Meetings already planned remind the newcomer too.
-      await this.deps.sessions.replanMember(group.groupId, userId);
+      await this.deps.meetings.replanMember(group.groupId, userId);
       await step.context.sendActivity(t('join.welcome', { group: group.name }));
       const member = group.members.find((m) => m.userId === userId);
       await tellLeader(this.deps, group, (lt) =>

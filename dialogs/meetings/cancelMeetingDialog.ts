@@ -1,29 +1,29 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { sessionText, type SessionNaming } from '../../src/cards/meetings/meetingForm';
+import { meetingText, type MeetingNaming } from '../../src/cards/meetings/meetingForm';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { DialogIds, PromptIds } from '../shared/dialogIds';
 import { newConfirmPrompt } from '../shared/promptDefaults';
 
-export interface CancelSessionOptions {
+export interface CancelMeetingOptions {
   groupId: string;
-  sessionId: string;
+  meetingId: string;
 }
 
-/** Kept between the question and the answer: enough to name the session again. */
+/** Kept between the question and the answer: enough to name the meeting again. */
 interface Asked {
-  session: SessionNaming;
+  meeting: MeetingNaming;
   zone: string;
 }
 
-const steps = 'cancelSessionSteps';
+const steps = 'cancelMeetingSteps';
 
 /** The leader calls a meeting off after a yes; participants are told by notice jobs. */
-export class CancelSessionDialog extends CancelAndHelpDialog {
-  protected readonly helpKey = 'cancelSession.help';
+export class CancelMeetingDialog extends CancelAndHelpDialog {
+  protected readonly helpKey = 'cancelMeeting.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.cancelSession);
+    super(DialogIds.cancelMeeting);
     this.addDialog(newConfirmPrompt(PromptIds.confirm)).addDialog(
       new WaterfallDialog(steps, [this.confirm.bind(this), this.cancel.bind(this)]),
     );
@@ -32,31 +32,31 @@ export class CancelSessionDialog extends CancelAndHelpDialog {
 
   private async confirm(step: WaterfallStepContext) {
     const t = tOf(step.context);
-    const { groupId, sessionId } = step.options as CancelSessionOptions;
+    const { groupId, meetingId } = step.options as CancelMeetingOptions;
     const asked = step.values as Asked;
     try {
-      const { group, session } = await this.deps.sessions.ledSession(userIdOf(step.context), groupId, sessionId);
-      asked.session = { title: session.title, startsAt: session.startsAt, place: session.place };
+      const { group, meeting } = await this.deps.meetings.ledMeeting(userIdOf(step.context), groupId, meetingId);
+      asked.meeting = { title: meeting.title, startsAt: meeting.startsAt, place: meeting.place };
       asked.zone = group.timeZone;
     } catch (e) {
       await step.context.sendActivity(errorMessage(t, e));
       return step.endDialog();
     }
-    const prompt = sessionText(t, localeOf(step.context), 'cancelSession.confirm', asked.session, asked.zone);
+    const prompt = meetingText(t, localeOf(step.context), 'cancelMeeting.confirm', asked.meeting, asked.zone);
     return step.prompt(PromptIds.confirm, { prompt, retryPrompt: t('common.yesNoRetry') });
   }
 
   private async cancel(step: WaterfallStepContext) {
     const t = tOf(step.context);
-    const { session, zone } = step.values as Asked;
-    const { groupId, sessionId } = step.options as CancelSessionOptions;
+    const { meeting, zone } = step.values as Asked;
+    const { groupId, meetingId } = step.options as CancelMeetingOptions;
     if (step.result !== true) {
-      await step.context.sendActivity(sessionText(t, localeOf(step.context), 'cancelSession.kept', session, zone));
+      await step.context.sendActivity(meetingText(t, localeOf(step.context), 'cancelMeeting.kept', meeting, zone));
       return step.endDialog();
     }
     try {
-      await this.deps.sessions.cancelSession(userIdOf(step.context), groupId, sessionId);
-      await step.context.sendActivity(sessionText(t, localeOf(step.context), 'cancelSession.done', session, zone));
+      await this.deps.meetings.cancelMeeting(userIdOf(step.context), groupId, meetingId);
+      await step.context.sendActivity(meetingText(t, localeOf(step.context), 'cancelMeeting.done', meeting, zone));
     } catch (e) {
       await step.context.sendActivity(errorMessage(t, e));
     }

@@ -1,45 +1,45 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { sessionInput, sessionText } from '../../src/cards/meetings/meetingForm';
+import { meetingInput, meetingText } from '../../src/cards/meetings/meetingForm';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { localeOf, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { DialogIds, PromptIds } from '../shared/dialogIds';
 import { CardPrompt } from '../shared/cardPrompt';
-import { acceptsSessionForm, answerSessionForm, showSessionForm, type ShownForm } from './scheduleMeetingDialog';
+import { acceptsMeetingForm, answerMeetingForm, showMeetingForm, type ShownForm } from './scheduleMeetingDialog';
 
-export interface MoveSessionOptions {
+export interface MoveMeetingOptions {
   groupId: string;
-  sessionId: string;
+  meetingId: string;
 }
 
-const form = 'moveSessionForm';
+const form = 'moveMeetingForm';
 
 /** The leader moves a meeting to another time (and place); reminders follow, participants are told. */
-export class MoveSessionDialog extends CancelAndHelpDialog {
-  protected readonly helpKey = 'moveSession.help';
+export class MoveMeetingDialog extends CancelAndHelpDialog {
+  protected readonly helpKey = 'moveMeeting.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.moveSession);
-    this.addDialog(new CardPrompt(PromptIds.card, acceptsSessionForm)).addDialog(
+    super(DialogIds.moveMeeting);
+    this.addDialog(new CardPrompt(PromptIds.card, acceptsMeetingForm)).addDialog(
       new WaterfallDialog(form, [this.show.bind(this), this.save.bind(this)]),
     );
     this.initialDialogId = form;
   }
 
   private async show(step: WaterfallStepContext) {
-    const { groupId, sessionId } = step.options as MoveSessionOptions;
-    return showSessionForm(step, this.deps, () => this.deps.sessions.ledSession(userIdOf(step.context), groupId, sessionId));
+    const { groupId, meetingId } = step.options as MoveMeetingOptions;
+    return showMeetingForm(step, this.deps, () => this.deps.meetings.ledMeeting(userIdOf(step.context), groupId, meetingId));
   }
 
   private async save(step: WaterfallStepContext) {
     const t = tOf(step.context);
-    const { groupId, sessionId } = step.options as MoveSessionOptions;
+    const { groupId, meetingId } = step.options as MoveMeetingOptions;
     const shown = step.values as ShownForm;
-    return answerSessionForm(step, form, async (values) => {
-      const { start, durationMinutes, place } = sessionInput(values);
-      const moved = await this.deps.sessions.moveSession(userIdOf(step.context), groupId, sessionId, { start, durationMinutes, place });
-      // The service returns the session untouched when time and place are what they were.
-      if (moved.revision === shown.revision) return t('moveSession.unchanged');
-      return sessionText(t, localeOf(step.context), 'moveSession.done', moved, shown.zone ?? this.deps.settings.defaultTimeZone);
+    return answerMeetingForm(step, form, async (values) => {
+      const { start, durationMinutes, place } = meetingInput(values);
+      const moved = await this.deps.meetings.moveMeeting(userIdOf(step.context), groupId, meetingId, { start, durationMinutes, place });
+      // The service returns the meeting untouched when time and place are what they were.
+      if (moved.revision === shown.revision) return t('moveMeeting.unchanged');
+      return meetingText(t, localeOf(step.context), 'moveMeeting.done', moved, shown.zone ?? this.deps.settings.defaultTimeZone);
     });
   }
 }

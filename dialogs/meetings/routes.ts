@@ -2,55 +2,55 @@ import {
   attendanceOpenPayload,
   attendancePayload,
   rsvpPayload,
-  sessionCancelPayload,
-  sessionFormPayload,
-  sessionMovePayload,
-  sessionNewPayload,
-  sessionsPayload,
+  meetingCancelPayload,
+  meetingFormPayload,
+  meetingMovePayload,
+  meetingNewPayload,
+  meetingsPayload,
 } from '../../src/cards/meetings/payloads';
 import { DialogIds } from '../shared/dialogIds';
 import { dialogAction, formAnswer, handler, type FeatureRoutes } from '../shared/routes';
-import { CancelSessionDialog } from './cancelMeetingDialog';
-import { SessionActions } from './meetingActions';
-import { MoveSessionDialog } from './moveMeetingDialog';
-import { ScheduleSessionDialog } from './scheduleMeetingDialog';
+import { CancelMeetingDialog } from './cancelMeetingDialog';
+import { MeetingActions } from './meetingActions';
+import { MoveMeetingDialog } from './moveMeetingDialog';
+import { ScheduleMeetingDialog } from './scheduleMeetingDialog';
 
 /** Meetings: schedule, move, cancel, RSVP, attendance. */
 export const meetingsRoutes: FeatureRoutes = {
-  dialogs: [(d) => new ScheduleSessionDialog(d), (d) => new MoveSessionDialog(d), (d) => new CancelSessionDialog(d)],
+  dialogs: [(d) => new ScheduleMeetingDialog(d), (d) => new MoveMeetingDialog(d), (d) => new CancelMeetingDialog(d)],
   actions: [
     handler({
-      action: 'sessions',
-      schema: sessionsPayload,
+      action: 'meetings',
+      schema: meetingsPayload,
       roles: ['anyone'],
       keywords: { fi: ['tapaamiset'], sv: ['träffar', 'möten'], en: ['meetings', 'sessions'] },
-      handle: (turn, _p, deps) => new SessionActions(deps).showMeetings(turn.context),
+      handle: (turn, _p, deps) => new MeetingActions(deps).showMeetings(turn.context),
     }),
-    dialogAction({ action: 'session.new', schema: sessionNewPayload, roles: ['leader'], dialog: DialogIds.scheduleSession, options: (p) => ({ groupId: p.groupId }) }),
+    dialogAction({ action: 'meeting.new', schema: meetingNewPayload, roles: ['leader'], dialog: DialogIds.scheduleMeeting, options: (p) => ({ groupId: p.groupId }) }),
     dialogAction({
-      action: 'session.move',
-      schema: sessionMovePayload,
+      action: 'meeting.move',
+      schema: meetingMovePayload,
       roles: ['leader'],
-      dialog: DialogIds.moveSession,
-      options: (p) => ({ groupId: p.groupId, sessionId: p.sessionId }),
+      dialog: DialogIds.moveMeeting,
+      options: (p) => ({ groupId: p.groupId, meetingId: p.meetingId }),
     }),
     dialogAction({
-      action: 'session.cancel',
-      schema: sessionCancelPayload,
+      action: 'meeting.cancel',
+      schema: meetingCancelPayload,
       roles: ['leader'],
-      dialog: DialogIds.cancelSession,
-      options: (p) => ({ groupId: p.groupId, sessionId: p.sessionId }),
+      dialog: DialogIds.cancelMeeting,
+      options: (p) => ({ groupId: p.groupId, meetingId: p.meetingId }),
     }),
-    handler({ action: 'attendance', schema: attendanceOpenPayload, roles: ['leader'], handle: (turn, p, deps) => new SessionActions(deps).showAttendance(turn.context, p) }),
+    handler({ action: 'attendance', schema: attendanceOpenPayload, roles: ['leader'], handle: (turn, p, deps) => new MeetingActions(deps).showAttendance(turn.context, p) }),
     handler({
       action: 'attendance.save',
       schema: attendancePayload,
       roles: ['leader'],
       inPassing: true,
-      handle: (turn, p, deps) => new SessionActions(deps).saveAttendance(turn.context, p),
+      handle: (turn, p, deps) => new MeetingActions(deps).saveAttendance(turn.context, p),
     }),
-    handler({ action: 'rsvp', schema: rsvpPayload, roles: ['anyone'], inPassing: true, handle: (turn, p, deps) => new SessionActions(deps).rsvp(turn.context, p) }),
-    formAnswer({ action: 'session.save', schema: sessionFormPayload, roles: ['anyone'] }),
+    handler({ action: 'rsvp', schema: rsvpPayload, roles: ['anyone'], inPassing: true, handle: (turn, p, deps) => new MeetingActions(deps).rsvp(turn.context, p) }),
+    formAnswer({ action: 'meeting.save', schema: meetingFormPayload, roles: ['anyone'] }),
   ],
-  menu: [{ action: 'sessions', section: 'main', order: 40, visible: (v) => !v.inGroupChat && (v.leadsGroups || v.inGroup) }],
+  menu: [{ action: 'meetings', section: 'main', order: 40, visible: (v) => !v.inGroupChat && (v.leadsGroups || v.inGroup) }],
 };

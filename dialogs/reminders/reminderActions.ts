@@ -8,7 +8,7 @@ export class ReminderActions {
   constructor(private readonly deps: DialogDeps) {}
 
   async snooze(context: TurnContext, action: SnoozePayload): Promise<void> {
-    const { dueAt, zone } = await this.deps.sessions.snoozeReminder(userIdOf(context), action.groupId, action.jobId, action.minutes);
+    const { dueAt, zone } = await this.deps.meetings.snoozeReminder(userIdOf(context), action.groupId, action.jobId, action.minutes);
     const time = formatTime(dueAt, localeOf(context), zone);
     await context.sendActivity(tOf(context)('snooze.done', { time }));
   }

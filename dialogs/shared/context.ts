@@ -10,7 +10,7 @@ import type { GroupService } from '../../src/services/groups';
 import type { Clock } from '../../src/domain/shared/clock';
 import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
-import type { SessionService } from '../../src/services/meetings';
+import type { MeetingService } from '../../src/services/meetings';
 import type { UserService } from '../../src/services/people';
 
 /** What dialogs may use: services only, never the store. */
@@ -19,7 +19,7 @@ export interface DialogDeps {
   groups: GroupService;
   conversations: ConversationService;
   messenger: Messenger;
-  sessions: SessionService;
+  meetings: MeetingService;
   reminders: ReminderPrefsService;
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */
   clock: Clock;

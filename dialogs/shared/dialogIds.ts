@@ -10,9 +10,9 @@ export const DialogIds = {
   language: 'language',
   privacy: 'privacy',
   linkChat: 'linkChat',
-  scheduleSession: 'scheduleSession',
-  moveSession: 'moveSession',
-  cancelSession: 'cancelSession',
+  scheduleMeeting: 'scheduleMeeting',
+  moveMeeting: 'moveMeeting',
+  cancelMeeting: 'cancelMeeting',
   reminderSettings: 'reminderSettings',
   pause: 'pause',
 } as const;

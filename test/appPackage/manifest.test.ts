@@ -164,7 +164,7 @@ describe('Teams app package', () => {
   describe('command titles and the bot', () => {
     // Teams sends a command's title, in the client's language, as the message text.
     const keywordOfCommand = [
-      ['menu', 'help', 'join', 'newGroup', 'cancel', 'sessions', 'reminders', 'pause'],
+      ['menu', 'help', 'join', 'newGroup', 'cancel', 'meetings', 'reminders', 'pause'],
       ['menu', 'help', 'linkChat', 'cancel'],
     ];
     it('are words the bot understands, in every language of the manifest', () => {

@@ -39,20 +39,20 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     await bot.say(leader, 'Europe/Helsinki');
     const code = inviteCodeIn(await bot.say(leader, 'Suomi'));
     for (const p of [aino, siri, pekka]) await onboardAndJoin(bot, p, code);
-    groupId = button(await bot.submit(leader, { action: 'sessions' }), (d) => d.action === 'session.new').groupId;
+    groupId = button(await bot.submit(leader, { action: 'meetings' }), (d) => d.action === 'meeting.new').groupId;
   });
   after(async () => bot.stop());
 
   it('lets the leader schedule in a form; each participant is told in their own language with RSVP buttons', async () => {
-    await bot.submit(leader, { action: 'session.new', groupId });
-    const saved = textOf(await bot.submit(leader, { action: 'session.save', title: 'Kuntosali', date: '2026-12-02', time: '10:00', duration: '90', place: 'Urheilutalo' }));
+    await bot.submit(leader, { action: 'meeting.new', groupId });
+    const saved = textOf(await bot.submit(leader, { action: 'meeting.save', title: 'Kuntosali', date: '2026-12-02', time: '10:00', duration: '90', place: 'Urheilutalo' }));
     expect(saved).to.contain('Kuntosali').and.contain('10.00');
 
     const from = mark();
     await tickAt('2026-11-25T08:00:00.000Z');
     for (const p of [aino, siri, pekka]) {
       const notice = since(from, p);
-      expect(textOf(notice), p.name).to.contain(t(p)('sessionMessage.scheduled.title', { title: 'Kuntosali' })).and.contain('Urheilutalo');
+      expect(textOf(notice), p.name).to.contain(t(p)('meetingMessage.scheduled.title', { title: 'Kuntosali' })).and.contain('Urheilutalo');
       expect(textOf(notice), p.name).to.match(p.locale === 'fi' ? /klo 10\.00–11\.30/ : p.locale === 'sv' ? /10:00–11:30/ : /Wed 2 Dec, 10:00–11:30/);
       expect(submitActions(notice).map((a) => a.data.answer)).to.deep.equal(['yes', 'no', 'maybe']);
     }
@@ -64,15 +64,15 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     expect(textOf(await bot.submit(aino, button(notices, (d) => d.answer === 'yes')))).to.contain(t(aino)('rsvp.saved.yes', { title: 'Kuntosali' }));
     const siriNotice = bot.connector.activities(siri.conversationId);
     expect(textOf(await bot.submit(siri, button(siriNotice, (d) => d.answer === 'no')))).to.contain(t(siri)('rsvp.saved.no', { title: 'Kuntosali' }));
-    const overview = textOf(await bot.submit(leader, { action: 'sessions' }));
+    const overview = textOf(await bot.submit(leader, { action: 'meetings' }));
     expect(overview).to.contain(t(leader)('meetings.answers', { yes: 1, maybe: 0, no: 1, none: 1 }));
-    expect(textOf(await bot.submit(pekka, { action: 'sessions' }))).to.contain(t(pekka)('meetings.noAnswer'));
+    expect(textOf(await bot.submit(pekka, { action: 'meetings' }))).to.contain(t(pekka)('meetings.noAnswer'));
   });
 
   it('refuses a forged or stale meeting button kindly in the person\'s language, storing nothing', async () => {
-    expect(textOf(await bot.submit(pekka, { action: 'rsvp', groupId, sessionId: 'session:nope', answer: 'yes' }))).to.contain(t(pekka)('errors.SESSION_NOT_FOUND'));
-    expect(textOf(await bot.submit(siri, { action: 'rsvp', groupId, sessionId: 'session:x', answer: 'perhaps' }))).to.contain(t(siri)('errors.STALE_CARD'));
-    expect(textOf(await bot.submit(pekka, { action: 'session.save', title: 'x', date: '2026-12-09', time: '10:00', duration: '60', place: '' }))).to.contain(
+    expect(textOf(await bot.submit(pekka, { action: 'rsvp', groupId, meetingId: 'session:nope', answer: 'yes' }))).to.contain(t(pekka)('errors.MEETING_NOT_FOUND'));
+    expect(textOf(await bot.submit(siri, { action: 'rsvp', groupId, meetingId: 'session:x', answer: 'perhaps' }))).to.contain(t(siri)('errors.STALE_CARD'));
+    expect(textOf(await bot.submit(pekka, { action: 'meeting.save', title: 'x', date: '2026-12-09', time: '10:00', duration: '60', place: '' }))).to.contain(
       t(pekka)('errors.STALE_CARD'),
     );
     const { resources } = await bot.app.store.containers.groups.items
@@ -88,7 +88,7 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
 
     let from = mark();
     await tickAt('2026-12-01T08:00:00.000Z'); // 24 h before, 10:00 in Helsinki
-    expect(textOf(since(from, pekka))).to.contain(t(pekka)('sessionMessage.reminder.title', { title: 'Kuntosali' }));
+    expect(textOf(since(from, pekka))).to.contain(t(pekka)('meetingMessage.reminder.title', { title: 'Kuntosali' }));
     expect(since(from, aino), 'paused').to.deep.equal([]);
     expect(since(from, siri), 'answered no').to.deep.equal([]);
 
@@ -98,12 +98,12 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     await tickAt('2026-12-01T08:59:59.000Z');
     expect(since(from, pekka)).to.deep.equal([]);
     await tickAt('2026-12-01T09:00:00.000Z');
-    expect(textOf(since(from, pekka))).to.contain(t(pekka)('sessionMessage.reminder.title', { title: 'Kuntosali' }));
+    expect(textOf(since(from, pekka))).to.contain(t(pekka)('meetingMessage.reminder.title', { title: 'Kuntosali' }));
 
     from = mark();
     await tickAt('2026-12-02T06:00:00.000Z'); // 2 h before: the pause is over
-    expect(textOf(since(from, aino))).to.contain(t(aino)('sessionMessage.reminder.title', { title: 'Kuntosali' }));
-    expect(textOf(since(from, pekka))).to.contain(t(pekka)('sessionMessage.reminder.title', { title: 'Kuntosali' }));
+    expect(textOf(since(from, aino))).to.contain(t(aino)('meetingMessage.reminder.title', { title: 'Kuntosali' }));
+    expect(textOf(since(from, pekka))).to.contain(t(pekka)('meetingMessage.reminder.title', { title: 'Kuntosali' }));
   });
 
   it('gives the leader the roster as the meeting ends; only the present are invited to reflect', async () => {
@@ -124,34 +124,34 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     expect(textOf(since(from, aino))).to.contain(t(aino)('reflection.prompt', { title: 'Kuntosali' }));
     expect(since(from, pekka), 'recorded absent').to.deep.equal([]);
     expect(since(from, siri), 'said no').to.deep.equal([]);
-    expect(textOf(await bot.submit(leader, { action: 'sessions' }))).to.contain(t(leader)('meetings.attendance', { present: 1, absent: 1, unmarked: 1 }));
+    expect(textOf(await bot.submit(leader, { action: 'meetings' }))).to.contain(t(leader)('meetings.attendance', { present: 1, absent: 1, unmarked: 1 }));
   });
 
   it('tells everyone when the leader cancels, and the cancelled meeting never reminds anyone', async () => {
-    await bot.submit(leader, { action: 'session.new', groupId });
-    await bot.submit(leader, { action: 'session.save', title: 'Museo', date: '2026-12-09', time: '13:00', duration: '120', place: 'Ateneum' });
+    await bot.submit(leader, { action: 'meeting.new', groupId });
+    await bot.submit(leader, { action: 'meeting.save', title: 'Museo', date: '2026-12-09', time: '13:00', duration: '120', place: 'Ateneum' });
     await tickAt('2026-12-02T10:05:00.000Z');
-    const cancel = button(await bot.submit(leader, { action: 'sessions' }), (d) => d.action === 'session.cancel');
+    const cancel = button(await bot.submit(leader, { action: 'meetings' }), (d) => d.action === 'meeting.cancel');
     await bot.submit(leader, cancel);
     await bot.say(leader, 'Kyllä');
 
     let from = mark();
     await tickAt('2026-12-02T10:06:00.000Z');
-    for (const p of [aino, siri, pekka]) expect(textOf(since(from, p)), p.name).to.contain(t(p)('sessionMessage.cancelled.title', { title: 'Museo' }));
+    for (const p of [aino, siri, pekka]) expect(textOf(since(from, p)), p.name).to.contain(t(p)('meetingMessage.cancelled.title', { title: 'Museo' }));
     from = mark();
     await tickAt('2026-12-08T11:00:00.000Z'); // when the 24 h reminder would have gone
     await tickAt('2026-12-09T09:00:00.000Z');
     for (const p of [aino, siri, pekka]) expect(since(from, p), p.name).to.deep.equal([]);
-    expect(textOf(await bot.submit(pekka, { action: 'sessions' }))).to.contain(t(pekka)('meetings.noneMember'));
+    expect(textOf(await bot.submit(pekka, { action: 'meetings' }))).to.contain(t(pekka)('meetings.noneMember'));
   });
 
   it('shows the leader whom a message could not reach, and why, without retrying a removed bot', async () => {
     bot.connector.respondWith((r) => (r.conversationId === siri.conversationId ? { status: 403 } : undefined));
     try {
-      await bot.submit(leader, { action: 'session.new', groupId });
-      await bot.submit(leader, { action: 'session.save', title: 'Kirjasto', date: '2026-12-16', time: '12:00', duration: '60', place: 'Oodi' });
+      await bot.submit(leader, { action: 'meeting.new', groupId });
+      await bot.submit(leader, { action: 'meeting.save', title: 'Kirjasto', date: '2026-12-16', time: '12:00', duration: '60', place: 'Oodi' });
       await tickAt('2026-12-09T10:00:00.000Z');
-      const overview = textOf(await bot.submit(leader, { action: 'sessions' }));
+      const overview = textOf(await bot.submit(leader, { action: 'meetings' }));
       expect(overview).to.contain(t(leader)('meetings.undelivered.title'));
       expect(overview).to.match(new RegExp(`Siri, .*: ${t(leader)('meetings.undelivered.removed')}`));
       expect(overview).to.not.match(/Aino, .*: /);
@@ -180,24 +180,24 @@ describe('HTTP: meetings in each language, leader and participant alike', functi
         await bot.say(lead, 'Ryhmä');
         await bot.say(lead, 'Europe/Helsinki');
         await onboardAndJoin(bot, member, inviteCodeIn(await bot.say(lead, language)));
-        const groupId = submitFrom(await bot.submit(lead, { action: 'sessions' }), (d) => d.action === 'session.new').groupId;
-        await bot.submit(lead, { action: 'session.new', groupId });
-        await bot.submit(lead, { action: 'session.save', title: 'Gym', date: '2026-12-02', time: '10:00', duration: '60', place: 'Hall' });
+        const groupId = submitFrom(await bot.submit(lead, { action: 'meetings' }), (d) => d.action === 'meeting.new').groupId;
+        await bot.submit(lead, { action: 'meeting.new', groupId });
+        await bot.submit(lead, { action: 'meeting.save', title: 'Gym', date: '2026-12-02', time: '10:00', duration: '60', place: 'Hall' });
 
         const seen = () => bot.connector.received.length;
         let from = seen();
         await bot.app.scheduler.tick();
         const notice = bot.connector.received.slice(from).filter((r) => r.conversationId === member.conversationId).map((r) => r.body);
-        expect(textOf(notice)).to.contain(t('sessionMessage.scheduled.title', { title: 'Gym' }));
+        expect(textOf(notice)).to.contain(t('meetingMessage.scheduled.title', { title: 'Gym' }));
         expect(textOf(await bot.submit(member, submitFrom(notice, (d) => d.answer === 'maybe')))).to.contain(t('rsvp.saved.maybe', { title: 'Gym' }));
         expect(textOf(await bot.submit(member, submitFrom(notice, (d) => d.answer === 'yes')))).to.contain(t('rsvp.saved.yes', { title: 'Gym' }));
-        expect(textOf(await bot.submit(member, { action: 'sessions' }))).to.contain(t('meetings.yourAnswer', { answer: t('rsvp.answers.yes') }));
+        expect(textOf(await bot.submit(member, { action: 'meetings' }))).to.contain(t('meetings.yourAnswer', { answer: t('rsvp.answers.yes') }));
 
         from = seen();
         clock.set('2026-12-01T08:00:00.000Z');
         await bot.app.scheduler.tick();
         const reminder = bot.connector.received.slice(from).filter((r) => r.conversationId === member.conversationId).map((r) => r.body);
-        expect(textOf(reminder)).to.contain(t('sessionMessage.reminder.title', { title: 'Gym' }));
+        expect(textOf(reminder)).to.contain(t('meetingMessage.reminder.title', { title: 'Gym' }));
         const snoozed = textOf(await bot.submit(member, submitFrom(reminder, (d) => d.action === 'snooze')));
         expect(snoozed).to.contain(t('snooze.done', { time: { fi: '11.00', sv: '11:00', en: '11:00' }[locale] }));
 

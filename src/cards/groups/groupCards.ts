@@ -61,6 +61,6 @@ export function myGroupCard(t: Translate, group: Group, leaderName: string) {
         wrap: true,
       },
     ],
-    [submit(t('menu.actions.sessions'), { action: 'sessions' }), submit(t('menu.actions.leave'), { action: 'leave' })],
+    [submit(t('menu.actions.meetings'), { action: 'meetings' }), submit(t('menu.actions.leave'), { action: 'leave' })],
   );
 }

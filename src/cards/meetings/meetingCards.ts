@@ -1,10 +1,10 @@
 import type { Locale } from '../../domain/shared/locale';
 import type { Group } from '../../domain/groups';
-import { rsvpAnswers, type Attendance, type RsvpAnswer, type Session } from '../../domain/meetings/model';
+import { rsvpAnswers, type Attendance, type RsvpAnswer, type Meeting } from '../../domain/meetings/model';
 import { formatDateTime, formatTime, translator, type Translate } from '../../i18n';
 import type { OutboundMessage } from '../../services/shared/ports';
-import type { ReminderRenderer, SessionMessageRequest } from '../../services/meetings/ports';
-import type { SessionWithAnswers, Undelivered } from '../../services/meetings/meetings';
+import type { ReminderRenderer, MeetingMessageRequest } from '../../services/meetings/ports';
+import type { MeetingWithAnswers, Undelivered } from '../../services/meetings/meetings';
 import { submit } from '../shared/actions';
 import { adaptiveCard, heading, textBlock } from '../shared/elements';
 
@@ -17,69 +17,69 @@ const card = (body: object[], actions: object[] = [], fallbackText?: string) =>
 const line = (text: string, subtle = false) => textBlock(text, subtle ? { isSubtle: true } : {});
 
 /** "ti 1.12. klo 10.00–11.30": start with weekday and date, end as a time only. */
-export function sessionWhen(session: Pick<Session, 'startsAt' | 'endsAt'>, locale: Locale, zone: string): string {
-  const end = formatTime(session.endsAt, locale, zone);
-  return `${formatDateTime(session.startsAt, locale, zone)}–${end}`;
+export function meetingWhen(meeting: Pick<Meeting, 'startsAt' | 'endsAt'>, locale: Locale, zone: string): string {
+  const end = formatTime(meeting.endsAt, locale, zone);
+  return `${formatDateTime(meeting.startsAt, locale, zone)}–${end}`;
 }
 
 /** When and where as a FactSet, with the zone named when it is not the group's own. */
-function whenWhere(t: Translate, session: Session, locale: Locale, zone: string, groupZone: string): object[] {
-  const facts = [{ title: t('sessionMessage.when'), value: sessionWhen(session, locale, zone) }];
-  if (session.place) facts.push({ title: t('sessionMessage.where'), value: session.place });
-  return [{ type: 'FactSet', facts }, ...(zone !== groupZone ? [line(t('sessionMessage.zoneNote', { zone }), true)] : [])];
+function whenWhere(t: Translate, meeting: Meeting, locale: Locale, zone: string, groupZone: string): object[] {
+  const facts = [{ title: t('meetingMessage.when'), value: meetingWhen(meeting, locale, zone) }];
+  if (meeting.place) facts.push({ title: t('meetingMessage.where'), value: meeting.place });
+  return [{ type: 'FactSet', facts }, ...(zone !== groupZone ? [line(t('meetingMessage.zoneNote', { zone }), true)] : [])];
 }
 
-const rsvpButtons = (t: Translate, session: Session) =>
-  rsvpAnswers.map((answer) => submit(t(`rsvp.buttons.${answer}`), { action: 'rsvp', groupId: session.groupId, sessionId: session.id, answer }));
+const rsvpButtons = (t: Translate, meeting: Meeting) =>
+  rsvpAnswers.map((answer) => submit(t(`rsvp.buttons.${answer}`), { action: 'rsvp', groupId: meeting.groupId, meetingId: meeting.id, answer }));
 
-/** A message about one session: heading, what leads up to it, when and where, a closing question, buttons. */
-function sessionCard(t: Translate, r: SessionMessageRequest, title: string, lead: object[], closing: string, actions: object[]) {
+/** A message about one meeting: heading, what leads up to it, when and where, a closing question, buttons. */
+function meetingCard(t: Translate, r: MeetingMessageRequest, title: string, lead: object[], closing: string, actions: object[]) {
   return card(
-    [heading(title), ...lead, ...whenWhere(t, r.session, r.locale, r.timeZone, r.group.timeZone), line(closing)],
+    [heading(title), ...lead, ...whenWhere(t, r.meeting, r.locale, r.timeZone, r.group.timeZone), line(closing)],
     actions,
-    `${title} ${sessionWhen(r.session, r.locale, r.timeZone)}`,
+    `${title} ${meetingWhen(r.meeting, r.locale, r.timeZone)}`,
   );
 }
 
 /** A reminder: when and where, "will you come?", and a snooze. */
-const reminderCard = (t: Translate, r: SessionMessageRequest) =>
-  sessionCard(t, r, t('sessionMessage.reminder.title', { title: r.session.title }), [], t('sessionMessage.ask'), [
-    ...rsvpButtons(t, r.session),
-    submit(t('sessionMessage.reminder.snooze', { count: snoozeMinutes }), { action: 'snooze', groupId: r.group.groupId, jobId: r.jobId, minutes: snoozeMinutes }),
+const reminderCard = (t: Translate, r: MeetingMessageRequest) =>
+  meetingCard(t, r, t('meetingMessage.reminder.title', { title: r.meeting.title }), [], t('meetingMessage.ask'), [
+    ...rsvpButtons(t, r.meeting),
+    submit(t('meetingMessage.reminder.snooze', { count: snoozeMinutes }), { action: 'snooze', groupId: r.group.groupId, jobId: r.jobId, minutes: snoozeMinutes }),
   ]);
 
-const scheduledCard = (t: Translate, r: SessionMessageRequest) =>
-  sessionCard(
+const scheduledCard = (t: Translate, r: MeetingMessageRequest) =>
+  meetingCard(
     t,
     r,
-    t('sessionMessage.scheduled.title', { title: r.session.title }),
-    [line(t('sessionMessage.scheduled.intro', { group: r.group.name }))],
-    t('sessionMessage.ask'),
-    rsvpButtons(t, r.session),
+    t('meetingMessage.scheduled.title', { title: r.meeting.title }),
+    [line(t('meetingMessage.scheduled.intro', { group: r.group.name }))],
+    t('meetingMessage.ask'),
+    rsvpButtons(t, r.meeting),
   );
 
-const movedCard = (t: Translate, r: SessionMessageRequest) =>
-  sessionCard(
+const movedCard = (t: Translate, r: MeetingMessageRequest) =>
+  meetingCard(
     t,
     r,
-    t('sessionMessage.moved.title', { title: r.session.title }),
-    r.previousStartsAt ? [line(t('sessionMessage.moved.was', { when: formatDateTime(r.previousStartsAt, r.locale, r.timeZone) }), true)] : [],
-    t('sessionMessage.moved.ask'),
-    rsvpButtons(t, r.session),
+    t('meetingMessage.moved.title', { title: r.meeting.title }),
+    r.previousStartsAt ? [line(t('meetingMessage.moved.was', { when: formatDateTime(r.previousStartsAt, r.locale, r.timeZone) }), true)] : [],
+    t('meetingMessage.moved.ask'),
+    rsvpButtons(t, r.meeting),
   );
 
-function cancelledCard(t: Translate, r: SessionMessageRequest) {
-  const title = t('sessionMessage.cancelled.title', { title: r.session.title });
+function cancelledCard(t: Translate, r: MeetingMessageRequest) {
+  const title = t('meetingMessage.cancelled.title', { title: r.meeting.title });
   return card(
-    [heading(title), line(t('sessionMessage.cancelled.text', { when: formatDateTime(r.session.startsAt, r.locale, r.timeZone) }))],
+    [heading(title), line(t('meetingMessage.cancelled.text', { when: formatDateTime(r.meeting.startsAt, r.locale, r.timeZone) }))],
     [],
     title,
   );
 }
 
 /** The leader's roster: one present/absent choice per participant, what is already recorded preselected. */
-export function attendanceCard(t: Translate, locale: Locale, group: Group, session: Session, recorded: Attendance[]) {
-  const title = t('attendance.title', { title: session.title });
+export function attendanceCard(t: Translate, locale: Locale, group: Group, meeting: Meeting, recorded: Attendance[]) {
+  const title = t('attendance.title', { title: meeting.title });
   const inputs = group.members.map((m, i) => ({
     type: 'Input.ChoiceSet',
     id: `m${i}`,
@@ -92,27 +92,27 @@ export function attendanceCard(t: Translate, locale: Locale, group: Group, sessi
     ],
   }));
   return card(
-    [heading(title), line(sessionWhen(session, locale, group.timeZone), true), line(t('attendance.intro')), ...inputs],
-    [submit(t('attendance.save'), { action: 'attendance.save', groupId: group.groupId, sessionId: session.id, members: group.members.map((m) => m.userId) })],
+    [heading(title), line(meetingWhen(meeting, locale, group.timeZone), true), line(t('attendance.intro')), ...inputs],
+    [submit(t('attendance.save'), { action: 'attendance.save', groupId: group.groupId, meetingId: meeting.id, members: group.members.map((m) => m.userId) })],
     title,
   );
 }
 
 /** Words the scheduler sends: one card per message, in the recipient's language and zone. */
-export const sessionMessageRenderer: ReminderRenderer = {
-  render(r: SessionMessageRequest): OutboundMessage {
+export const meetingMessageRenderer: ReminderRenderer = {
+  render(r: MeetingMessageRequest): OutboundMessage {
     const t = translator(r.locale);
     switch (r.kind) {
       case 'reminder':
         return { cards: [reminderCard(t, r)] };
-      case 'session_scheduled':
+      case 'meeting_scheduled':
         return { cards: [scheduledCard(t, r)] };
-      case 'session_moved':
+      case 'meeting_moved':
         return { cards: [movedCard(t, r)] };
-      case 'session_cancelled':
+      case 'meeting_cancelled':
         return { cards: [cancelledCard(t, r)] };
       case 'attendance_roster':
-        return { text: t('attendance.ended', { title: r.session.title }), cards: [attendanceCard(t, r.locale, r.group, r.session, r.attendance ?? [])] };
+        return { text: t('attendance.ended', { title: r.meeting.title }), cards: [attendanceCard(t, r.locale, r.group, r.meeting, r.attendance ?? [])] };
     }
   },
 };
@@ -120,18 +120,18 @@ export const sessionMessageRenderer: ReminderRenderer = {
 const count = <T>(items: T[], pick: (item: T) => boolean) => items.filter(pick).length;
 
 /** A participant's upcoming meetings, each with their own answer and the buttons to give or change it. */
-export function memberMeetingsCard(t: Translate, locale: Locale, zone: string, group: Group, upcoming: Array<{ session: Session; myAnswer?: RsvpAnswer }>) {
+export function memberMeetingsCard(t: Translate, locale: Locale, zone: string, group: Group, upcoming: Array<{ meeting: Meeting; myAnswer?: RsvpAnswer }>) {
   const body: object[] = [heading(t('meetings.title', { group: group.name }))];
   if (upcoming.length === 0) body.push(line(t('meetings.noneMember')));
-  for (const { session, myAnswer } of upcoming) {
+  for (const { meeting, myAnswer } of upcoming) {
     body.push({
       type: 'Container',
       separator: true,
       items: [
-        textBlock(session.title, { weight: 'Bolder' }),
-        ...whenWhere(t, session, locale, zone, group.timeZone),
+        textBlock(meeting.title, { weight: 'Bolder' }),
+        ...whenWhere(t, meeting, locale, zone, group.timeZone),
         line(myAnswer ? t('meetings.yourAnswer', { answer: t(`rsvp.answers.${myAnswer}`) }) : t('meetings.noAnswer'), true),
-        { type: 'ActionSet', actions: rsvpButtons(t, session) },
+        { type: 'ActionSet', actions: rsvpButtons(t, meeting) },
       ],
     });
   }
@@ -143,14 +143,14 @@ export function leaderMeetingsCard(
   t: Translate,
   locale: Locale,
   group: Group,
-  upcoming: SessionWithAnswers[],
-  recent: SessionWithAnswers[],
+  upcoming: MeetingWithAnswers[],
+  recent: MeetingWithAnswers[],
   undelivered: Undelivered[] = [],
 ) {
   const members = group.members.length;
   const body: object[] = [heading(t('meetings.title', { group: group.name }))];
   if (upcoming.length === 0) body.push(line(t('meetings.noneLeader')));
-  for (const { session, rsvps } of upcoming) {
+  for (const { meeting, rsvps } of upcoming) {
     const answers = {
       yes: count(rsvps, (r) => r.answer === 'yes'),
       maybe: count(rsvps, (r) => r.answer === 'maybe'),
@@ -160,30 +160,30 @@ export function leaderMeetingsCard(
       type: 'Container',
       separator: true,
       items: [
-        textBlock(session.title, { weight: 'Bolder' }),
-        ...whenWhere(t, session, locale, group.timeZone, group.timeZone),
+        textBlock(meeting.title, { weight: 'Bolder' }),
+        ...whenWhere(t, meeting, locale, group.timeZone, group.timeZone),
         line(t('meetings.answers', { ...answers, none: Math.max(0, members - answers.yes - answers.maybe - answers.no) }), true),
         {
           type: 'ActionSet',
           actions: [
-            submit(t('meetings.move'), { action: 'session.move', groupId: group.groupId, sessionId: session.id }),
-            submit(t('meetings.cancel'), { action: 'session.cancel', groupId: group.groupId, sessionId: session.id }),
+            submit(t('meetings.move'), { action: 'meeting.move', groupId: group.groupId, meetingId: meeting.id }),
+            submit(t('meetings.cancel'), { action: 'meeting.cancel', groupId: group.groupId, meetingId: meeting.id }),
           ],
         },
       ],
     });
   }
   if (recent.length > 0) body.push({ ...heading(t('meetings.recentTitle')), size: 'Default', separator: true });
-  for (const { session, attendance } of recent) {
+  for (const { meeting, attendance } of recent) {
     const present = count(attendance, (a) => a.status === 'present');
     const absent = count(attendance, (a) => a.status === 'absent');
     body.push({
       type: 'Container',
       items: [
-        textBlock(session.title, { weight: 'Bolder' }),
-        line(sessionWhen(session, locale, group.timeZone), true),
+        textBlock(meeting.title, { weight: 'Bolder' }),
+        line(meetingWhen(meeting, locale, group.timeZone), true),
         line(t('meetings.attendance', { present, absent, unmarked: Math.max(0, members - present - absent) }), true),
-        { type: 'ActionSet', actions: [submit(t('meetings.markAttendance'), { action: 'attendance', groupId: group.groupId, sessionId: session.id })] },
+        { type: 'ActionSet', actions: [submit(t('meetings.markAttendance'), { action: 'attendance', groupId: group.groupId, meetingId: meeting.id })] },
       ],
     });
   }
@@ -194,7 +194,7 @@ export function leaderMeetingsCard(
       body.push(line(t('meetings.undelivered.line', { name, when: formatDateTime(u.at, locale, group.timeZone), reason: t(`meetings.undelivered.${undeliveredReason(u)}`) })));
     }
   }
-  return card(body, [submit(t('meetings.schedule'), { action: 'session.new', groupId: group.groupId })]);
+  return card(body, [submit(t('meetings.schedule'), { action: 'meeting.new', groupId: group.groupId })]);
 }
 
 /** Why a message did not arrive, in words a leader can act on. */
@@ -203,8 +203,8 @@ function undeliveredReason(u: Undelivered): 'noChat' | 'removed' | 'failing' {
   return u.reason === 'no_conversation' ? 'noChat' : 'removed';
 }
 
-/** After a session: the hook of the participant's check-in. */
-export function reflectionPromptMessage(locale: Locale, session: Session): OutboundMessage {
+/** After a meeting: the hook of the participant's check-in. */
+export function reflectionPromptMessage(locale: Locale, meeting: Meeting): OutboundMessage {
   const t = translator(locale);
-  return { text: t('reflection.prompt', { title: session.title }) };
+  return { text: t('reflection.prompt', { title: meeting.title }) };
 }

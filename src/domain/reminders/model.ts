@@ -6,7 +6,7 @@ import { clockTime, defaultQuietHours, defaultReminderOffsetsMinutes, jobId, off
 
 const etag = { _etag: z.string().optional() };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd');
-const sessionRef = { sessionId: z.string(), revision: z.number().int().positive() };
+const meetingRef = { meetingId: z.string(), revision: z.number().int().positive() };
 
 
 export const quietHoursSchema = z.object({ start: clockTime, end: clockTime });
@@ -15,9 +15,9 @@ export const reminderPrefsSchema = z.object({
   type: z.literal('reminderPrefs'),
   id: z.literal('reminderPrefs'),
   userId: z.string(),
-  /** Off: no session reminders at all (notices of moved or cancelled sessions still go). */
+  /** Off: no meeting reminders at all (notices of moved or cancelled meetings still go). */
   enabled: z.boolean(),
-  /** Minutes before a session; at most five, each up to a week. */
+  /** Minutes before a meeting; at most five, each up to a week. */
   offsetsMinutes: z.array(z.number().int().min(5).max(7 * 24 * 60)).max(5),
   quietHours: quietHoursSchema,
   updatedAt: utcInstant,
@@ -77,9 +77,9 @@ export function isPaused(pause: Pick<Pause, 'until' | 'zone' | 'createdAt' | 'en
 }
 
 export const remindPayloadSchema = z.object({
-  ...sessionRef,
-  /** The start the reminder was planned for: a moved session must not be announced at its old time. */
-  sessionStartsAt: utcInstant,
+  ...meetingRef,
+  /** The start the reminder was planned for: a moved meeting must not be announced at its old time. */
+  meetingStartsAt: utcInstant,
   /** Which preference offset planned it; absent for a snoozed reminder. */
   offsetMinutes: z.number().int().optional(),
   /** How many times this reminder has been snoozed (0 = the planned one). */
@@ -87,7 +87,7 @@ export const remindPayloadSchema = z.object({
 });
 export type RemindPayload = z.infer<typeof remindPayloadSchema>;
 
-export const remindJobId = (sessionId: string, userId: string, revision: number, offsetMinutes: number) =>
-  jobId('remind', sessionId, userId, offsetLabel(offsetMinutes), `r${revision}`);
-export const snoozedRemindJobId = (sessionId: string, userId: string, revision: number, snoozes: number) =>
-  jobId('remind', sessionId, userId, `snooze${snoozes}`, `r${revision}`);
+export const remindJobId = (meetingId: string, userId: string, revision: number, offsetMinutes: number) =>
+  jobId('remind', meetingId, userId, offsetLabel(offsetMinutes), `r${revision}`);
+export const snoozedRemindJobId = (meetingId: string, userId: string, revision: number, snoozes: number) =>
+  jobId('remind', meetingId, userId, `snooze${snoozes}`, `r${revision}`);

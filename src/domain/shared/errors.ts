@@ -15,11 +15,11 @@ export const errorCodes = [
   'INVALID_INPUT',
   'CONFLICT',
   'STORE_UNAVAILABLE',
-  'SESSION_NOT_FOUND',
-  'SESSION_IN_PAST',
-  'SESSION_CANCELLED',
+  'MEETING_NOT_FOUND',
+  'MEETING_IN_PAST',
+  'MEETING_CANCELLED',
   'REMINDER_NOT_FOUND',
-  'SESSION_NOT_STARTED',
+  'MEETING_NOT_STARTED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

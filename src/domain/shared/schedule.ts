@@ -45,7 +45,7 @@ export interface QuietHours {
 }
 
 export const defaultQuietHours: QuietHours = { start: '21:00', end: '08:00' };
-/** 24 h and 2 h before a session. */
+/** 24 h and 2 h before a meeting. */
 export const defaultReminderOffsetsMinutes: readonly number[] = [24 * 60, 2 * 60];
 export const defaultReflectAfterMinutes = 30;
 
@@ -55,13 +55,13 @@ const minutesOfDay = (hhmm: string) => {
 };
 
 /**
- * When the reminder `offsetMinutes` before a session goes. Whole days are calendar days in the zone
- * ("24 h before" a 09:00 session is 09:00 the day before, also across a DST change); the rest is elapsed time.
+ * When the reminder `offsetMinutes` before a meeting goes. Whole days are calendar days in the zone
+ * ("24 h before" a 09:00 meeting is 09:00 the day before, also across a DST change); the rest is elapsed time.
  */
-export function reminderDueAt(sessionStartsAt: string, offsetMinutes: number, zone: string): string {
+export function reminderDueAt(meetingStartsAt: string, offsetMinutes: number, zone: string): string {
   const days = Math.floor(offsetMinutes / 1440);
   const rest = offsetMinutes - days * 1440;
-  return toUtcIso(DateTime.fromISO(sessionStartsAt, { zone }).minus({ days }).minus({ minutes: rest }));
+  return toUtcIso(DateTime.fromISO(meetingStartsAt, { zone }).minus({ days }).minus({ minutes: rest }));
 }
 
 export function inQuietHours(instant: Date | string, zone: string, quiet: QuietHours): boolean {
@@ -112,7 +112,7 @@ export const jobId = (...parts: Array<string | number>) => parts.map((p) => Stri
 
 export const jobResultSchema = z.object({
   outcome: z.enum(['sent', 'skipped', 'failed', 'unreachable', 'cancelled']),
-  /** Why it was skipped or cancelled: `paused`, `session_cancelled`, … (a code, never personal text). */
+  /** Why it was skipped or cancelled: `paused`, `meeting_cancelled`, … (a code, never personal text). */
   reason: z.string().max(100).optional(),
   status: z.number().int().optional(),
 });
@@ -128,7 +128,7 @@ export const jobSchema = z.object({
   /** When it is due; while claimed, when the claim's lease runs out (so an abandoned claim is due again). */
   dueAt: utcInstant,
   groupId: z.string(),
-  sessionId: z.string().optional(),
+  meetingId: z.string().optional(),
   userId: z.string().optional(),
   /** Kind-specific; each handler parses it with its own schema. */
   payload: z.record(z.string(), z.unknown()).default({}),
@@ -148,4 +148,4 @@ export const jobSchema = z.object({
 export type Job = z.infer<typeof jobSchema>;
 
 /** What a planner asks for; the repository fills in the bookkeeping. */
-export type JobRequest = Pick<Job, 'id' | 'kind' | 'dueAt' | 'groupId' | 'sessionId' | 'userId' | 'payload'>;
+export type JobRequest = Pick<Job, 'id' | 'kind' | 'dueAt' | 'groupId' | 'meetingId' | 'userId' | 'payload'>;

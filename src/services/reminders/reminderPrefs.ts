@@ -18,13 +18,13 @@ export interface ReminderPrefsDeps {
   pauses: PauseRepository;
   users: UserRepository;
   groups: GroupRepository;
-  sessions: MeetingReplanner;
+  meetings: MeetingReplanner;
 }
 
 
 /**
  * A person's own control over reminders: which offsets, quiet hours, on/off, and pauses (a job
- * interview, a work try-out, illness). A change re-plans their upcoming sessions at once.
+ * interview, a work try-out, illness). A change re-plans their upcoming meetings at once.
  */
 export class ReminderPrefsService {
   constructor(
@@ -52,7 +52,7 @@ export class ReminderPrefsService {
     if (!parsed.success) throw new DomainError('INVALID_INPUT');
     const saved = await this.deps.prefs.save(parsed.data);
     const user = await this.deps.users.get(userId);
-    if (user?.groupId) await this.deps.sessions.replanMember(user.groupId, userId);
+    if (user?.groupId) await this.deps.meetings.replanMember(user.groupId, userId);
     return effectivePrefs(saved);
   }
 

@@ -23,10 +23,10 @@ export interface Messenger {
 export type PlanOutcome = 'created' | 'updated' | 'unchanged' | 'finished' | 'busy';
 
 export interface PendingJobFilter {
-  sessionId: string;
+  meetingId: string;
   userId?: string;
   kinds?: string[];
-  /** Only jobs planned for a session revision older than this. */
+  /** Only jobs planned for a meeting revision older than this. */
   beforeRevision?: number;
 }
 
@@ -39,7 +39,7 @@ export interface JobQueue {
   /** A finished job (its record), by group and id. */
   getFinished(groupId: string, jobId: string): Promise<Job | undefined>;
   /** Finished jobs of a group, newest first: e.g. the leader's "who could not be reached". */
-  listFinished(groupId: string, filter?: { sessionId?: string; statuses?: FinalJobStatus[] }): Promise<Job[]>;
+  listFinished(groupId: string, filter?: { meetingId?: string; statuses?: FinalJobStatus[] }): Promise<Job[]>;
   listPending(filter: PendingJobFilter): Promise<Job[]>;
 }
 

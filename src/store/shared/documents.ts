@@ -1,6 +1,7 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import type { z } from 'zod';
 import { InvalidStoredDocumentError, isNotFound, translateStoreError } from './errors';
+import { fromStored, toStored } from './storedNames';
 
 type Stored = { id: string; _etag?: string };
 
@@ -14,13 +15,24 @@ export class Documents<S extends z.ZodType<Stored>> {
     private readonly schema: S,
   ) {}
 
+  /** A stored document (its stored field names) → the code's document, validated. */
   parse(raw: unknown): z.output<S> {
+    return this.validate(fromStored(raw));
+  }
+
+  private validate(raw: unknown): z.output<S> {
     const parsed = this.schema.safeParse(raw);
     if (!parsed.success) {
       const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as Stored).id) : '?';
       throw new InvalidStoredDocumentError(this.container.id, id, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
     return parsed.data;
+  }
+
+  /** What is written: validated, without the server's _etag, with the stored field names. */
+  private body(doc: z.output<S>): Stored {
+    const { _etag, ...body } = this.validate(doc) as Stored;
+    return toStored(body);
   }
 
   async read(id: string, partitionKey: string): Promise<z.output<S> | undefined> {
@@ -31,14 +43,15 @@ export class Documents<S extends z.ZodType<Stored>> {
 
   /** Fails with CONFLICT when the id exists already. */
   async create(doc: z.output<S>): Promise<z.output<S>> {
-    const { _etag, ...body } = this.parse(doc) as Stored;
+    const body = this.body(doc);
     const { resource } = await guard(() => this.container.items.create(body));
     return this.parse(resource);
   }
 
   /** Fails with CONFLICT when someone changed the document since `doc` was read. */
   async replace(doc: z.output<S>, partitionKey: string): Promise<z.output<S>> {
-    const { _etag, ...body } = this.parse(doc) as Stored;
+    const { _etag } = doc as Stored;
+    const body = this.body(doc);
     const { resource } = await guard(() =>
       this.container.item(body.id, partitionKey).replace(body, _etag ? { accessCondition: { type: 'IfMatch', condition: _etag } } : {}),
     );
@@ -47,7 +60,7 @@ export class Documents<S extends z.ZodType<Stored>> {
 
   /** For documents that are one fact each: a repeat is an idempotent overwrite. */
   async upsert(doc: z.output<S>): Promise<z.output<S>> {
-    const { _etag, ...body } = this.parse(doc) as Stored;
+    const body = this.body(doc);
     const { resource } = await guard(() => this.container.items.upsert(body));
     return this.parse(resource);
   }

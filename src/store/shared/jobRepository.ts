@@ -88,7 +88,7 @@ export class CosmosJobRepository implements JobStore {
   async cancelPending(filter: PendingJobFilter, reason: string, now: Date): Promise<number> {
     let cancelled = 0;
     for (const job of await this.listPending(filter)) {
-      if (isLeased(job, now)) continue; // its handler re-checks the session before sending
+      if (isLeased(job, now)) continue; // its handler re-checks the meeting before sending
       if (await this.finish(job, 'cancelled', { outcome: 'cancelled', reason }, now)) cancelled++;
     }
     return cancelled;
@@ -97,10 +97,10 @@ export class CosmosJobRepository implements JobStore {
   async listPending(filter: PendingJobFilter): Promise<Job[]> {
     const jobs = await this.docs.query(
       {
-        query: 'SELECT * FROM c WHERE c.pk = @pk AND c.sessionId = @sessionId',
+        query: 'SELECT * FROM c WHERE c.pk = @pk AND c.sessionId = @meetingId',
         parameters: [
           { name: '@pk', value: pendingPartition },
-          { name: '@sessionId', value: filter.sessionId },
+          { name: '@meetingId', value: filter.meetingId },
         ],
       },
       pendingPartition,
@@ -117,13 +117,13 @@ export class CosmosJobRepository implements JobStore {
     return this.docs.read(jobId, donePartition(groupId));
   }
 
-  async listFinished(groupId: string, filter: { sessionId?: string; statuses?: FinalJobStatus[] } = {}): Promise<Job[]> {
+  async listFinished(groupId: string, filter: { meetingId?: string; statuses?: FinalJobStatus[] } = {}): Promise<Job[]> {
     const pk = donePartition(groupId);
     const clauses = ['c.pk = @pk'];
     const parameters: { name: string; value: string | string[] }[] = [{ name: '@pk', value: pk }];
-    if (filter.sessionId) {
-      clauses.push('c.sessionId = @sessionId');
-      parameters.push({ name: '@sessionId', value: filter.sessionId });
+    if (filter.meetingId) {
+      clauses.push('c.sessionId = @meetingId');
+      parameters.push({ name: '@meetingId', value: filter.meetingId });
     }
     if (filter.statuses) {
       clauses.push('ARRAY_CONTAINS(@statuses, c.status)');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { maxButtonsPerSection, menuCard, menuSections, type MenuView } from '../../../src/cards/shared/menu';
-import { attendanceCard, leaderMeetingsCard, memberMeetingsCard, sessionMessageRenderer } from '../../../src/cards/meetings/meetingCards';
+import { attendanceCard, leaderMeetingsCard, memberMeetingsCard, meetingMessageRenderer } from '../../../src/cards/meetings/meetingCards';
 import { menuEntries, parseCardValue as parseRoute } from '../../../dialogs/router';
 
 const parseCardValue = (value: unknown) => {
@@ -9,9 +9,9 @@ const parseCardValue = (value: unknown) => {
 };
 import { locales } from '../../../src/domain/shared/locale';
 import type { Group } from '../../../src/domain/groups/model';
-import type { Session } from '../../../src/domain/meetings/model';
+import type { Meeting } from '../../../src/domain/meetings/model';
 import { translator } from '../../../src/i18n';
-import type { SessionMessageKind } from '../../../src/services/meetings/ports';
+import type { MeetingMessageKind } from '../../../src/services/meetings/ports';
 import { submitActions, textOf } from '../../support/botHarness';
 
 const at = '2026-11-20T10:00:00.000Z';
@@ -32,8 +32,7 @@ const group: Group = {
   updatedAt: at,
 };
 // Sunday 29 March 2026 09:00–10:30 in Helsinki: the morning clocks go forward (EEST, UTC+3).
-const session: Session = {
-  type: 'session',
+const meeting: Meeting = {
   id: 'session:11111111-1111-4111-8111-111111111111',
   groupId: 'g1',
   title: 'Kuntosali',
@@ -50,26 +49,26 @@ const session: Session = {
 const asActivity = (message: { text?: string; cards?: object[] }) => [
   { text: message.text, attachments: (message.cards ?? []).map((content) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content })) },
 ];
-const kinds: SessionMessageKind[] = ['reminder', 'session_scheduled', 'session_moved', 'session_cancelled', 'attendance_roster'];
+const kinds: MeetingMessageKind[] = ['reminder', 'meeting_scheduled', 'meeting_moved', 'meeting_cancelled', 'attendance_roster'];
 
-describe('session cards', () => {
+describe('meeting cards', () => {
   for (const locale of locales) {
     const t = translator(locale);
     describe(`in ${locale}`, () => {
       for (const kind of kinds) {
         it(`renders ${kind} with every text translated, the local time in the zone, and only buttons the router accepts`, () => {
-          const message = sessionMessageRenderer.render({
+          const message = meetingMessageRenderer.render({
             kind,
             locale,
             timeZone: 'Europe/Helsinki',
-            session,
+            meeting,
             group,
             recipientId: 'msteams:p1',
             jobId: 'remind:x:msteams:p1:24h:r1',
             previousStartsAt: '2026-03-28T07:00:00.000Z',
           });
           const text = textOf(asActivity(message));
-          expect(text).to.not.match(/\b(sessionMessage|rsvp|attendance|meetings)\.[a-z]/);
+          expect(text).to.not.match(/\b(meetingMessage|rsvp|attendance|meetings)\.[a-z]/);
           expect(text).to.contain('Kuntosali');
           // 06:00Z is 09:00 local after the change (EEST), not 08:00 (EET).
           if (kind !== 'attendance_roster') expect(text).to.match(/\b0?9[.:]00\b/);
@@ -78,25 +77,25 @@ describe('session cards', () => {
       }
 
       it('offers RSVP and a snooze on a reminder, RSVP on notices, nothing to press on a cancellation', () => {
-        const actionsOf = (kind: SessionMessageKind) =>
-          submitActions(asActivity(sessionMessageRenderer.render({ kind, locale, timeZone: 'Europe/Helsinki', session, group, recipientId: 'msteams:p1', jobId: 'j1' }))).map(
+        const actionsOf = (kind: MeetingMessageKind) =>
+          submitActions(asActivity(meetingMessageRenderer.render({ kind, locale, timeZone: 'Europe/Helsinki', meeting, group, recipientId: 'msteams:p1', jobId: 'j1' }))).map(
             (a) => a.data.action + (a.data.answer ? `:${a.data.answer}` : ''),
           );
         expect(actionsOf('reminder')).to.deep.equal(['rsvp:yes', 'rsvp:no', 'rsvp:maybe', 'snooze']);
-        expect(actionsOf('session_scheduled')).to.deep.equal(['rsvp:yes', 'rsvp:no', 'rsvp:maybe']);
-        expect(actionsOf('session_cancelled')).to.deep.equal([]);
+        expect(actionsOf('meeting_scheduled')).to.deep.equal(['rsvp:yes', 'rsvp:no', 'rsvp:maybe']);
+        expect(actionsOf('meeting_cancelled')).to.deep.equal([]);
       });
 
       it('names the zone when the reader lives in another one', () => {
-        const message = sessionMessageRenderer.render({ kind: 'reminder', locale, timeZone: 'Europe/Stockholm', session, group, recipientId: 'msteams:p1', jobId: 'j1' });
+        const message = meetingMessageRenderer.render({ kind: 'reminder', locale, timeZone: 'Europe/Stockholm', meeting, group, recipientId: 'msteams:p1', jobId: 'j1' });
         const text = textOf(asActivity(message));
-        expect(text).to.contain(t('sessionMessage.zoneNote', { zone: 'Europe/Stockholm' }));
+        expect(text).to.contain(t('meetingMessage.zoneNote', { zone: 'Europe/Stockholm' }));
         expect(text).to.match(/\b0?8[.:]00\b/);
       });
 
       it('attendance roster: one choice per member, recorded marks preselected, the submit parses back to the marks', () => {
-        const card = attendanceCard(t, locale, group, session, [
-          { type: 'attendance', id: 'a', groupId: 'g1', sessionId: session.id, userId: 'msteams:p2', status: 'absent', recordedBy: 'msteams:leader', recordedAt: at },
+        const card = attendanceCard(t, locale, group, meeting, [
+          { type: 'attendance', id: 'a', groupId: 'g1', meetingId: meeting.id, userId: 'msteams:p2', status: 'absent', recordedBy: 'msteams:leader', recordedAt: at },
         ]);
         const inputs = card.body.filter((e) => (e as { type: string }).type === 'Input.ChoiceSet') as Array<{ id: string; label: string; value: string }>;
         expect(inputs.map((i) => [i.id, i.label, i.value])).to.deep.equal([
@@ -108,15 +107,15 @@ describe('session cards', () => {
         expect(parsed.ok && parsed.action.action).to.equal('attendance.save');
       });
 
-      it('meetings lists: a participant sees their answer; a leader sees counts, move/cancel and recent sessions to mark', () => {
-        const member = textOf(asActivity({ cards: [memberMeetingsCard(t, locale, 'Europe/Helsinki', group, [{ session, myAnswer: 'maybe' }])] }));
+      it('meetings lists: a participant sees their answer; a leader sees counts, move/cancel and recent meetings to mark', () => {
+        const member = textOf(asActivity({ cards: [memberMeetingsCard(t, locale, 'Europe/Helsinki', group, [{ meeting, myAnswer: 'maybe' }])] }));
         expect(member).to.contain(t('meetings.yourAnswer', { answer: t('rsvp.answers.maybe') }));
-        const rsvps = [{ type: 'rsvp' as const, id: 'r', groupId: 'g1', sessionId: session.id, userId: 'msteams:p1', answer: 'yes' as const, answeredAt: at }];
-        const leaderCard = leaderMeetingsCard(t, locale, group, [{ session, rsvps, attendance: [] }], [{ session, rsvps: [], attendance: [] }]);
+        const rsvps = [{ type: 'rsvp' as const, id: 'r', groupId: 'g1', meetingId: meeting.id, userId: 'msteams:p1', answer: 'yes' as const, answeredAt: at }];
+        const leaderCard = leaderMeetingsCard(t, locale, group, [{ meeting, rsvps, attendance: [] }], [{ meeting, rsvps: [], attendance: [] }]);
         const leader = asActivity({ cards: [leaderCard] });
         expect(textOf(leader)).to.contain(t('meetings.answers', { yes: 1, maybe: 0, no: 0, none: 1 }));
         expect(textOf(leader)).to.contain(t('meetings.attendance', { present: 0, absent: 0, unmarked: 2 }));
-        expect(submitActions(leader).map((a) => a.data.action)).to.deep.equal(['session.move', 'session.cancel', 'attendance', 'session.new']);
+        expect(submitActions(leader).map((a) => a.data.action)).to.deep.equal(['meeting.move', 'meeting.cancel', 'attendance', 'meeting.new']);
         expect(textOf(asActivity({ cards: [leaderMeetingsCard(t, locale, group, [], [])] }))).to.contain(t('meetings.noneLeader'));
       });
     });
@@ -125,10 +124,10 @@ describe('session cards', () => {
 
 describe('card payloads as Teams sends them', () => {
   it('accepts the fields Teams adds beside ours and drops them; refuses a payload that is not ours', () => {
-    const teams = { action: 'rsvp', groupId: 'g1', sessionId: 's1', answer: 'yes', msteams: { type: 'messageBack', displayText: "I'll come" } };
+    const teams = { action: 'rsvp', groupId: 'g1', meetingId: 's1', answer: 'yes', msteams: { type: 'messageBack', displayText: "I'll come" } };
     const parsed = parseCardValue(teams);
-    expect(parsed).to.deep.equal({ ok: true, action: { action: 'rsvp', groupId: 'g1', sessionId: 's1', answer: 'yes' } });
-    expect(parseCardValue({ action: 'session.save', title: 'x'.repeat(101), date: '', time: '', duration: '', place: '' }).ok).to.equal(false);
+    expect(parsed).to.deep.equal({ ok: true, action: { action: 'rsvp', groupId: 'g1', meetingId: 's1', answer: 'yes' } });
+    expect(parseCardValue({ action: 'meeting.save', title: 'x'.repeat(101), date: '', time: '', duration: '', place: '' }).ok).to.equal(false);
     expect(parseCardValue({ action: 'snooze', groupId: 'g1', jobId: 'j', minutes: 'soon' }).ok).to.equal(false);
   });
 });
@@ -150,9 +149,9 @@ describe('menu', () => {
 
   it('shows meetings to leaders and members, reminders and pause only to members, nothing personal in a group chat', () => {
     const participant = menuSections(menuEntries, { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
-    expect(participant).to.deep.equal({ main: ['sessions', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
+    expect(participant).to.deep.equal({ main: ['meetings', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
     const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
-    expect(leader).to.deep.equal({ main: ['onboard', 'newGroup', 'myGroups', 'sessions'], settings: ['language', 'privacy', 'help'] });
+    expect(leader).to.deep.equal({ main: ['onboard', 'newGroup', 'myGroups', 'meetings'], settings: ['language', 'privacy', 'help'] });
     expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], settings: [] });
   });
 

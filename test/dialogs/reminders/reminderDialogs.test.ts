@@ -163,14 +163,14 @@ describe('reminder settings and pause dialogs (DialogTestClient transcripts on t
       it("in a group with an upcoming meeting, new offsets re-plan the person's reminders", async () => {
         const memberId = `test:rs-group-${locale}`;
         const group = await groupWithMembers(deps, 'test:leader', `Reminders ${locale}`, [memberId], locale);
-        const session = await deps.sessions.scheduleSession('test:leader', group.groupId, {
+        const meeting = await deps.meetings.scheduleMeeting('test:leader', group.groupId, {
           title: 'Museum',
           start: '2026-12-02T10:00',
           durationMinutes: 60,
           place: 'x',
         });
         const plannedOffsets = async () =>
-          (await world.jobs.listPending({ sessionId: session.id }))
+          (await world.jobs.listPending({ meetingId: meeting.id }))
             .filter((j) => j.kind === 'remind' && j.userId === memberId)
             .map((j) => j.payload.offsetMinutes)
             .sort();

@@ -5,7 +5,7 @@ import { isPaused, pauseEndsAt, remindJobId } from '../../../src/domain/reminder
 const helsinki = 'Europe/Helsinki';
 
 describe('schedule rules (pure)', () => {
-  describe('a 09:00 Europe/Helsinki session and its 24 h / 2 h reminders around DST changes', () => {
+  describe('a 09:00 Europe/Helsinki meeting and its 24 h / 2 h reminders around DST changes', () => {
     // 2026: clocks go forward on Sunday 29 March (03:00 EET → 04:00 EEST) and back on Sunday 25 October.
     const cases = [
       { local: '2026-03-28T09:00', start: '2026-03-28T07:00:00.000Z', day: '2026-03-27T07:00:00.000Z', twoHours: '2026-03-28T05:00:00.000Z' },
