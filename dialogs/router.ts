@@ -12,8 +12,8 @@ import { errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } f
 
 export type { RouterDeps } from './shared/context';
 import { coreRoutes, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
-import { DialogIds } from './shared/dialogIds';
 import type { ActionTurn, CardRoute, FeatureRoutes, Role } from './shared/routes';
+import { GroupsDialogIds } from './groups';
 
 /** A dialog stack that cannot be loaded or continued: the one error after which the stack is dropped. */
 export class DialogStateError extends Error {
@@ -133,7 +133,7 @@ export class DialogRouter {
     if (route) return this.run(dc, route, { action: route.action });
     const code = inviteCodePattern.exec(text)?.[0];
     if (code && !isGroupChat(dc.context)) {
-      await dc.beginDialog(DialogIds.joinGroup, { code } satisfies JoinOptions);
+      await dc.beginDialog(GroupsDialogIds.joinGroup, { code } satisfies JoinOptions);
       return;
     }
     await this.showMenu(dc.context, tOf(dc.context)('menu.notUnderstood'));

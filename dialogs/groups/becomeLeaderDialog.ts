@@ -1,7 +1,8 @@
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
+import { GroupsDialogIds } from './dialogIds';
 
 const steps = 'becomeLeaderSteps';
 
@@ -10,7 +11,7 @@ export class BecomeLeaderDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'becomeLeader.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.becomeLeader);
+    super(GroupsDialogIds.becomeLeader);
     this.addDialog(new TextPrompt(PromptIds.text)).addDialog(new WaterfallDialog(steps, [this.ask.bind(this), this.claim.bind(this)]));
     this.initialDialogId = steps;
   }

@@ -3,9 +3,10 @@ import { IANAZone } from 'luxon';
 import { inviteCard } from '../../src/cards/groups/groupCards';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { languageChoices, localeFromChoice } from '../people';
 import { newChoicePrompt } from '../shared/promptDefaults';
+import { GroupsDialogIds } from './dialogIds';
 
 interface CreateState {
   name?: string;
@@ -20,7 +21,7 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'createGroup.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.createGroup);
+    super(GroupsDialogIds.createGroup);
     this.addDialog(newChoicePrompt(PromptIds.choice))
       .addDialog(
         new TextPrompt(PromptIds.groupName, async (p) => {

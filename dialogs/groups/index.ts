@@ -1,4 +1,5 @@
 /** The groups feature's dialogs layer: other features import from here, never from the files behind it. */
+export * from './dialogIds';
 export * from './becomeLeaderDialog';
 export * from './createGroupDialog';
 export * from './groupActions';

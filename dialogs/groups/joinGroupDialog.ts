@@ -2,8 +2,10 @@ import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuild
 import { isDomainError } from '../../src/domain/shared/errors';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, tellLeader, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { OnboardingDialog } from '../people';
+import { GroupsDialogIds } from './dialogIds';
+import { PeopleDialogIds } from '../people';
 
 export interface JoinOptions {
   code?: string;
@@ -16,7 +18,7 @@ export class JoinGroupDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'join.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.joinGroup);
+    super(GroupsDialogIds.joinGroup);
     this.addDialog(new OnboardingDialog(deps))
       .addDialog(new TextPrompt(PromptIds.text))
       .addDialog(new WaterfallDialog(steps, [this.ensureConsent.bind(this), this.askCode.bind(this), this.join.bind(this)]));
@@ -26,7 +28,7 @@ export class JoinGroupDialog extends CancelAndHelpDialog {
   private async ensureConsent(step: WaterfallStepContext) {
     const user = await this.deps.users.get(userIdOf(step.context));
     if (user?.consent?.given) return step.next({ consented: true });
-    return step.beginDialog(DialogIds.onboarding);
+    return step.beginDialog(PeopleDialogIds.onboarding);
   }
 
   private async askCode(step: WaterfallStepContext) {

@@ -1,8 +1,9 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, tellLeader, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { newConfirmPrompt } from '../shared/promptDefaults';
+import { GroupsDialogIds } from './dialogIds';
 
 const steps = 'leaveSteps';
 
@@ -10,7 +11,7 @@ export class LeaveGroupDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'leave.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.leaveGroup);
+    super(GroupsDialogIds.leaveGroup);
     this.addDialog(newConfirmPrompt(PromptIds.confirm)).addDialog(
       new WaterfallDialog(steps, [this.confirm.bind(this), this.leave.bind(this)]),
     );

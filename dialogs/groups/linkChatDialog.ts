@@ -2,8 +2,9 @@ import { WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'bo
 import type { Group } from '../../src/domain/groups/model';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { newChoicePrompt } from '../shared/promptDefaults';
+import { GroupsDialogIds } from './dialogIds';
 
 const steps = 'linkChatSteps';
 
@@ -12,7 +13,7 @@ export class LinkChatDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'linkChat.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.linkChat);
+    super(GroupsDialogIds.linkChat);
     this.addDialog(newChoicePrompt(PromptIds.choice)).addDialog(
       new WaterfallDialog(steps, [this.pick.bind(this), this.link.bind(this)]),
     );

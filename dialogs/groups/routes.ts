@@ -9,7 +9,6 @@ import {
   renewInvitePayload,
 } from '../../src/cards/groups/payloads';
 import { isGroupChat, tOf } from '../shared/context';
-import { DialogIds } from '../shared/dialogIds';
 import { dialogAction, handler, type FeatureRoutes } from '../shared/routes';
 import { BecomeLeaderDialog } from './becomeLeaderDialog';
 import { CreateGroupDialog } from './createGroupDialog';
@@ -17,6 +16,7 @@ import { GroupActions } from './groupActions';
 import { JoinGroupDialog } from './joinGroupDialog';
 import { LeaveGroupDialog } from './leaveGroupDialog';
 import { LinkChatDialog } from './linkChatDialog';
+import { GroupsDialogIds } from './dialogIds';
 
 /** Groups: create, join, leave, invite, roster, the linked group chat, becoming a leader. */
 export const groupsRoutes: FeatureRoutes = {
@@ -32,22 +32,22 @@ export const groupsRoutes: FeatureRoutes = {
       action: 'join',
       schema: joinPayload,
       roles: ['anyone'],
-      dialog: DialogIds.joinGroup,
+      dialog: GroupsDialogIds.joinGroup,
       keywords: { fi: ['liity', 'liity ryhmään'], sv: ['gå med', 'gå med i grupp'], en: ['join', 'join group'] },
     }),
-    dialogAction({ action: 'leave', schema: leavePayload, roles: ['anyone'], dialog: DialogIds.leaveGroup, keywords: { fi: ['eroa ryhmästä'], sv: ['lämna gruppen'], en: ['leave group'] } }),
+    dialogAction({ action: 'leave', schema: leavePayload, roles: ['anyone'], dialog: GroupsDialogIds.leaveGroup, keywords: { fi: ['eroa ryhmästä'], sv: ['lämna gruppen'], en: ['leave group'] } }),
     dialogAction({
       action: 'newGroup',
       schema: newGroupPayload,
       roles: ['anyone'],
-      dialog: DialogIds.createGroup,
+      dialog: GroupsDialogIds.createGroup,
       keywords: { fi: ['uusi ryhmä', 'luo ryhmä'], sv: ['ny grupp', 'skapa grupp'], en: ['new group', 'create group'] },
     }),
     dialogAction({
       action: 'becomeLeader',
       schema: becomeLeaderPayload,
       roles: ['anyone'],
-      dialog: DialogIds.becomeLeader,
+      dialog: GroupsDialogIds.becomeLeader,
       keywords: { fi: ['olen ohjaaja', 'ohjaaja'], sv: ['jag är ledare', 'ledare'], en: ['i am a leader', 'leader'] },
     }),
     handler({
@@ -73,7 +73,7 @@ export const groupsRoutes: FeatureRoutes = {
       keywords: { fi: ['yhdistä', 'yhdistä keskustelu'], sv: ['koppla', 'koppla chatten'], en: ['link', 'link chat'] },
       handle: async (turn) => {
         if (!isGroupChat(turn.context)) return void (await turn.context.sendActivity(tOf(turn.context)('linkChat.onlyInGroupChat')));
-        await turn.dc.beginDialog(DialogIds.linkChat);
+        await turn.dc.beginDialog(GroupsDialogIds.linkChat);
       },
     }),
   ],

@@ -2,8 +2,9 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { meetingText, type MeetingNaming } from '../../src/cards/meetings/meetingForm';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { newConfirmPrompt } from '../shared/promptDefaults';
+import { MeetingsDialogIds } from './dialogIds';
 
 export interface CancelMeetingOptions {
   groupId: string;
@@ -23,7 +24,7 @@ export class CancelMeetingDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'cancelMeeting.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.cancelMeeting);
+    super(MeetingsDialogIds.cancelMeeting);
     this.addDialog(newConfirmPrompt(PromptIds.confirm)).addDialog(
       new WaterfallDialog(steps, [this.confirm.bind(this), this.cancel.bind(this)]),
     );

@@ -2,9 +2,10 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { meetingInput, meetingText } from '../../src/cards/meetings/meetingForm';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { localeOf, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { CardPrompt } from '../shared/cardPrompt';
 import { acceptsMeetingForm, answerMeetingForm, showMeetingForm, type ShownForm } from './scheduleMeetingDialog';
+import { MeetingsDialogIds } from './dialogIds';
 
 export interface MoveMeetingOptions {
   groupId: string;
@@ -18,7 +19,7 @@ export class MoveMeetingDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'moveMeeting.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.moveMeeting);
+    super(MeetingsDialogIds.moveMeeting);
     this.addDialog(new CardPrompt(PromptIds.card, acceptsMeetingForm)).addDialog(
       new WaterfallDialog(form, [this.show.bind(this), this.save.bind(this)]),
     );

@@ -8,12 +8,12 @@ import {
   meetingNewPayload,
   meetingsPayload,
 } from '../../src/cards/meetings/payloads';
-import { DialogIds } from '../shared/dialogIds';
 import { dialogAction, formAnswer, handler, type FeatureRoutes } from '../shared/routes';
 import { CancelMeetingDialog } from './cancelMeetingDialog';
 import { MeetingActions } from './meetingActions';
 import { MoveMeetingDialog } from './moveMeetingDialog';
 import { ScheduleMeetingDialog } from './scheduleMeetingDialog';
+import { MeetingsDialogIds } from './dialogIds';
 
 /** Meetings: schedule, move, cancel, RSVP, attendance. */
 export const meetingsRoutes: FeatureRoutes = {
@@ -26,19 +26,19 @@ export const meetingsRoutes: FeatureRoutes = {
       keywords: { fi: ['tapaamiset'], sv: ['träffar', 'möten'], en: ['meetings', 'sessions'] },
       handle: (turn, _p, deps) => new MeetingActions(deps).showMeetings(turn.context),
     }),
-    dialogAction({ action: 'meeting.new', schema: meetingNewPayload, roles: ['leader'], dialog: DialogIds.scheduleMeeting, options: (p) => ({ groupId: p.groupId }) }),
+    dialogAction({ action: 'meeting.new', schema: meetingNewPayload, roles: ['leader'], dialog: MeetingsDialogIds.scheduleMeeting, options: (p) => ({ groupId: p.groupId }) }),
     dialogAction({
       action: 'meeting.move',
       schema: meetingMovePayload,
       roles: ['leader'],
-      dialog: DialogIds.moveMeeting,
+      dialog: MeetingsDialogIds.moveMeeting,
       options: (p) => ({ groupId: p.groupId, meetingId: p.meetingId }),
     }),
     dialogAction({
       action: 'meeting.cancel',
       schema: meetingCancelPayload,
       roles: ['leader'],
-      dialog: DialogIds.cancelMeeting,
+      dialog: MeetingsDialogIds.cancelMeeting,
       options: (p) => ({ groupId: p.groupId, meetingId: p.meetingId }),
     }),
     handler({ action: 'attendance', schema: attendanceOpenPayload, roles: ['leader'], handle: (turn, p, deps) => new MeetingActions(deps).showAttendance(turn.context, p) }),

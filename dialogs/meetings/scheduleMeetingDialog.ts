@@ -8,9 +8,10 @@ import type { Group } from '../../src/domain/groups';
 import type { Meeting } from '../../src/domain/meetings/model';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { CardPrompt } from '../shared/cardPrompt';
 import { newChoicePrompt } from '../shared/promptDefaults';
+import { MeetingsDialogIds } from './dialogIds';
 
 export interface ScheduleMeetingOptions {
   groupId?: string;
@@ -96,7 +97,7 @@ export class ScheduleMeetingDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'scheduleMeeting.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.scheduleMeeting);
+    super(MeetingsDialogIds.scheduleMeeting);
     this.addDialog(newChoicePrompt(PromptIds.choice))
       .addDialog(new CardPrompt(PromptIds.card, acceptsMeetingForm))
       .addDialog(new WaterfallDialog(steps, [this.pickGroup.bind(this), this.openForm.bind(this)]))

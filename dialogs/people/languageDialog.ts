@@ -1,9 +1,10 @@
 import { WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { languageChoices, localeFromChoice } from './languageChoice';
 import { newChoicePrompt } from '../shared/promptDefaults';
+import { PeopleDialogIds } from './dialogIds';
 
 const steps = 'languageSteps';
 
@@ -11,7 +12,7 @@ export class LanguageDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'language.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.language);
+    super(PeopleDialogIds.language);
     this.addDialog(newChoicePrompt(PromptIds.choice)).addDialog(new WaterfallDialog(steps, [this.ask.bind(this), this.save.bind(this)]));
     this.initialDialogId = steps;
   }

@@ -3,8 +3,9 @@ import { limitsFromPayload, limitsPayload, type LimitsPayload } from '../../src/
 import { limitsCard } from '../../src/cards/people/limitsCard';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { CardPrompt } from '../shared/cardPrompt';
+import { PeopleDialogIds } from './dialogIds';
 
 const steps = 'limitsSteps';
 
@@ -13,7 +14,7 @@ export class LimitsDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'limits.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.limits);
+    super(PeopleDialogIds.limits);
     this.addDialog(new CardPrompt(PromptIds.card, [limitsPayload])).addDialog(
       new WaterfallDialog(steps, [this.show.bind(this), this.save.bind(this)]),
     );

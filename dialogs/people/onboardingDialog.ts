@@ -3,10 +3,11 @@ import { limitsFromPayload, limitsPayload, type LimitsPayload } from '../../src/
 import { limitsCard } from '../../src/cards/people/limitsCard';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { languageChoices, localeFromChoice } from './languageChoice';
 import { CardPrompt } from '../shared/cardPrompt';
 import { newChoicePrompt, newConfirmPrompt } from '../shared/promptDefaults';
+import { PeopleDialogIds } from './dialogIds';
 
 const steps = 'onboardingSteps';
 export const maxDisplayName = 40;
@@ -16,7 +17,7 @@ export class OnboardingDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'onboarding.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.onboarding);
+    super(PeopleDialogIds.onboarding);
     this.addDialog(newChoicePrompt(PromptIds.choice))
       .addDialog(newConfirmPrompt(PromptIds.confirm))
       .addDialog(

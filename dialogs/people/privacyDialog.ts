@@ -1,8 +1,9 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { newConfirmPrompt } from '../shared/promptDefaults';
+import { PeopleDialogIds } from './dialogIds';
 
 const steps = 'privacySteps';
 
@@ -11,7 +12,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'privacy.help';
 
   constructor(private readonly deps: DialogDeps & { forget: (userId: string) => Promise<void> }) {
-    super(DialogIds.privacy);
+    super(PeopleDialogIds.privacy);
     this.addDialog(newConfirmPrompt(PromptIds.confirm)).addDialog(
       new WaterfallDialog(steps, [this.show.bind(this), this.apply.bind(this)]),
     );

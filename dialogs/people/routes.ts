@@ -1,29 +1,29 @@
 import { languagePayload, limitsOpenPayload, limitsPayload, onboardPayload, privacyPayload } from '../../src/cards/people/payloads';
-import { DialogIds } from '../shared/dialogIds';
 import { dialogAction, formAnswer, type FeatureRoutes } from '../shared/routes';
 import { LanguageDialog } from './languageDialog';
 import { LimitsDialog } from './limitsDialog';
 import { OnboardingDialog } from './onboardingDialog';
 import { PrivacyDialog } from './privacyDialog';
+import { PeopleDialogIds } from './dialogIds';
 
 /** People: getting started (consent), one's limits, language and data. */
 export const peopleRoutes: FeatureRoutes = {
   dialogs: [(d) => new OnboardingDialog(d), (d) => new LimitsDialog(d), (d) => new LanguageDialog(d), (d) => new PrivacyDialog(d)],
   actions: [
-    dialogAction({ action: 'onboard', schema: onboardPayload, roles: ['anyone'], dialog: DialogIds.onboarding, keywords: { fi: ['aloita'], sv: ['kom igång'], en: ['get started'] } }),
+    dialogAction({ action: 'onboard', schema: onboardPayload, roles: ['anyone'], dialog: PeopleDialogIds.onboarding, keywords: { fi: ['aloita'], sv: ['kom igång'], en: ['get started'] } }),
     dialogAction({
       action: 'limits',
       schema: limitsOpenPayload,
       roles: ['anyone'],
-      dialog: DialogIds.limits,
+      dialog: PeopleDialogIds.limits,
       keywords: { fi: ['rajat', 'omat rajat'], sv: ['gränser', 'mina gränser'], en: ['limits', 'my limits'] },
     }),
-    dialogAction({ action: 'language', schema: languagePayload, roles: ['anyone'], dialog: DialogIds.language, keywords: { fi: ['kieli'], sv: ['språk'], en: ['language'] } }),
+    dialogAction({ action: 'language', schema: languagePayload, roles: ['anyone'], dialog: PeopleDialogIds.language, keywords: { fi: ['kieli'], sv: ['språk'], en: ['language'] } }),
     dialogAction({
       action: 'privacy',
       schema: privacyPayload,
       roles: ['anyone'],
-      dialog: DialogIds.privacy,
+      dialog: PeopleDialogIds.privacy,
       keywords: { fi: ['tietosuoja', 'omat tiedot'], sv: ['integritet', 'mina uppgifter'], en: ['privacy', 'my data'] },
     }),
     formAnswer({ action: 'limits.save', schema: limitsPayload, roles: ['anyone'] }),

@@ -5,9 +5,10 @@ import { localDateInWords, pauseCard } from '../../src/cards/reminders/reminderS
 import { isDomainError } from '../../src/domain/shared/errors';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { CardPrompt } from '../shared/cardPrompt';
 import { showOwnForm, type FormRound } from './reminderSettingsDialog';
+import { RemindersDialogIds } from './dialogIds';
 
 const steps = 'pauseSteps';
 
@@ -19,7 +20,7 @@ export class PauseDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'pause.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.pause);
+    super(RemindersDialogIds.pause);
     this.addDialog(new CardPrompt(PromptIds.card, [pausePayload, formCancelPayload])).addDialog(
       new WaterfallDialog(steps, [this.show.bind(this), this.save.bind(this)]),
     );

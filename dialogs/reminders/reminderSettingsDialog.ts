@@ -10,8 +10,9 @@ import type { EffectiveReminderPrefs } from '../../src/domain/reminders/model';
 import type { ReminderPrefsChange } from '../../src/services/reminders/reminderPrefs';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, tOf, userIdOf, type DialogDeps } from '../shared/context';
-import { DialogIds, PromptIds } from '../shared/dialogIds';
+import { PromptIds } from '../shared/dialogIds';
 import { CardPrompt } from '../shared/cardPrompt';
+import { RemindersDialogIds } from './dialogIds';
 
 const steps = 'reminderSettingsSteps';
 
@@ -72,7 +73,7 @@ export class ReminderSettingsDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'reminderSettings.help';
 
   constructor(private readonly deps: DialogDeps) {
-    super(DialogIds.reminderSettings);
+    super(RemindersDialogIds.reminderSettings);
     this.addDialog(new CardPrompt(PromptIds.card, [remindersPayload, formCancelPayload])).addDialog(
       new WaterfallDialog(steps, [this.show.bind(this), this.save.bind(this)]),
     );

@@ -1,9 +1,9 @@
 import { pauseEndPayload, pauseOpenPayload, pausePayload, remindersOpenPayload, remindersPayload, snoozePayload } from '../../src/cards/reminders/payloads';
-import { DialogIds } from '../shared/dialogIds';
 import { dialogAction, formAnswer, handler, type FeatureRoutes } from '../shared/routes';
 import { PauseDialog } from './pauseDialog';
 import { ReminderActions } from './reminderActions';
 import { ReminderSettingsDialog } from './reminderSettingsDialog';
+import { RemindersDialogIds } from './dialogIds';
 
 /** Reminders: settings, quiet hours, pause, snooze. */
 export const remindersRoutes: FeatureRoutes = {
@@ -13,10 +13,10 @@ export const remindersRoutes: FeatureRoutes = {
       action: 'reminders',
       schema: remindersOpenPayload,
       roles: ['anyone'],
-      dialog: DialogIds.reminderSettings,
+      dialog: RemindersDialogIds.reminderSettings,
       keywords: { fi: ['muistutukset'], sv: ['påminnelser'], en: ['reminders', 'reminder settings'] },
     }),
-    dialogAction({ action: 'pause', schema: pauseOpenPayload, roles: ['anyone'], dialog: DialogIds.pause, keywords: { fi: ['tauko'], sv: ['paus', 'pausa'], en: ['pause', 'take a break'] } }),
+    dialogAction({ action: 'pause', schema: pauseOpenPayload, roles: ['anyone'], dialog: RemindersDialogIds.pause, keywords: { fi: ['tauko'], sv: ['paus', 'pausa'], en: ['pause', 'take a break'] } }),
     handler({ action: 'pause.end', schema: pauseEndPayload, roles: ['anyone'], inPassing: true, handle: (turn, _p, deps) => new ReminderActions(deps).endPause(turn.context) }),
     handler({ action: 'snooze', schema: snoozePayload, roles: ['anyone'], inPassing: true, handle: (turn, p, deps) => new ReminderActions(deps).snooze(turn.context, p) }),
     formAnswer({ action: 'reminders.save', schema: remindersPayload, roles: ['anyone'] }),

@@ -1,20 +1,6 @@
-/** Every dialog and prompt id in one place, so a stored dialog stack always finds its dialog. */
+/** The root dialog's id; each feature keeps its dialog ids in dialogs/<feature>/dialogIds.ts. */
 export const DialogIds = {
   main: 'main',
-  onboarding: 'onboarding',
-  createGroup: 'createGroup',
-  joinGroup: 'joinGroup',
-  leaveGroup: 'leaveGroup',
-  becomeLeader: 'becomeLeader',
-  limits: 'limits',
-  language: 'language',
-  privacy: 'privacy',
-  linkChat: 'linkChat',
-  scheduleMeeting: 'scheduleMeeting',
-  moveMeeting: 'moveMeeting',
-  cancelMeeting: 'cancelMeeting',
-  reminderSettings: 'reminderSettings',
-  pause: 'pause',
 } as const;
 
 export const PromptIds = {
