@@ -64,10 +64,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store,
     clock,
     config,
-    messenger: (refs) => new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log),
+    messenger: (references) => new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', references, clock, log),
   });
   const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
-  const bot = new GroupCoachBot(dialogState, app.routerDeps, log);
+  const bot = new GroupCoachBot(dialogState, app.routerDeps, log, app.inTurn);
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
   const scheduler = new SchedulerRunner(app.repositories.jobs, app.jobHandlers, clock, log, {

@@ -19,6 +19,8 @@ export class GroupCoachBot extends ActivityHandler {
     private readonly dialogState: BotState,
     private readonly deps: RouterDeps,
     private readonly log: Logger,
+    /** Runs a turn so that it reads each document once (the store's turn scope). */
+    private readonly inTurn: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
   ) {
     super();
     this.router = new DialogRouter(dialogState.createProperty('dialogState'), deps);
@@ -44,11 +46,14 @@ export class GroupCoachBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await this.prepare(context);
-    await super.run(context);
-    await this.dialogState.saveChanges(context, false);
+    await this.inTurn(async () => {
+      await this.prepare(context);
+      await super.run(context);
+      await this.dialogState.saveChanges(context, false);
+    });
   }
 
+  /** The profile is read once here; the rest of the turn gets the same one from the turn scope. */
   private async prepare(context: TurnContext): Promise<void> {
     const { activity } = context;
     const user = activity.from?.id ? await this.deps.users.get(userIdOf(context)) : undefined;
@@ -56,7 +61,7 @@ export class GroupCoachBot extends ActivityHandler {
     if (!activity.conversation?.id || !activity.serviceUrl) return;
     const type = conversationTypeOf(activity);
     const owner = ConversationService.ownerOf(type, userIdOf(context), activity.conversation.id);
-    await this.deps.conversations.capture(owner, type, storedReferenceOf(activity));
+    await this.deps.conversations.refresh(owner, type, storedReferenceOf(activity), user);
   }
 
   private async welcome(context: TurnContext) {
