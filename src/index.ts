@@ -104,7 +104,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
 }
 
-async function main() {
+/** `npm start` (through the launcher in dist/src/index.js): the app with the environment's config, stopped on SIGINT/SIGTERM. */
+export async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env);
