@@ -1,12 +1,9 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
-import pino from 'pino';
 import type { Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { startApp, type RunningApp } from '../../src/index';
-import { Browser, normalise, resultsDir, screenshot } from './support/browser';
+import type { RunningApp } from '../../src/index';
+import { startLocalApp, type LocalApp } from './support/app';
+import { Browser, normalise, screenshot } from './support/browser';
 import { invitePattern, newestButton, press, send, transcript, waitForText } from './support/webchat';
 
 /**
@@ -15,8 +12,8 @@ import { invitePattern, newestButton, press, send, transcript, waitForText } fro
  * leader sees the answer counted. Real app, embedded Cosmos, real Chromium, nothing beyond loopback.
  */
 describe('meetings in the web chat page in Chromium (local mode, scheduler every 5 s)', () => {
+  let local: LocalApp;
   let app: RunningApp;
-  let dataDir = '';
   const browser = new Browser();
   const title = 'Työpaikkamessut';
   const place = 'Kirjaston ryhmätila';
@@ -24,16 +21,13 @@ describe('meetings in the web chat page in Chromium (local mode, scheduler every
   const date = DateTime.now().setZone('Europe/Helsinki').plus({ days: 7 }).toFormat('yyyy-MM-dd');
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(resultsDir, 'tmp-data-'));
-    app = await startApp(loadConfig({ PORT: '0', LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_SECONDS: '5' }), {
-      log: pino({ level: 'warn' }),
-    });
+    local = await startLocalApp({ SCHEDULER_INTERVAL_SECONDS: '5' });
+    app = local.app;
     await browser.start();
   });
   after(async () => {
     await browser.stop();
-    await app?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await local?.stop();
   });
 
   /** The newest card in the transcript that contains this text (older cards keep their inputs and buttons). */
@@ -81,6 +75,7 @@ describe('meetings in the web chat page in Chromium (local mode, scheduler every
     // 08:00 there; Pekka turns quiet hours off (start = end) in his reminder settings, so the test holds at any hour.
     await send(participant, 'menu');
     await waitForText(participant, 'What would you like to do?', { count: 2 });
+    await press(participant, 'Your settings and help');
     await press(participant, 'Reminders');
     await waitForText(participant, 'Your reminders');
     const settings = newestCard(participant, 'Your reminders');
