@@ -172,7 +172,7 @@
     // Touch targets of at least 44 px (the send button is as wide and high as the send box).
     sendBoxHeight: 52,
     suggestedActionHeight: 44,
-    // Web Chat's own focus indicators in the focus colour of page.css (9.8:1 on white).
+    // Web Chat's own focus indicators in the focus colour of page.css (9.5:1 on white).
     transcriptVisualKeyboardIndicatorColor: '#1F4D43',
     transcriptActivityVisualKeyboardIndicatorColor: '#1F4D43',
     primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
