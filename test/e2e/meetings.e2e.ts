@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import type { RunningApp } from '../../src/index';
+import type { RunningApp } from '../../src';
 import { startLocalApp, type LocalApp } from './support/app';
 import { Browser, normalise, screenshot } from './support/browser';
 import { invitePattern, newestButton, press, send, transcript, waitForText } from './support/webchat';

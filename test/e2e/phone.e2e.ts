@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import type { RunningApp } from '../../src/index';
+import type { RunningApp } from '../../src';
 import { startLocalApp, type LocalApp } from './support/app';
 import { Browser, normalise, phone, screenshot } from './support/browser';
 import { cutTexts, focusedMessage, focusRing, smallTargets, textContrast } from './support/phone';

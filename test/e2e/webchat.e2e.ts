@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningApp } from '../../src/index';
+import type { RunningApp } from '../../src';
 import { startLocalApp, type LocalApp } from './support/app';
 import { Browser, screenshot } from './support/browser';
 import { invitePattern, press, send, transcript, waitForText } from './support/webchat';

@@ -1,5 +1,5 @@
-import type { Group } from '../../src/domain/model';
-import type { Session } from '../../src/domain/sessions';
+import type { Group } from '../../src/domain/groups/model';
+import type { Meeting } from '../../src/domain/meetings/model';
 
 /** One small group and one of its meetings, for card tests (the same values wherever a card is checked). */
 export const at = '2026-11-20T10:00:00.000Z';
@@ -20,8 +20,7 @@ export const group: Group = {
   updatedAt: at,
 };
 // Sunday 29 March 2026 09:00–10:30 in Helsinki: the morning clocks go forward (EEST, UTC+3).
-export const session: Session = {
-  type: 'session',
+export const meeting: Meeting = {
   id: 'session:11111111-1111-4111-8111-111111111111',
   groupId: 'g1',
   title: 'Kuntosali',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../../src/config';
-import { startApp, type RunningApp } from '../../../src/index';
+import { startApp, type RunningApp } from '../../../src';
 import { resultsDir } from './browser';
 
 export interface LocalApp {
