@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../src';
 import { startLocalApp, type LocalApp } from './support/app';
 import { Browser, normalise, screenshot } from './support/browser';
-import { invitePattern, newestButton, press, send, transcript, waitForText } from './support/webchat';
+import { createGroupInFinnish, joinInEnglish, newestButton, press, send, transcript, waitForText } from './support/webchat';
 
 /**
  * Meetings in the local web chat page: the leader schedules one in the Adaptive Card form, the scheduler
@@ -37,37 +37,14 @@ describe('meetings in the web chat page in Chromium (local mode, scheduler every
     // Leader creates a group and reads the invite code (as in webchat.e2e.ts).
     const leader = await browser.newPage();
     await leader.goto(`${app.url}/?user=Leena&lang=fi`);
-    await waitForText(leader, 'Mitä haluaisit tehdä?');
     await waitForText(leader, 'Yhteys on valmis', { root: '#status' });
-    await press(leader, 'Luo ryhmä');
-    await waitForText(leader, 'Mikä on ryhmän nimi?');
-    await send(leader, 'Museokävelijät');
-    await waitForText(leader, 'Millä aikavyöhykkeellä ryhmä kokoontuu?');
-    await press(leader, 'Europe/Helsinki');
-    await waitForText(leader, 'Mitä kieltä ryhmä käyttää?');
-    await press(leader, 'Suomi');
-    const afterCreate = await waitForText(leader, 'Kutsu ryhmään Museokävelijät');
-    await waitForText(leader, 'Ryhmä "Museokävelijät" on valmis.');
-    const code = afterCreate.slice(afterCreate.lastIndexOf('Kutsu ryhmään Museokävelijät')).match(invitePattern)?.[0];
-    expect(code, 'an invite code on the invite card').to.be.a('string');
+    const code = await createGroupInFinnish(leader, 'Museokävelijät');
     await screenshot(leader, 'meetings-leader-group-ready');
 
     // Participant onboards and joins (as in webchat.e2e.ts).
     const participant = await browser.newPage();
     await participant.goto(`${app.url}/?user=Pekka&lang=en`);
-    await waitForText(participant, 'What would you like to do?');
-    await press(participant, 'Get started');
-    await waitForText(participant, 'Which language would you like me to use?');
-    await press(participant, 'English');
-    await waitForText(participant, 'May I store this information?');
-    await press(participant, 'Yes');
-    await waitForText(participant, 'What name would you like your group to see?');
-    await send(participant, 'Pekka');
-    await waitForText(participant, 'Thank you, Pekka!');
-    await press(participant, 'Skip for now');
-    await waitForText(participant, 'All set! Next, join your group with the code');
-    await send(participant, code!);
-    await waitForText(participant, 'Welcome to the group "Museokävelijät"!');
+    await joinInEnglish(participant, 'Pekka', code, 'Museokävelijät');
     await screenshot(participant, 'meetings-participant-joined');
     await waitForText(leader, 'Pekka liittyi ryhmääsi "Museokävelijät". Ryhmässä on nyt 1 osallistuja.');
 

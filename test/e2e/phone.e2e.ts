@@ -5,7 +5,7 @@ import type { RunningApp } from '../../src';
 import { startLocalApp, type LocalApp } from './support/app';
 import { Browser, normalise, phone, screenshot } from './support/browser';
 import { cutTexts, focusedMessage, focusRing, smallTargets, textContrast } from './support/phone';
-import { invitePattern, press, send, transcript, waitForText } from './support/webchat';
+import { createGroupInFinnish, joinInEnglish, press, send, transcript, waitForText } from './support/webchat';
 
 /**
  * The web chat page on a 390×844 phone in Chromium, as the trial of issue 10 used it: a Finnish participant
@@ -48,15 +48,7 @@ describe('the web chat page on a phone (390×844, Chromium, local mode)', () => 
     // The leader makes the group and a meeting (the form as in meetings.e2e.ts), all on a phone.
     const leader = await browser.newPage();
     await leader.goto(`${app.url}/?user=Leena&lang=fi`);
-    await waitForText(leader, 'Mitä haluaisit tehdä?');
-    await press(leader, 'Luo ryhmä');
-    await waitForText(leader, 'Mikä on ryhmän nimi?');
-    await send(leader, 'Museokävelijät');
-    await press(leader, 'Europe/Helsinki');
-    await press(leader, 'Suomi');
-    const created = await waitForText(leader, 'Kutsu ryhmään Museokävelijät');
-    const code = created.slice(created.lastIndexOf('Kutsu ryhmään Museokävelijät')).match(invitePattern)?.[0];
-    expect(code, 'an invite code').to.be.a('string');
+    const code = await createGroupInFinnish(leader, 'Museokävelijät');
     await send(leader, 'tapaamiset');
     await press(leader, 'Sovi tapaaminen');
     const form = newestCard(leader, 'Uusi tapaaminen ryhmälle Museokävelijät');
@@ -107,7 +99,7 @@ describe('the web chat page on a phone (390×844, Chromium, local mode)', () => 
     await expectFocusOn(paivi, 'Kiitos, tallensin rajasi.');
     await screenshot(paivi, 'phone-limits-answer-focused');
 
-    await send(paivi, code!);
+    await send(paivi, code);
     await waitForText(paivi, 'Tervetuloa ryhmään "Museokävelijät"!');
 
     // The menu: a few buttons and one that opens the rest in place.
@@ -154,15 +146,7 @@ describe('the web chat page on a phone (390×844, Chromium, local mode)', () => 
     // A second participant, so the roster has two lines.
     const pekka = await browser.newPage();
     await pekka.goto(`${app.url}/?user=Pekka&lang=en`);
-    await press(pekka, 'Get started');
-    await press(pekka, 'English');
-    await press(pekka, 'Yes');
-    await waitForText(pekka, 'What name would you like your group to see?');
-    await send(pekka, 'Pekka');
-    await press(pekka, 'Skip for now');
-    await waitForText(pekka, 'All set!');
-    await send(pekka, code!);
-    await waitForText(pekka, 'Welcome to the group "Museokävelijät"!');
+    await joinInEnglish(pekka, 'Pekka', code, 'Museokävelijät');
 
     await send(leader, 'valikko');
     await press(leader, 'Ryhmäni');
