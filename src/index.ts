@@ -1,7 +1,8 @@
 import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import pino, { type Logger } from 'pino';
+import { GroupCoachAdapter } from './bot/adapter';
 import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { ProactiveSender } from './bot/proactiveSender';
 import { GroupCoachBot } from './bot/groupCoachBot';
@@ -49,6 +50,9 @@ export interface AppOptions {
   store?: CosmosStore;
   /** Default true; tests that move a clock by hand tick the scheduler themselves. */
   startScheduler?: boolean;
+  /** Tests only: channel tokens checked against loopback OpenID metadata, outbound calls without Azure AD. */
+  channelAuth?: { openIdMetadataUrl: string; tokenIssuer: string };
+  credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
 /** The composition root: config → store → repositories → services → bot → http. The only place that knows concrete classes. */
@@ -61,11 +65,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   let store = options.store;
   if (!store) {
     if (config.cosmos.endpoint) {
-      store = await openCosmosStore({ endpoint: config.cosmos.endpoint, key: config.cosmos.key, database: config.cosmos.database });
+      store = await openCosmosStore({ ...config.cosmos, endpoint: config.cosmos.endpoint });
       log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : 'managed identity' }, 'using Cosmos DB account');
     } else {
       embedded = await startEmbeddedCosmos();
-      store = await openCosmosStore({ endpoint: embedded.endpoint, key: embedded.key, database: config.cosmos.database, embedded: true });
+      store = await openCosmosStore({ ...config.cosmos, endpoint: embedded.endpoint, key: embedded.key, embedded: true });
       snapshot = new LocalSnapshot(store, config.localDataDir, log);
       const restored = await snapshot.restore();
       snapshot.startPeriodic(config.localSnapshotSeconds);
@@ -97,8 +101,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock, config.defaultTimeZone);
 
-  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new GroupCoachAdapter({
+    botAuth: config.botAuth,
+    connectorTimeoutMs: config.connectorTimeoutMs,
+    channelAuth: options.channelAuth,
+    credentialsFactory: options.credentialsFactory,
+  });
   const messenger = new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log);
   const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
   const bot = new GroupCoachBot(
@@ -120,6 +128,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       maxMessageChars: config.maxMessageChars,
     },
     log,
+    { deadlineMs: config.turnDeadlineMs },
   );
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
@@ -146,7 +155,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
   );
 
-  const server = createHttpServer({ adapter, bot, storeHealthy: () => store.ping(), log, extraRoutes: webChatRoutes({ config, adapter, bot, log }) });
+  const server = createHttpServer({
+    adapter,
+    bot,
+    storeHealthy: () => store.ping(),
+    log,
+    localMode: config.localMode,
+    requestTimeoutMs: config.httpRequestTimeoutMs,
+    extraRoutes: webChatRoutes({ config, adapter, bot, log }),
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;

@@ -13,7 +13,7 @@ import {
 } from '../domain/schedule';
 import type { JobStore, PendingJobFilter, PlanOutcome } from '../services/ports';
 import type { Containers } from './cosmosClient';
-import { Documents } from './documents';
+import { Documents, documentId } from './documents';
 import { cosmosStatus, translateStoreError } from './errors';
 
 /**
@@ -196,7 +196,7 @@ export class CosmosJobRepository implements JobStore {
   private async deleteIfUnchanged(job: Job): Promise<boolean> {
     try {
       await this.container
-        .item(job.id, pendingPartition)
+        .item(documentId(job.id), pendingPartition)
         .delete(job._etag ? { accessCondition: { type: 'IfMatch', condition: job._etag } } : {});
       return true;
     } catch (e) {
