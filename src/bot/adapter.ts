@@ -1,6 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 // Types only: botframework-connector comes with botbuilder.
-import type { AuthenticateRequestResult, ConnectorClientOptions, ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { AuthenticateRequestResult, ClaimsIdentity, ConnectorFactory, ServiceClientCredentialsFactory } from 'botframework-connector';
 
 export interface AdapterSettings {
   botAuth: Record<string, string | undefined>;
@@ -11,17 +11,52 @@ export interface AdapterSettings {
   credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
-/** A request policy (botbuilder's compat pipeline) that puts a timeout on every connector request. */
-export function connectorTimeoutOptions(timeoutMs: number): ConnectorClientOptions {
-  const timeoutPolicy = {
-    create: (next: { sendRequest(resource: { timeout: number }): Promise<unknown> }) => ({
-      sendRequest: (resource: { timeout: number }) => {
-        resource.timeout = timeoutMs;
-        return next.sendRequest(resource);
-      },
-    }),
-  };
-  return { requestPolicyFactories: [timeoutPolicy] } as unknown as ConnectorClientOptions;
+interface PipelineLike {
+  addPolicy(policy: { name: string; sendRequest(request: { timeout: number }, next: (request: unknown) => Promise<unknown>): Promise<unknown> }): void;
+}
+
+/**
+ * The SDK's own ConnectorClients with a timeout on every request. (ConnectorClientOptions cannot carry
+ * one: the connector factory replaces their request policies.) The client's pipeline is that of
+ * @azure/core-client, whose requests honour `timeout` and abort with an AbortError.
+ */
+class TimedAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    config: Record<string, string | undefined>,
+    credentialsFactory: ServiceClientCredentialsFactory | undefined,
+    private readonly timeoutMs: number,
+  ) {
+    super(config, credentialsFactory);
+  }
+
+  /** Proactive sends get their factory here… */
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return timed(super.createConnectorFactory(claimsIdentity), this.timeoutMs);
+  }
+
+  /** …and turns with the result of authenticating the request. */
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory ? { ...result, connectorFactory: timed(result.connectorFactory, this.timeoutMs) } : result;
+  }
+}
+
+function timed(inner: ConnectorFactory, timeoutMs: number): ConnectorFactory {
+  return {
+    async create(serviceUrl: string, audience?: string) {
+      const client = await inner.create(serviceUrl, audience);
+      const pipeline = (client as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
+      if (!pipeline) throw new Error('ConnectorClient without a pipeline: cannot set its timeout');
+      pipeline.addPolicy({
+        name: 'groupCoachConnectorTimeout',
+        sendRequest: (request, next) => {
+          request.timeout = timeoutMs;
+          return next(request);
+        },
+      });
+      return client;
+    },
+  } as ConnectorFactory;
 }
 
 /**
@@ -32,7 +67,7 @@ export class GroupCoachAdapter extends CloudAdapter {
   readonly auth: ConfigurationBotFrameworkAuthentication;
 
   constructor(settings: AdapterSettings) {
-    const auth = new ConfigurationBotFrameworkAuthentication(
+    const auth = new TimedAuthentication(
       {
         ...settings.botAuth,
         ...(settings.channelAuth
@@ -40,9 +75,7 @@ export class GroupCoachAdapter extends CloudAdapter {
           : {}),
       },
       settings.credentialsFactory,
-      undefined,
-      undefined,
-      connectorTimeoutOptions(settings.connectorTimeoutMs),
+      settings.connectorTimeoutMs,
     );
     super(auth);
     this.auth = auth;

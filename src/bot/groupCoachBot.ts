@@ -1,4 +1,4 @@
-import { ActivityHandler, type Activity, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
 import { sendCard, userIdOf } from '../../dialogs/context';
@@ -62,9 +62,10 @@ export class GroupCoachBot extends ActivityHandler {
    * turn continues from the last one that finished.
    */
   override async run(context: TurnContext): Promise<void> {
-    const apologies = new WeakSet<Partial<Activity>>();
+    // The adapter copies activities before this hook sees them, so the apology is known by its text.
+    let apologyText: string | undefined;
     context.onSendActivities(async (ctx, activities, next) => {
-      if (ctx.turnState.get(expiredKey) && !activities.every((a) => apologies.has(a))) return [];
+      if (ctx.turnState.get(expiredKey) && !activities.every((a) => a.type === 'message' && a.text === apologyText && !a.attachments?.length)) return [];
       return next();
     });
     const turn = this.runTurn(context);
@@ -78,9 +79,9 @@ export class GroupCoachBot extends ActivityHandler {
     context.turnState.set(expiredKey, true);
     turn.catch((e: unknown) => this.log.warn({ err: { name: (e as Error)?.name } }, 'late turn failed after its deadline'));
     this.log.warn({ activityType: context.activity.type, deadlineMs: this.limits.deadlineMs }, 'turn passed its deadline');
-    const apology = { type: 'message', text: translator(this.localeOf(context))('errors.TIMEOUT') } as Partial<Activity>;
-    apologies.add(apology);
-    await Promise.race([context.sendActivity(apology).catch(() => undefined), new Promise((r) => setTimeout(r, apologyBudgetMs).unref())]);
+    // In the person's stored language if the turn got as far as reading it, else the client's.
+    const text = (apologyText = translator(this.localeOf(context))('errors.TIMEOUT'));
+    await Promise.race([context.sendActivity({ type: 'message', text }).catch(() => undefined), new Promise((r) => setTimeout(r, apologyBudgetMs).unref())]);
   }
 
   private async runTurn(context: TurnContext): Promise<void> {

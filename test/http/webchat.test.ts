@@ -64,6 +64,15 @@ class EventReader {
 const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
+/** What the page gets when it opens: its conversation and the secret that binds it. */
+export async function openLocalPage(url: string, user: string, lang: string): Promise<{ conversationId: string; secret: string }> {
+  const html = await (await fetch(`${url}/?user=${encodeURIComponent(user)}&lang=${lang}`)).text();
+  const json = /<script type="application\/json" id="webchat-config">([^<]*)<\/script>/.exec(html)?.[1];
+  if (!json) throw new Error('no page config');
+  const config = JSON.parse(json) as { local: { conversationId: string; secret: string } };
+  return config.local;
+}
+
 const cardTexts = (a: Record<string, any>) =>
   JSON.stringify((a.attachments ?? []).map((x: { content: unknown }) => x.content));
 
@@ -114,20 +123,23 @@ describe('web chat page and local channel (local mode)', () => {
   });
 
   it('welcomes on join, echoes the user activity with its clientActivityID and streams the bot replies', async () => {
+    const page = await openLocalPage(bot.app.url, 'Ville', 'en');
     const user = localUserOf('Ville');
-    const base = `${bot.app.url}/local-webchat/conversations/${user.conversationId}`;
-    const events = await new EventReader().open(`${base}/stream`);
+    expect(page.conversationId).to.equal(user.conversationId);
+    const base = `${bot.app.url}/local-webchat/conversations/${page.conversationId}`;
+    const events = await new EventReader().open(`${base}/stream?secret=${encodeURIComponent(page.secret)}`);
+    const headers = { 'x-local-webchat-secret': page.secret };
     try {
-      expect((await postJson(`${base}/join`, { user: 'Ville', lang: 'en' })).status).to.equal(200);
+      expect((await postJson(`${base}/join`, { lang: 'en' }, headers)).status).to.equal(200);
       const welcome = await events.waitFor((a) => a.from?.role === 'bot' && cardTexts(a).includes('What would you like to do?'));
       expect(welcome.channelId).to.equal('webchat');
       expect(welcome.recipient.id).to.equal(user.id);
 
-      const posted = await postJson(`${base}/activities`, {
-        user: 'Ville',
-        lang: 'en',
-        activity: { type: 'message', text: 'help', channelData: { clientActivityID: 'client-1' } },
-      });
+      const posted = await postJson(
+        `${base}/activities`,
+        { lang: 'en', activity: { type: 'message', text: 'help', channelData: { clientActivityID: 'client-1' } } },
+        headers,
+      );
       const { id } = (await posted.json()) as { id: string };
       const echo = await events.waitFor((a) => a.channelData?.clientActivityID === 'client-1');
       expect(echo.id).to.equal(id);
@@ -138,13 +150,15 @@ describe('web chat page and local channel (local mode)', () => {
     }
   });
 
-  it('refuses a conversation that is not the named user one', async () => {
-    const other = localUserOf('Someone else');
-    const res = await postJson(`${bot.app.url}/local-webchat/conversations/${other.conversationId}/activities`, {
-      user: 'Ville',
-      activity: { type: 'message', text: 'hi' },
-    });
-    expect(res.status).to.equal(400);
+  it("refuses another person's conversation without its secret, even with one's own", async () => {
+    const mine = await openLocalPage(bot.app.url, 'Ville', 'en');
+    const theirs = await openLocalPage(bot.app.url, 'Someone else', 'en');
+    const res = await postJson(
+      `${bot.app.url}/local-webchat/conversations/${theirs.conversationId}/activities`,
+      { activity: { type: 'message', text: 'hi' } },
+      { 'x-local-webchat-secret': mine.secret },
+    );
+    expect(res.status).to.equal(403);
   });
 
   it('has no token endpoint in local mode', async () => {
@@ -201,7 +215,7 @@ describe('web chat page with an app id (Direct Line)', () => {
   const bot = new BotHarness();
   before(async () => {
     await directLine.start(secret);
-    await bot.start({ ...appId, HOST: '127.0.0.1', DIRECT_LINE_SECRET: secret, DIRECT_LINE_ENDPOINT: directLine.url });
+    await bot.start({ ...appId, HOST: '127.0.0.1', DIRECT_LINE_SECRET: secret, DIRECT_LINE_ENDPOINT: directLine.url, TRUST_PROXY: 'true' });
   });
   after(async () => {
     await bot.stop();
@@ -214,8 +228,8 @@ describe('web chat page with an app id (Direct Line)', () => {
       ['GET', `/local-webchat/conversations/${conv}/stream`],
       ['POST', `/local-webchat/conversations/${conv}/join`],
       ['POST', `/local-webchat/conversations/${conv}/activities`],
-      ['POST', `/local-webchat/connector/v3/conversations/${conv}/activities`],
-      ['PUT', `/local-webchat/connector/v3/conversations/${conv}/activities/x`],
+      ['POST', `/local-webchat/connector/key/v3/conversations/${conv}/activities`],
+      ['PUT', `/local-webchat/connector/key/v3/conversations/${conv}/activities/x`],
     ] as const) {
       const res = await fetch(`${bot.app.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
       expect(res.status, `${method} ${path}`).to.equal(404);
