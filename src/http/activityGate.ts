@@ -16,7 +16,7 @@ const shortText = (max: number) => opt(z.string().max(max));
 const account = z.looseObject({
   id,
   name: shortText(256),
-  aadObjectId: shortText(128),
+  aadObjectId: shortText(maxIdLength),
   role: shortText(50),
 });
 

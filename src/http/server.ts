@@ -28,6 +28,8 @@ export function createHttpServer(deps: HttpDeps): Server {
   const server = restify.createServer({ name: 'group-coach', handleUncaughtExceptions: false });
   server.server.requestTimeout = deps.requestTimeoutMs;
   server.server.headersTimeout = Math.min(deps.requestTimeoutMs, 60_000);
+  // Node looks for overdue requests only this often (30 s by default): a tenth of the timeout, at least 250 ms.
+  (server.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = Math.max(250, Math.min(5000, Math.round(deps.requestTimeoutMs / 10)));
   server.pre((req: Request, res: Response, next) => {
     res.setHeader('x-content-type-options', 'nosniff');
     if (deps.localMode && !localRequestAllowed(req.headers)) {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BotHarness } from '../support/botHarness';
+import { openLocalPage } from '../support/localPage';
 import { localUserOf } from '../../src/http/webchat/page';
 import { TokenBucketLimiter } from '../../src/http/webchat/tokenBucket';
 
@@ -63,15 +64,6 @@ class EventReader {
 
 const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-
-/** What the page gets when it opens: its conversation and the secret that binds it. */
-export async function openLocalPage(url: string, user: string, lang: string): Promise<{ conversationId: string; secret: string }> {
-  const html = await (await fetch(`${url}/?user=${encodeURIComponent(user)}&lang=${lang}`)).text();
-  const json = /<script type="application\/json" id="webchat-config">([^<]*)<\/script>/.exec(html)?.[1];
-  if (!json) throw new Error('no page config');
-  const config = JSON.parse(json) as { local: { conversationId: string; secret: string } };
-  return config.local;
-}
 
 const cardTexts = (a: Record<string, any>) =>
   JSON.stringify((a.attachments ?? []).map((x: { content: unknown }) => x.content));
@@ -276,6 +268,26 @@ describe('web chat page with an app id (Direct Line)', () => {
   });
 });
 
+describe('Direct Line tokens without a proxy in front (TRUST_PROXY unset)', () => {
+  const secret = 'direct-line-secret-for-tests-0123456789';
+  const directLine = new StubDirectLine();
+  const bot = new BotHarness();
+  before(async () => {
+    await directLine.start(secret);
+    await bot.start({ ...appId, HOST: '127.0.0.1', DIRECT_LINE_SECRET: secret, DIRECT_LINE_ENDPOINT: directLine.url });
+  });
+  after(async () => {
+    await bot.stop();
+    await directLine.stop();
+  });
+
+  it('ignores a spoofed X-Forwarded-For: every request counts against the real address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await postJson(`${bot.app.url}/api/directline/token`, {}, { 'x-forwarded-for': `203.0.113.${i}` })).status);
+    expect(statuses).to.deep.equal([200, 200, 200, 200, 200, 429, 429, 429]);
+  });
+});
+
 describe('Direct Line token endpoint failures', () => {
   const directLine = new StubDirectLine();
   const wrongSecret = new BotHarness();
@@ -308,5 +320,14 @@ describe('TokenBucketLimiter', () => {
     now = 1000;
     expect(limiter.take('a')).to.equal(0);
     expect(limiter.take('b')).to.equal(0);
+  });
+
+  it('keeps an exhausted client limited however many other addresses flood the map', () => {
+    const now = 0;
+    const limiter = new TokenBucketLimiter(5, 1 / 12, () => now, 100);
+    for (let i = 0; i < 5; i++) limiter.take('victim-was-exhausted');
+    expect(limiter.take('victim-was-exhausted')).to.be.greaterThan(0);
+    for (let i = 0; i < 10_000; i++) limiter.take(`flood-${i}`);
+    expect(limiter.take('victim-was-exhausted')).to.be.greaterThan(0);
   });
 });
