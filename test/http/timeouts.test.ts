@@ -4,7 +4,7 @@ import { startCosmosProxy, type CosmosProxy } from '../support/cosmosProxy';
 import { HungConnector } from '../support/hungConnector';
 import { ManualClock } from '../scheduler/support';
 import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, textOf } from '../support/botHarness';
-import { openCosmosStore, type CosmosStore } from '../../src/store/cosmosClient';
+import { openCosmosStore, type CosmosStore } from '../../src/store/shared/cosmosClient';
 
 /** Fixed limits for these tests: far below what a hang would take (150 s and more before the fix). */
 const limits = { CONNECTOR_TIMEOUT_MS: '300', TURN_DEADLINE_MS: '1500' };
@@ -63,9 +63,9 @@ describe('HTTP: nothing outside hangs a turn or a tick', function () {
       expect(resources).to.have.length(1);
       await users.items.upsert({ ...resources[0], reference: { ...resources[0].reference, serviceUrl: hung.url } });
 
-      const groupId = submitActions(await bot.submit(leader, { action: 'sessions' })).find((a) => a.data.action === 'session.new')!.data.groupId;
-      await bot.submit(leader, { action: 'session.new', groupId });
-      await bot.submit(leader, { action: 'session.save', title: 'Gym', date: '2026-12-02', time: '10:00', duration: '60', place: 'Hall' });
+      const groupId = submitActions(await bot.submit(leader, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')!.data.groupId;
+      await bot.submit(leader, { action: 'meeting.new', groupId });
+      await bot.submit(leader, { action: 'meeting.save', title: 'Gym', date: '2026-12-02', time: '10:00', duration: '60', place: 'Hall' });
       const before = bot.connector.received.length;
       const report = await bot.app.scheduler.tick();
       const told = bot.connector.received.slice(before).filter((r) => r.conversationId === aino.conversationId);

@@ -1,4 +1,4 @@
-import type { CosmosStore } from '../../src/store/cosmosClient';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 
 /** Every stored document of every container, as "container/id" → its JSON without the server's own fields. */
 export async function scanStore(store: CosmosStore): Promise<Map<string, string>> {

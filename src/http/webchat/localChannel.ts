@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
-import { toLocale, type Locale } from '../../domain/locale';
+import { toLocale, type Locale } from '../../domain/shared/locale';
 import type { LocalConversation, LocalConversations } from './localConversations';
 
 /**
