@@ -21,7 +21,7 @@ import { forgetUser } from './services/privacy';
 import { ReminderPrefsService } from './services/reminderPrefs';
 import { SessionService } from './services/sessions';
 import { UserService } from './services/users';
-import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/cosmosClient';
+import { isLoopbackHttpEndpoint, openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/cosmosClient';
 import { CosmosDialogStateStorage } from './store/dialogStateStorage';
 import { CosmosJobRepository } from './store/jobRepository';
 import { LocalSnapshot } from './store/localSnapshot';
@@ -62,7 +62,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (!store) {
     if (config.cosmos.endpoint) {
       store = await openCosmosStore({ endpoint: config.cosmos.endpoint, key: config.cosmos.key, database: config.cosmos.database });
-      log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : 'managed identity' }, 'using Cosmos DB account');
+      const local = isLoopbackHttpEndpoint(config.cosmos.endpoint);
+      log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : local ? 'none (local store)' : 'managed identity' }, 'using Cosmos DB account');
     } else {
       embedded = await startEmbeddedCosmos();
       store = await openCosmosStore({ endpoint: embedded.endpoint, key: embedded.key, database: config.cosmos.database, embedded: true });
