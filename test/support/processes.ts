@@ -7,7 +7,6 @@ import { join } from 'node:path';
 /** Real processes of this repository (the store, the bot) for benchmarks and the reliability suite. */
 
 export const repoRoot = join(__dirname, '../..');
-const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -36,7 +35,9 @@ export interface ChildApp {
 }
 
 function startChild(script: string, env: Record<string, string>, url: string): ChildApp {
-  const child = spawn(tsx, [script], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // node itself with tsx's loader, not the tsx CLI: that one runs the script in a child of its own, so a
+  // SIGKILL would hit the wrapper and leave the app running.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
