@@ -74,7 +74,7 @@ function schedulerRows(s: SchedulerFigures): Row[] {
       f(r.requestsPerReminder, 2),
       '',
       '',
-      `mean ms and Cosmos requests per reminder, target ≤ 4: ${met(r.requestsPerReminder <= 4)}; planning ${f(r.planning.requestsPerSession)} requests per meeting`,
+      `mean ms and Cosmos requests per reminder, target ≤ 4: ${met(r.requestsPerReminder <= 4)}; planning ${f(r.planning.requestsPerMeeting)} requests per meeting`,
     ],
     ...[s.one, s.two].map(
       (d): Row => [

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { embeddedCosmosKey, openCosmosStore } from '../../src/store/cosmosClient';
+import { embeddedCosmosKey, openCosmosStore } from '../../src/store/shared/cosmosClient';
 import { BotHarness } from '../support/botHarness';
 import { startCosmosProxy, type CosmosProxy } from '../support/cosmosProxy';
 import { startStoreProcess } from '../support/processes';

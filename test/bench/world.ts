@@ -6,7 +6,7 @@ import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, type P
 /** A participant of a group with one upcoming meeting: who every one of our turn kinds is measured on. */
 export interface Member extends Person {
   groupId: string;
-  sessionId: string;
+  meetingId: string;
   /** Turns taken so far, so that a repeated button still changes something (yes/no alternate). */
   turns: number;
 }
@@ -26,7 +26,7 @@ export interface TurnKind {
 export const ourKinds: TurnKind[] = [
   { name: 'menu turn', turn: () => say('valikko') },
   { name: 'help turn', turn: () => say('apua') },
-  { name: 'card button (RSVP)', turn: (m) => press({ action: 'rsvp', groupId: m.groupId, sessionId: m.sessionId, answer: m.turns % 2 ? 'yes' : 'no' }) },
+  { name: 'card button (RSVP)', turn: (m) => press({ action: 'rsvp', groupId: m.groupId, meetingId: m.meetingId, answer: m.turns % 2 ? 'yes' : 'no' }) },
   { name: 'dialog step (language)', setup: () => [press({ action: 'language' })], turn: () => say('Suomi') },
   {
     name: 'form submit (reminders)',
@@ -68,14 +68,14 @@ async function makeGroup(bot: BotHarness, n: number): Promise<Member[]> {
   const code = inviteCodeIn(await bot.say(leader, 'Suomi'));
   const people = ['Aino', 'Eino', 'Siiri', 'Pekka'].map((name) => person(`${name}${n}`, 'fi'));
   for (const p of people) await onboardAndJoin(bot, p, code);
-  const groupId = submitActions(await bot.submit(leader, { action: 'sessions' })).find((a) => a.data.action === 'session.new')?.data.groupId;
+  const groupId = submitActions(await bot.submit(leader, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')?.data.groupId;
   if (!groupId) throw new Error('bench setup: no group id on the leader\'s meetings card');
   const day = DateTime.now().setZone('Europe/Helsinki').plus({ days: 7 }).toFormat('yyyy-MM-dd');
-  await bot.submit(leader, { action: 'session.new', groupId });
-  await bot.submit(leader, { action: 'session.save', title: 'Kuntosali', date: day, time: '10:00', duration: '90', place: 'Urheilutalo' });
-  const sessionId = submitActions(await bot.submit(people[0]!, { action: 'sessions' })).find((a) => a.data.action === 'rsvp')?.data.sessionId;
-  if (!sessionId) throw new Error('bench setup: no RSVP button on the participant\'s meetings card');
-  return people.map((p) => ({ ...p, groupId, sessionId, turns: 0 }));
+  await bot.submit(leader, { action: 'meeting.new', groupId });
+  await bot.submit(leader, { action: 'meeting.save', title: 'Kuntosali', date: day, time: '10:00', duration: '90', place: 'Urheilutalo' });
+  const meetingId = submitActions(await bot.submit(people[0]!, { action: 'meetings' })).find((a) => a.data.action === 'rsvp')?.data.meetingId;
+  if (!meetingId) throw new Error('bench setup: no RSVP button on the participant\'s meetings card');
+  return people.map((p) => ({ ...p, groupId, meetingId, turns: 0 }));
 }
 
 /** `groups` groups of four, built `parallel` at a time. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { openCosmosStore, type CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosSessionRepository } from '../../src/store/sessionRepository';
+import { openCosmosStore, type CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosMeetingRepository } from '../../src/store/meetings';
 import { makeWorld, memberIds, personalRef } from '../scheduler/support';
 import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, textOf } from '../support/botHarness';
 import { TestConnector, type ReceivedActivity } from '../support/connector';
@@ -52,18 +52,18 @@ describe('two bot processes on one store (real processes)', function () {
     for (const [i, p] of people.entries()) await onboardAndJoin(via(i), p, code);
 
     // The form opens in one process and is answered in the other: the dialog stack lives in the store.
-    const groupId = submitActions(await a.submit(leader, { action: 'sessions' })).find((x) => x.data.action === 'session.new')!.data.groupId;
-    await a.submit(leader, { action: 'session.new', groupId });
+    const groupId = submitActions(await a.submit(leader, { action: 'meetings' })).find((x) => x.data.action === 'meeting.new')!.data.groupId;
+    await a.submit(leader, { action: 'meeting.new', groupId });
     const day = DateTime.now().setZone('Europe/Helsinki').plus({ days: 7 }).toFormat('yyyy-MM-dd');
-    expect(textOf(await b.submit(leader, { action: 'session.save', title: 'Kuntosali', date: day, time: '10:00', duration: '90', place: 'Urheilutalo' }))).to.contain('Kuntosali');
-    const sessionId = submitActions(await b.submit(people[0]!, { action: 'sessions' })).find((x) => x.data.action === 'rsvp')!.data.sessionId;
+    expect(textOf(await b.submit(leader, { action: 'meeting.save', title: 'Kuntosali', date: day, time: '10:00', duration: '90', place: 'Urheilutalo' }))).to.contain('Kuntosali');
+    const meetingId = submitActions(await b.submit(people[0]!, { action: 'meetings' })).find((x) => x.data.action === 'rsvp')!.data.meetingId;
 
     // Each changes their mind; the last answer counts. All four at the same time.
     const answers = [['no', 'maybe', 'yes'], ['yes', 'no'], ['yes', 'maybe'], ['maybe', 'no', 'yes']];
     const replies = await Promise.all(
       people.map(async (p, i) => {
         const said: string[] = [];
-        for (const answer of answers[i]!) said.push(textOf(await via(i).submit(p, { action: 'rsvp', groupId, sessionId, answer })));
+        for (const answer of answers[i]!) said.push(textOf(await via(i).submit(p, { action: 'rsvp', groupId, meetingId, answer })));
         return said;
       }),
     );
@@ -71,10 +71,10 @@ describe('two bot processes on one store (real processes)', function () {
     expect(replies[1]!.at(-1)).to.contain('Kiitos, että kerroit. En muistuta sinua tapaamisesta "Kuntosali".');
     expect(replies[2]!.at(-1)).to.contain('Merkitsin: ehkä.');
 
-    const stored = await new CosmosSessionRepository(cosmos.containers).listRsvps(groupId, sessionId);
+    const stored = await new CosmosMeetingRepository(cosmos.containers).listRsvps(groupId, meetingId);
     expect(Object.fromEntries(stored.map((r) => [people.findIndex((p) => r.userId.endsWith(p.id)), r.answer]))).to.deep.equal({ 0: 'yes', 1: 'no', 2: 'maybe', 3: 'yes' });
-    expect(textOf(await b.submit(leader, { action: 'sessions' }))).to.contain('Tulossa 2 · ehkä 1 · ei pääse 1 · ei vastausta 0');
-    expect(textOf(await a.submit(leader, { action: 'sessions' }))).to.contain('Tulossa 2 · ehkä 1 · ei pääse 1 · ei vastausta 0');
+    expect(textOf(await b.submit(leader, { action: 'meetings' }))).to.contain('Tulossa 2 · ehkä 1 · ei pääse 1 · ei vastausta 0');
+    expect(textOf(await a.submit(leader, { action: 'meetings' }))).to.contain('Tulossa 2 · ehkä 1 · ei pääse 1 · ei vastausta 0');
   });
 
   it('sends each of 1,000 due reminders exactly once when one process is killed with SIGKILL in the middle of a tick', async () => {
@@ -92,7 +92,7 @@ describe('two bot processes on one store (real processes)', function () {
       submitActions([r.body]).find((x) => x.data.action === 'snooze' && x.data.groupId === w.group.groupId)?.data.jobId;
     const arrived = () => connector.received.map(reminderOf).filter((id): id is string => !!id);
 
-    for (let i = 0; i < 125; i++) await w.sessions.scheduleSession('msteams:leader', w.group.groupId, { title: `Tapaaminen ${i}`, start, durationMinutes: 60, place: 'Kirjasto' });
+    for (let i = 0; i < 125; i++) await w.meetings.scheduleMeeting('msteams:leader', w.group.groupId, { title: `Tapaaminen ${i}`, start, durationMinutes: 60, place: 'Kirjasto' });
     // Pending or already recorded as done (written before the pending job is deleted, so never neither).
     const { resources: planned1000 } = await cosmos.containers.jobs.items
       .query<string>({ query: "SELECT VALUE c.id FROM c WHERE c.kind = 'remind' AND c.groupId = @g", parameters: [{ name: '@g', value: w.group.groupId }] })

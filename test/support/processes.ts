@@ -61,7 +61,7 @@ function startChild(script: string, env: Record<string, string>, url: string): C
 export async function startStoreProcess(env: Record<string, string> = {}): Promise<ChildApp> {
   const port = await freePort();
   const app = startChild(
-    'src/store/standaloneStore.ts',
+    'src/store/shared/standaloneStore.ts',
     { STORE_PORT: String(port), LOCAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'gc-store-')), LOCAL_SNAPSHOT_SECONDS: '3600', ...env },
     `http://127.0.0.1:${port}`,
   );
