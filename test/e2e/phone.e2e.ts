@@ -184,15 +184,16 @@ describe('the web chat page on a phone (390×844, Chromium, local mode)', () => 
     expect(browser.consoleErrors.filter((e) => /Content Security Policy/i.test(e)), 'CSP violations').to.deep.equal([]);
   });
 
-  /** The bot's answer is what Web Chat's transcript has focused, and the transcript itself holds the focus. */
+  /** The bot's answer is what Web Chat's transcript has focused, the transcript itself holds the focus, and the frame shows. */
   async function expectFocusOn(page: Page, answer: string) {
     const deadline = Date.now() + 10_000;
-    let focused = '';
+    let focused = { text: '', framed: false };
     while (Date.now() < deadline) {
-      focused = normalise(await focusedMessage(page));
-      if (focused.includes(answer)) break;
+      focused = await focusedMessage(page);
+      if (normalise(focused.text).includes(answer)) break;
       await page.waitForTimeout(100);
     }
-    expect(focused, 'the focused message after sending the form').to.contain(answer);
+    expect(normalise(focused.text), 'the focused message after sending the form').to.contain(answer);
+    expect(focused.framed, 'a visible frame around the focused answer').to.equal(true);
   }
 });

@@ -119,15 +119,21 @@ export async function focusRing(page: Page): Promise<FocusRing> {
   });
 }
 
-/** The message Web Chat's transcript has as focused (its aria-activedescendant), as text; '' when the focus is elsewhere. */
-export async function focusedMessage(page: Page): Promise<string> {
+/**
+ * The message Web Chat's transcript has as focused (its aria-activedescendant), as text ('' when the focus
+ * is elsewhere), and whether the focus frame drawn around that message shows (a visible border).
+ */
+export async function focusedMessage(page: Page): Promise<{ text: string; framed: boolean }> {
   return page.evaluate(() => {
     const active = document.activeElement;
-    if (!active?.classList.contains('webchat__basic-transcript')) return '';
+    if (!active?.classList.contains('webchat__basic-transcript')) return { text: '', framed: false };
     const id = active.getAttribute('aria-activedescendant');
     const descendant = id ? document.getElementById(id) : null;
     const message = descendant?.closest('.webchat__basic-transcript__activity') as HTMLElement | null;
-    return message?.innerText ?? '';
+    const frame = message?.querySelector('.webchat__basic-transcript__activity-indicator--focus');
+    const style = frame ? getComputedStyle(frame) : undefined;
+    const framed = Boolean(style && style.borderTopStyle !== 'none' && parseFloat(style.borderTopWidth) > 0);
+    return { text: message?.innerText ?? '', framed };
   });
 }
 
