@@ -2,7 +2,7 @@ import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
-import { createAdapter } from './bot/adapter';
+import { GroupCoachAdapter, type AdapterSettings } from './bot/adapter';
 import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { GroupCoachBot } from './bot/groupCoachBot';
 import { ProactiveSender } from './bot/proactiveSender';
@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './domain/shared/clock';
 import { createHttpServer } from './http/server';
 import { webChatRoutes } from './http/webchat';
 import { SchedulerRunner } from './scheduler/runner';
-import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/shared/cosmosClient';
+import { isLoopbackHttpEndpoint, openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/shared/cosmosClient';
 import { CosmosDialogStateStorage } from './store/shared/dialogStateStorage';
 import { LocalSnapshot } from './store/shared/localSnapshot';
 
@@ -32,6 +32,9 @@ export interface AppOptions {
   store?: CosmosStore;
   /** Default true; tests that move a clock by hand tick the scheduler themselves. */
   startScheduler?: boolean;
+  /** Tests only: channel tokens checked against loopback OpenID metadata, outbound calls without Azure AD. */
+  channelAuth?: AdapterSettings['channelAuth'];
+  credentialsFactory?: AdapterSettings['credentialsFactory'];
 }
 
 /** The app: config → store → compose (repositories, services, handlers) → bot → http, and the scheduler. */
@@ -44,11 +47,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   let store = options.store;
   if (!store) {
     if (config.cosmos.endpoint) {
-      store = await openCosmosStore({ endpoint: config.cosmos.endpoint, key: config.cosmos.key, database: config.cosmos.database });
-      log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : 'managed identity' }, 'using Cosmos DB account');
+      store = await openCosmosStore({ ...config.cosmos, endpoint: config.cosmos.endpoint });
+      const local = isLoopbackHttpEndpoint(config.cosmos.endpoint);
+      log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : local ? 'none (local store)' : 'managed identity' }, 'using Cosmos DB account');
     } else {
       embedded = await startEmbeddedCosmos();
-      store = await openCosmosStore({ endpoint: embedded.endpoint, key: embedded.key, database: config.cosmos.database, embedded: true });
+      store = await openCosmosStore({ ...config.cosmos, endpoint: embedded.endpoint, key: embedded.key, embedded: true });
       snapshot = new LocalSnapshot(store, config.localDataDir, log);
       const restored = await snapshot.restore();
       snapshot.startPeriodic(config.localSnapshotSeconds);
@@ -59,7 +63,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
   }
 
-  const adapter = createAdapter(config.botAuth);
+  const adapter = new GroupCoachAdapter({
+    botAuth: config.botAuth,
+    connectorTimeoutMs: config.connectorTimeoutMs,
+    channelAuth: options.channelAuth,
+    credentialsFactory: options.credentialsFactory,
+  });
   const app = compose({
     store,
     clock,
@@ -67,7 +76,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     messenger: (references) => new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', references, clock, log),
   });
   const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
-  const bot = new GroupCoachBot(dialogState, app.routerDeps, log, app.inTurn);
+  const bot = new GroupCoachBot(dialogState, app.routerDeps, log, { deadlineMs: config.turnDeadlineMs }, app.inTurn);
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
   const scheduler = new SchedulerRunner(app.repositories.jobs, app.jobHandlers, clock, log, {
@@ -76,7 +85,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     leaseMs: config.scheduler.leaseSeconds * 1000,
   });
 
-  const server = createHttpServer({ adapter, bot, storeHealthy: () => store.ping(), log, extraRoutes: webChatRoutes({ config, adapter, bot, log }) });
+  const server = createHttpServer({
+    adapter,
+    bot,
+    storeHealthy: () => store.ping(),
+    log,
+    localMode: config.localMode,
+    requestTimeoutMs: config.httpRequestTimeoutMs,
+    extraRoutes: webChatRoutes({ config, adapter, bot, log }),
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;

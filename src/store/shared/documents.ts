@@ -2,6 +2,7 @@ import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import type { z } from 'zod';
 import { containerSpecs } from './cosmosClient';
 import { InvalidStoredDocumentError, isNotFound, translateStoreError } from './errors';
+import { documentId, withLogicalId, withStorableId } from './documentIds';
 import { fromStored, toStored } from './storedNames';
 import { cached, forget, remember } from './turnCache';
 
@@ -10,6 +11,7 @@ type Stored = { id: string; _etag?: string };
 /**
  * One document type in one container: every read is parsed with its zod schema, shared documents are
  * replaced only with IfMatch on their eTag, and SDK errors become CONFLICT / STORE_UNAVAILABLE.
+ * Ids Cosmos cannot hold are hashed into storable ones (documentIds.ts); the code only sees logical ids.
  */
 export class Documents<S extends z.ZodType<Stored>> {
   constructor(
@@ -19,7 +21,7 @@ export class Documents<S extends z.ZodType<Stored>> {
 
   /** A stored document (its stored field names) → the code's document, validated. */
   parse(raw: unknown): z.output<S> {
-    return this.validate(fromStored(raw));
+    return this.validate(fromStored(withLogicalId(raw)));
   }
 
   private validate(raw: unknown): z.output<S> {
@@ -34,11 +36,12 @@ export class Documents<S extends z.ZodType<Stored>> {
   /** What is written: validated, without the server's _etag, with the stored field names. */
   private body(doc: z.output<S>): Stored {
     const { _etag, ...body } = this.validate(doc) as Stored;
-    return toStored(body);
+    return withStorableId(toStored(body));
   }
 
+  /** The turn cache's key of a document: by the id Cosmos stores (documentIds.ts), so reads and writes meet. */
   private key(id: string, partitionKey: string) {
-    return `${this.container.id}\u0000${partitionKey}\u0000${id}`;
+    return `${this.container.id}\u0000${partitionKey}\u0000${documentId(id)}`;
   }
 
   /** A point read; within a turn, answered from what the turn already read or wrote (see turnCache). */
@@ -46,7 +49,7 @@ export class Documents<S extends z.ZodType<Stored>> {
     const key = this.key(id, partitionKey);
     const seen = cached(key);
     if (seen !== undefined) return seen === null ? undefined : this.parse(seen);
-    const response = await guard(() => this.container.item(id, partitionKey).read());
+    const response = await guard(() => this.container.item(documentId(id), partitionKey).read());
     const found = response.statusCode === 404 || !response.resource ? undefined : response.resource;
     remember(key, found);
     return found === undefined ? undefined : this.parse(found);
@@ -55,7 +58,8 @@ export class Documents<S extends z.ZodType<Stored>> {
   /** The written document, kept for the rest of the turn under its partition (the container's key path). */
   private written(resource: Stored | undefined): z.output<S> {
     const partitionKey = resource && this.partitionOf(resource);
-    if (resource && partitionKey !== undefined) remember(this.key(resource.id, partitionKey), resource);
+    const logicalId = (resource as { logicalId?: string } | undefined)?.logicalId ?? resource?.id;
+    if (resource && logicalId && partitionKey !== undefined) remember(this.key(logicalId, partitionKey), resource);
     return this.parse(resource);
   }
 
@@ -78,7 +82,7 @@ export class Documents<S extends z.ZodType<Stored>> {
   /** Fails with CONFLICT when the id exists already. */
   async create(doc: z.output<S>): Promise<z.output<S>> {
     const body = this.body(doc);
-    const { resource } = await this.writing(body.id, this.partitionOf(body), () => this.container.items.create(body));
+    const { resource } = await this.writing((doc as Stored).id, this.partitionOf(body), () => this.container.items.create(body));
     return this.written(resource);
   }
 
@@ -86,7 +90,7 @@ export class Documents<S extends z.ZodType<Stored>> {
   async replace(doc: z.output<S>, partitionKey: string): Promise<z.output<S>> {
     const { _etag } = doc as Stored;
     const body = this.body(doc);
-    const { resource } = await this.writing(body.id, partitionKey, () =>
+    const { resource } = await this.writing((doc as Stored).id, partitionKey, () =>
       this.container.item(body.id, partitionKey).replace(body, _etag ? { accessCondition: { type: 'IfMatch', condition: _etag } } : {}),
     );
     return this.written(resource);
@@ -95,7 +99,7 @@ export class Documents<S extends z.ZodType<Stored>> {
   /** For documents that are one fact each: a repeat is an idempotent overwrite. */
   async upsert(doc: z.output<S>): Promise<z.output<S>> {
     const body = this.body(doc);
-    const { resource } = await this.writing(body.id, this.partitionOf(body), () => this.container.items.upsert(body));
+    const { resource } = await this.writing((doc as Stored).id, this.partitionOf(body), () => this.container.items.upsert(body));
     return this.written(resource);
   }
 
@@ -104,7 +108,7 @@ export class Documents<S extends z.ZodType<Stored>> {
     remember(this.key(id, partitionKey), null);
     await this.writing(id, partitionKey, async () => {
       try {
-        await this.container.item(id, partitionKey).delete();
+        await this.container.item(documentId(id), partitionKey).delete();
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }
