@@ -49,6 +49,8 @@ export interface AppOptions {
   /** Tests only: channel tokens checked against loopback OpenID metadata, outbound calls without Azure AD. */
   channelAuth?: AdapterSettings['channelAuth'];
   credentialsFactory?: AdapterSettings['credentialsFactory'];
+  /** Tests only: with an app id, also answer a loopback http serviceUrl (a test connector; channels always use https). */
+  allowLoopbackServiceUrl?: boolean;
 }
 
 /** The composition root: config → store → repositories → services → bot → http. The only place that knows concrete classes. */
@@ -157,6 +159,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     storeHealthy: () => store.ping(),
     log,
     localMode: config.localMode,
+    allowLoopbackServiceUrl: options.allowLoopbackServiceUrl ?? false,
     requestTimeoutMs: config.httpRequestTimeoutMs,
     extraRoutes: webChatRoutes({ config, adapter, bot, log }),
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config';
 import type { Clock } from '../../src/domain/shared/clock';
-import { startApp, type RunningApp } from '../../src';
+import { startApp, type AppOptions, type RunningApp } from '../../src';
 import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 import { TestConnector } from './connector';
 
@@ -28,7 +28,14 @@ export class BotHarness {
   config!: Config;
 
   /** The scheduler does not tick by itself here: a test that wants it calls `app.scheduler.tick()`. */
-  async start(env: Record<string, string> = {}, options: { store?: CosmosStore; clock?: Clock } = {}): Promise<this> {
+  /** With an app id: signs each activity's token (the Bot Framework's part, played by the test). */
+  authorize?: (activity: Record<string, unknown>) => Promise<string>;
+
+  async start(
+    env: Record<string, string> = {},
+    options: { store?: CosmosStore; clock?: Clock } & Partial<Pick<AppOptions, 'channelAuth' | 'credentialsFactory' | 'allowLoopbackServiceUrl'>> = {},
+  ): Promise<this> {
+    const appOptions = options;
     await this.connector.start();
     this.config = loadConfig({
       PORT: '0',
@@ -37,14 +44,15 @@ export class BotHarness {
       LOG_LEVEL: 'silent',
       ...env,
     });
-    this.app = await startApp(this.config, { ...options, startScheduler: false, log: pino({ level: 'silent' }) });
+    this.app = await startApp(this.config, { ...appOptions, startScheduler: false, log: pino({ level: 'silent' }) });
     return this;
   }
 
   async post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+    const authorization: Record<string, string> = this.authorize && !headers.authorization ? { authorization: `Bearer ${await this.authorize(activity)}` } : {};
     return fetch(`${this.app.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...authorization, ...headers },
       body: JSON.stringify(activity),
     });
   }
