@@ -57,6 +57,17 @@ export class BotHarness {
     });
   }
 
+  /**
+   * Many turns at once from one person: each answer is what the bot said in reply to that very
+   * activity (its replyToId), so concurrent turns do not see each other's answers.
+   */
+  async sayAll(p: Person, texts: string[]): Promise<string[]> {
+    const activities = texts.map((text) => this.base(p, { type: 'message', text }));
+    const statuses = await Promise.all(activities.map(async (a) => (await this.post(a)).status));
+    if (statuses.some((s) => s >= 300)) throw new Error(`bot answered HTTP ${statuses.find((s) => s >= 300)}`);
+    return activities.map((a) => textOf(this.connector.received.filter((r) => r.body.replyToId === a.id).map((r) => r.body)));
+  }
+
   private base(p: Person, extra: Record<string, unknown>) {
     return {
       channelId: 'msteams',
