@@ -38,6 +38,11 @@ export function createHttpServer(deps: HttpDeps): Server {
       res.send(403, { error: 'local mode answers only this machine' });
       return next(false);
     }
+    // Before any body parser: the Bot Framework sends JSON, and nothing else is worth parsing here.
+    if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/api/messages' && !isJson(req)) {
+      res.send(415, { error: 'application/json only' });
+      return next(false);
+    }
     return next();
   });
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 256 * 1024, mapParams: false }));
@@ -67,7 +72,6 @@ export function createHttpServer(deps: HttpDeps): Server {
  * 401 that says nothing of why), the serviceUrl checked, and only then a turn.
  */
 async function receiveActivity(deps: HttpDeps, req: Request, res: Response) {
-  if (!isJson(req)) return void res.send(415, { error: 'application/json only' });
   const gate = checkActivity(req.body);
   if (!gate.ok) {
     deps.log.warn({ reason: gate.reason }, 'malformed activity refused');
