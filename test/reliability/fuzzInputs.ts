@@ -101,8 +101,8 @@ export function fuzzInputs(world: FuzzWorld, counts: { malformed: number; raw: n
     .map(([i, [path, value]]) => ({ kind: 'activity' as const, expect: 'bad' as const, body: mutate(validBase(world, i, { type: 'message', text: 'hi' }), path, value) }));
 
   const raw = fc.oneof(
-    { weight: 4, arbitrary: fc.string({ maxLength: 200 }).filter((s) => !isJsonObject(s)).map((body) => ({ kind: 'raw' as const, expect: 'bad' as const, contentType: 'application/json', body })),
-    fc.tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', undefined), persona).map(([contentType, i]) => ({
+    { weight: 4, arbitrary: fc.string({ maxLength: 200 }).filter((s) => !isJsonObject(s)).map((body) => ({ kind: 'raw' as const, expect: 'bad' as const, contentType: 'application/json', body })) },
+    { weight: 4, arbitrary: fc.tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', undefined), persona).map(([contentType, i]) => ({
       kind: 'raw' as const,
       expect: 'bad' as const,
       contentType,
