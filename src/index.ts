@@ -1,34 +1,20 @@
 import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import { GroupCoachAdapter, type AdapterSettings } from './bot/adapter';
 import { ConcurrencySafeDialogState } from './bot/dialogState';
-import { ProactiveSender } from './bot/proactiveSender';
 import { GroupCoachBot } from './bot/groupCoachBot';
+import { ProactiveSender } from './bot/proactiveSender';
+import { compose } from './composition';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock, type Clock } from './domain/shared/clock';
-import { hostname } from 'node:os';
-import { reflectionPromptMessage, meetingMessageRenderer } from './cards/meetings';
 import { createHttpServer } from './http/server';
 import { webChatRoutes } from './http/webchat';
-import { meetingJobHandlers } from './scheduler/handlers';
-import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { SchedulerRunner } from './scheduler/runner';
-import { CodeAttemptGuard } from './services/people';
-import { ConversationService } from './services/people';
-import { GroupService } from './services/groups';
-import { forgetUser } from './services/people';
-import { ReminderPrefsService } from './services/reminders';
-import { MeetingService } from './services/meetings';
-import { UserService } from './services/people';
-import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/shared/cosmosClient';
+import { isLoopbackHttpEndpoint, openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/shared/cosmosClient';
 import { CosmosDialogStateStorage } from './store/shared/dialogStateStorage';
-import { CosmosJobRepository } from './store/shared/jobRepository';
 import { LocalSnapshot } from './store/shared/localSnapshot';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository } from './store/reminders';
-import { CosmosMeetingRepository } from './store/meetings';
-import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUserRepository } from './store/people';
-import { CosmosGroupRepository } from './store/groups';
 
 export interface RunningApp {
   url: string;
@@ -53,7 +39,7 @@ export interface AppOptions {
   allowLoopbackServiceUrl?: boolean;
 }
 
-/** The composition root: config → store → repositories → services → bot → http. The only place that knows concrete classes. */
+/** The app: config → store → compose (repositories, services, handlers) → bot → http, and the scheduler. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? pino({ level: config.logLevel, base: { app: 'group-coach' } });
   const clock = options.clock ?? systemClock;
@@ -64,7 +50,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (!store) {
     if (config.cosmos.endpoint) {
       store = await openCosmosStore({ ...config.cosmos, endpoint: config.cosmos.endpoint });
-      log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : 'managed identity' }, 'using Cosmos DB account');
+      const local = isLoopbackHttpEndpoint(config.cosmos.endpoint);
+      log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : local ? 'none (local store)' : 'managed identity' }, 'using Cosmos DB account');
     } else {
       embedded = await startEmbeddedCosmos();
       store = await openCosmosStore({ ...config.cosmos, endpoint: embedded.endpoint, key: embedded.key, embedded: true });
@@ -78,80 +65,27 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
   }
 
-  const users = new CosmosUserRepository(store.containers);
-  const groupsRepo = new CosmosGroupRepository(store.containers);
-  const refs = new CosmosConversationRefRepository(store.containers);
-  const guard = new CodeAttemptGuard(new CosmosCodeAttemptRepository(store.containers), clock);
-  const userService = new UserService(
-    users,
-    guard,
-    { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode },
-    clock,
-  );
-  const groupService = new GroupService(groupsRepo, userService, guard, config, clock);
-  const conversations = new ConversationService(refs, clock);
-  const jobs = new CosmosJobRepository(store.containers);
-  const meetingsRepo = new CosmosMeetingRepository(store.containers);
-  const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
-  const pauses = new CosmosPauseRepository(store.containers);
-  const meetings = new MeetingService({ groups: groupsRepo, meetings: meetingsRepo, jobs, prefs: prefsRepo, users }, clock, {
-    reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
-  });
-  const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, meetings }, clock, config.defaultTimeZone);
-
   const adapter = new GroupCoachAdapter({
     botAuth: config.botAuth,
     connectorTimeoutMs: config.connectorTimeoutMs,
     channelAuth: options.channelAuth,
     credentialsFactory: options.credentialsFactory,
   });
-  const messenger = new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log);
+  const app = compose({
+    store,
+    clock,
+    config,
+    messenger: (refs) => new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log),
+  });
   const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
-  const bot = new GroupCoachBot(
-    dialogState,
-    {
-      users: userService,
-      groups: groupService,
-      conversations,
-      messenger,
-      meetings,
-      reminders,
-      clock,
-      settings: {
-        defaultLocale: config.defaultLocale,
-        defaultTimeZone: config.defaultTimeZone,
-        leaderSignupEnabled: Boolean(config.leaderSignupCode),
-      },
-      forget: (userId) => forgetUser(userId, groupService, users),
-      maxMessageChars: config.maxMessageChars,
-    },
-    log,
-    { deadlineMs: config.turnDeadlineMs },
-  );
+  const bot = new GroupCoachBot(dialogState, app.routerDeps, log, { deadlineMs: config.turnDeadlineMs });
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
-  const scheduler = new SchedulerRunner(
-    jobs,
-    meetingJobHandlers({
-      groups: groupsRepo,
-      meetings: meetingsRepo,
-      users,
-      prefs: prefsRepo,
-      pauses,
-      refs,
-      messenger,
-      renderer: meetingMessageRenderer,
-      prompter: new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
-      defaultLocale: config.defaultLocale,
-    }),
-    clock,
-    log,
-    {
-      instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
-      intervalMs: config.scheduler.intervalSeconds * 1000,
-      leaseMs: config.scheduler.leaseSeconds * 1000,
-    },
-  );
+  const scheduler = new SchedulerRunner(app.repositories.jobs, app.jobHandlers, clock, log, {
+    instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    intervalMs: config.scheduler.intervalSeconds * 1000,
+    leaseMs: config.scheduler.leaseSeconds * 1000,
+  });
 
   const server = createHttpServer({
     adapter,
