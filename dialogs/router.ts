@@ -22,6 +22,9 @@ import { PrivacyDialog } from './privacyDialog';
 import { ReminderSettingsDialog } from './reminderSettingsDialog';
 import { ScheduleSessionDialog } from './scheduleSessionDialog';
 import { SessionActions } from './sessionActions';
+// activities (issue 11): the feature's own routes object until the feature router lands
+import { ActivitiesRouter, activitiesRoutes } from './activities/routes';
+import type { ActivitiesDeps } from './activities/deps';
 
 /** A dialog stack that cannot be loaded or continued: the one error after which the stack is dropped. */
 export class DialogStateError extends Error {
@@ -31,7 +34,7 @@ export class DialogStateError extends Error {
   }
 }
 
-export type RouterDeps = DialogDeps & { forget: (userId: string) => Promise<void>; maxMessageChars: number };
+export type RouterDeps = DialogDeps & { forget: (userId: string) => Promise<void>; maxMessageChars: number; activities: ActivitiesDeps['activities'] };
 
 /** Menu actions that are a whole dialog of their own. */
 const actionDialogs: Partial<Record<CardAction['action'], string>> = {
@@ -60,6 +63,7 @@ export class DialogRouter {
   private readonly dialogs: DialogSet;
   private readonly sessionActions: SessionActions;
   private readonly groupActions: GroupActions;
+  readonly activities: ActivitiesRouter;
 
   constructor(
     accessor: StatePropertyAccessor<DialogState>,
@@ -80,6 +84,8 @@ export class DialogRouter {
       .add(new CancelSessionDialog(deps))
       .add(new ReminderSettingsDialog(deps))
       .add(new PauseDialog(deps));
+    for (const make of activitiesRoutes.dialogs) this.dialogs.add(make(deps));
+    this.activities = new ActivitiesRouter(deps);
     this.sessionActions = new SessionActions(deps);
     this.groupActions = new GroupActions(deps);
   }
@@ -94,6 +100,7 @@ export class DialogRouter {
     }
     const dc = await this.loadStack(context);
     const value = context.activity.value;
+    if (ActivitiesRouter.handles(value)) return this.activities.onSubmit(dc, value);
     if (value !== undefined && value !== null) return this.onCardSubmit(dc, value);
     if (dc.activeDialog) return this.continueActive(dc);
     return this.onText(dc, text);
@@ -134,6 +141,7 @@ export class DialogRouter {
   }
 
   private async onText(dc: DialogContext, text: string): Promise<void> {
+    if (await this.activities.onText(dc, text)) return;
     const keyword = matchKeyword(text);
     if (keyword === 'greeting') return this.showMenu(dc.context, tOf(dc.context)('menu.greeting'));
     if (keyword && keyword !== 'cancel') return this.runAction(dc, { action: keyword });
@@ -165,7 +173,7 @@ export class DialogRouter {
         case 'menu':
           return await this.showMenu(dc.context);
         case 'help':
-          return await this.showMenu(dc.context, t(isGroupChat(dc.context) ? 'help.groupChat' : 'help.main'));
+          return await this.showMenu(dc.context, isGroupChat(dc.context) ? t('help.groupChat') : `${t('help.main')}\n\n${t('activities.help')}`);
         case 'linkChat':
           if (!isGroupChat(dc.context)) return void (await dc.context.sendActivity(t('linkChat.onlyInGroupChat')));
           await dc.beginDialog(DialogIds.linkChat);

@@ -26,6 +26,11 @@ import { CosmosDialogStateStorage } from './store/dialogStateStorage';
 import { CosmosJobRepository } from './store/jobRepository';
 import { LocalSnapshot } from './store/localSnapshot';
 import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from './store/sessionRepository';
+// activities (issue 11)
+import { roundMessageRenderer } from './cards/activities/renderer';
+import { activityJobHandlers } from './scheduler/handlers/activities';
+import { ProposalService, RoundService } from './services/activities';
+import { CosmosActivityRepository } from './store/activities/activityRepository';
 import {
   CosmosCodeAttemptRepository,
   CosmosConversationRefRepository,
@@ -97,6 +102,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock, config.defaultTimeZone);
 
+  const activityStore = new CosmosActivityRepository(store.containers);
+  const rounds = new RoundService({ groups: groupsRepo, users, store: activityStore, jobs, refs }, clock);
+  const proposals = new ProposalService({ groups: groupsRepo, users, store: activityStore }, rounds, clock);
+
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);
   const messenger = new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log);
@@ -118,6 +127,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       },
       forget: (userId) => forgetUser(userId, groupService, users),
       maxMessageChars: config.maxMessageChars,
+      activities: { proposals, rounds },
     },
     log,
   );
@@ -125,7 +135,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const scheduler = new SchedulerRunner(
     jobs,
-    sessionJobHandlers({
+    {
+      ...activityJobHandlers({ groups: groupsRepo, users, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
+      ...sessionJobHandlers({
       groups: groupsRepo,
       sessions: sessionsRepo,
       users,
@@ -136,7 +148,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       renderer: sessionMessageRenderer,
       prompter: new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
       defaultLocale: config.defaultLocale,
-    }),
+      }),
+    },
     clock,
     log,
     {

@@ -1,4 +1,4 @@
-import { ActivityHandler, type BotState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type BotState, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
 import { sendCard, userIdOf } from '../../dialogs/context';
@@ -42,6 +42,11 @@ export class GroupCoachBot extends ActivityHandler {
       this.log.info({ event: 'installed', conversationType: conversationTypeOf(context.activity) }, 'bot installed');
       await next();
     });
+  }
+
+  /** Teams' Action.Execute (invoke `adaptiveCard/action`): today only the activities' per-user round cards use it. */
+  protected override onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return this.router.activities.invokes.onAdaptiveCardAction(context, value);
   }
 
   override async run(context: TurnContext): Promise<void> {

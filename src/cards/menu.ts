@@ -44,6 +44,10 @@ const actionSet = (t: Translate, actions: SimpleAction[]) => ({
   actions: actions.map((a) => submit(t(`menu.actions.${a}`), { action: a })),
 });
 
+/** Activities (issue 11): propose, ideas and vote live behind one entry for members and leaders. */
+const activitiesEntry = (t: Translate, view: MenuView) =>
+  !view.inGroupChat && (view.inGroup || view.leadsGroups) ? [{ type: 'ActionSet', actions: [submit(t('activities.menu'), { action: 'activities.home' })] }] : [];
+
 export function menuCard(t: Translate, view: MenuView, intro?: string) {
   const { main, settings } = menuSections(view);
   return adaptiveCard(
@@ -51,6 +55,7 @@ export function menuCard(t: Translate, view: MenuView, intro?: string) {
       heading(t('menu.title')),
       ...(intro ? [textBlock(intro)] : []),
       actionSet(t, main),
+      ...activitiesEntry(t, view),
       ...(settings.length > 0 ? [textBlock(t('menu.settings'), { weight: 'Bolder', separator: true, spacing: 'Medium' }), actionSet(t, settings)] : []),
     ],
     [],

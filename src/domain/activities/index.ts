@@ -5,3 +5,4 @@ export * from './proposal';
 export * from './round';
 export * from './tally';
 export * from './typedDate';
+export * from './jobs';

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import type { BallotEntry } from '../../src/domain/activities';
+import { sessionInput, sessionText, type SessionFormValues } from '../../src/cards/sessionForm';
+import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
+import { localeOf, tOf, userIdOf } from '../context';
+import { PromptIds } from '../dialogIds';
+import { CardPrompt } from '../prompts/cardPrompt';
+import { acceptsSessionForm, answerSessionForm, showSessionForm, type FormRetry, type ShownForm } from '../scheduleSessionDialog';
+import type { ActivitiesDeps } from './deps';
+import { ActivityDialogIds } from './ids';
+
+export interface ScheduleWinnerOptions extends FormRetry {
+  groupId: string;
+  roundId: string;
+  /** Made once per run: a repeated submit of the same form finds the meeting the first one made. */
+  requestId?: string;
+}
+
+const form = 'activities.scheduleWinner.form';
+
+/** The winner's first suggested time that is still ahead, as the meeting form's date and time. */
+export function winnerFormValues(entry: BallotEntry, zone: string, now: Date): SessionFormValues {
+  const next = entry.times.find((at) => Date.parse(at) > now.getTime());
+  const start = next ? DateTime.fromISO(next, { zone }) : undefined;
+  return { title: entry.title.slice(0, 100), place: entry.place, duration: '120', date: start?.toFormat('yyyy-MM-dd') ?? '', time: start?.toFormat('HH:mm') ?? '' };
+}
+
+/** The leader's "schedule it": the meeting form filled in with the winner; the meeting remembers the activity. */
+export class ScheduleWinnerDialog extends CancelAndHelpDialog {
+  protected readonly helpKey = 'scheduleSession.help';
+
+  constructor(private readonly deps: ActivitiesDeps) {
+    super(ActivityDialogIds.scheduleWinner);
+    this.addDialog(new CardPrompt(PromptIds.card, acceptsSessionForm)).addDialog(new WaterfallDialog(form, [this.show.bind(this), this.save.bind(this)]));
+    this.initialDialogId = form;
+  }
+
+  private async show(step: WaterfallStepContext) {
+    const options = step.options as ScheduleWinnerOptions;
+    options.requestId ??= randomUUID();
+    return showSessionForm(step, this.deps, async () => {
+      const { group, entry } = await this.deps.activities.rounds.winner(userIdOf(step.context), options.groupId, options.roundId);
+      options.values ??= winnerFormValues(entry, group.timeZone, this.deps.clock.now());
+      return { group };
+    });
+  }
+
+  private async save(step: WaterfallStepContext) {
+    const t = tOf(step.context);
+    const options = step.options as ScheduleWinnerOptions;
+    const zone = (step.values as ShownForm).zone ?? this.deps.settings.defaultTimeZone;
+    return answerSessionForm(step, form, async (values) => {
+      const userId = userIdOf(step.context);
+      const { round } = await this.deps.activities.rounds.winner(userId, options.groupId, options.roundId);
+      const session = await this.deps.sessions.scheduleSession(userId, options.groupId, { ...sessionInput(values), activityId: round.winnerId, requestId: options.requestId });
+      await this.deps.activities.rounds.markScheduled(options.groupId, options.roundId, session.id);
+      return sessionText(t, localeOf(step.context), 'scheduleSession.done', session, zone);
+    });
+  }
+}
