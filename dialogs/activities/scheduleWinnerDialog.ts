@@ -40,11 +40,11 @@ export class ScheduleWinnerDialog extends CancelAndHelpDialog {
   private async show(step: WaterfallStepContext) {
     const options = step.options as ScheduleWinnerOptions;
     options.requestId ??= randomUUID();
-    return showSessionForm(step, this.deps, async () => {
-      const { group, entry } = await this.deps.activities.rounds.winner(userIdOf(step.context), options.groupId, options.roundId);
-      options.values ??= winnerFormValues(entry, group.timeZone, this.deps.clock.now());
-      return { group };
-    });
+    const winner = this.deps.activities.rounds.winner(userIdOf(step.context), options.groupId, options.roundId);
+    // The form shows what the options hold: the winner's title, place and first time still ahead.
+    const found = await winner.catch(() => undefined);
+    if (found) options.values ??= winnerFormValues(found.entry, found.group.timeZone, this.deps.clock.now());
+    return showSessionForm(step, this.deps, async () => ({ group: (await winner).group }));
   }
 
   private async save(step: WaterfallStepContext) {
