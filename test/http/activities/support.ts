@@ -1,13 +1,13 @@
-import { BotHarness, inviteCodeIn, onboardAndJoin, submitActions, type Person } from '../../support/botHarness';
+import { inviteCodeIn, onboardAndJoin, submitActions, type BotHarness, type Person } from '../../support/botHarness';
 
 /** A group of a leader and participants over HTTP, and the helpers the activities flows share. */
-export async function groupOverHttp(bot: BotHarness, leader: Person, participants: Person[], name: string): Promise<string> {
+export async function groupOverHttp(bot: BotHarness, leader: Person, participants: Person[], name: string, via: (p: Person) => BotHarness = () => bot): Promise<string> {
   await bot.install(leader);
   await bot.submit(leader, { action: 'newGroup' });
   await bot.say(leader, name);
   await bot.say(leader, 'Europe/Helsinki');
   const code = inviteCodeIn(await bot.say(leader, leader.locale === 'fi' ? 'Suomi' : leader.locale === 'sv' ? 'Svenska' : 'English'));
-  for (const p of participants) await onboardAndJoin(bot, p, code);
+  for (const p of participants) await onboardAndJoin(via(p), p, code);
   const home = await bot.submit(leader, { action: 'activities.home' });
   const data = submitActions(home).find((a) => a.data.action === 'activities.propose')?.data;
   if (!data) throw new Error('no activities home for the leader');
@@ -28,4 +28,11 @@ export async function countDocs(bot: BotHarness, groupId: string, type: string):
     .query({ query: 'SELECT VALUE COUNT(1) FROM c WHERE c.groupId = @g AND c.type = @t', parameters: [{ name: '@g', value: groupId }, { name: '@t', value: type }] })
     .fetchAll();
   return resources[0] as number;
+}
+
+/** The same bot spoken to from Web Chat (channel `webchat`, which has no Action.Execute and no message updates). */
+export function webChat(bot: BotHarness): BotHarness {
+  const web = Object.create(bot) as BotHarness;
+  web.turn = (p, activity) => bot.turn(p, { ...activity, channelId: 'webchat' });
+  return web;
 }
