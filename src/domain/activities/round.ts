@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { utcInstant } from '../schedule';
-import { demandsSchema } from './proposal';
+import { demandsSchema, type Proposal } from './proposal';
 
 /** What a round shows of each proposal, copied when the round opens: an edit afterwards cannot change the ballot. */
 export const ballotEntrySchema = z.object({
@@ -89,3 +89,21 @@ export const defaultActivitySettings = (groupId: string, at: string): ActivitySe
   nudgeHoursBefore: 24,
   updatedAt: at,
 });
+
+/** A proposal as the ballot keeps it. */
+export const entryOf = (p: Proposal): BallotEntry => ({
+  proposalId: p.id,
+  title: p.title,
+  description: p.description,
+  place: p.place,
+  cost: p.cost,
+  times: p.times,
+  demands: p.demands,
+  ...(p.ideaId ? { ideaId: p.ideaId } : {}),
+});
+
+/** Proposals still waiting for a vote: open, and in no round yet. */
+export function waitingProposals(proposals: Proposal[], rounds: VoteRound[]): Proposal[] {
+  const inRounds = new Set(rounds.flatMap((r) => r.proposalIds));
+  return proposals.filter((p) => p.status === 'open' && !inRounds.has(p.id));
+}

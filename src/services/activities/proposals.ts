@@ -15,11 +15,12 @@ import {
   type Demands,
   type Proposal,
   type VoteRound,
+  waitingProposals,
 } from '../../domain/activities';
 import type { GroupRepository, UserRepository } from '../ports';
 import { memberOf, participantIds } from './access';
 import type { ActivityStore } from './ports';
-import { waitingProposals, type RoundService } from './rounds';
+import type { RoundService } from './rounds';
 
 /** A proposal as a person writes it: the suggested times still as typed. */
 export interface ProposalDraft {

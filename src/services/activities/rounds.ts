@@ -4,25 +4,21 @@ import type { Group } from '../../domain/model';
 import { addMinutes, localToUtc, toUtcIso } from '../../domain/schedule';
 import {
   ActivityError,
-  activityJobKinds,
-  announceJobId,
-  closeJobId,
-  defaultActivitySettings,
   leadersOf,
-  nudgeJobId,
-  resultJobId,
   roundId,
   tally,
   voteId,
   everyoneVoted,
+  entryOf,
+  waitingProposals,
   type BallotEntry,
-  type Proposal,
   type Vote,
   type VoteRound,
 } from '../../domain/activities';
 import type { ConversationRefRepository, GroupRepository, JobQueue, UserRepository } from '../ports';
 import { memberOf, participantIds } from './access';
 import type { ActivityStore } from './ports';
+import { planResult, planRoundJobs, teamsUserIds } from './roundJobs';
 import { buildView, type RoundView } from './view';
 
 export interface RoundServiceDeps {
@@ -34,23 +30,6 @@ export interface RoundServiceDeps {
 }
 
 const maxRetries = 5;
-const entryOf = (p: Proposal): BallotEntry => ({
-  proposalId: p.id,
-  title: p.title,
-  description: p.description,
-  place: p.place,
-  cost: p.cost,
-  times: p.times,
-  demands: p.demands,
-  ...(p.ideaId ? { ideaId: p.ideaId } : {}),
-});
-
-/** Proposals still waiting for a vote: open, and in no round yet. */
-export function waitingProposals(proposals: Proposal[], rounds: VoteRound[]): Proposal[] {
-  const inRounds = new Set(rounds.flatMap((r) => r.proposalIds));
-  return proposals.filter((p) => p.status === 'open' && !inRounds.has(p.id));
-}
-
 /**
  * Vote rounds: the leader (or the group's setting) opens one over the waiting proposals; participants tick
  * every proposal they would join; it closes at the deadline or as soon as everyone has voted; a tie is
@@ -114,44 +93,8 @@ export class RoundService {
       if (isDomainError(e, 'CONFLICT')) throw new ActivityError('ROUND_ALREADY_OPEN');
       throw e;
     }
-    await this.planRoundJobs(group, round, now);
+    await planRoundJobs(this.deps, group, round, now);
     return round;
-  }
-
-  private async planRoundJobs(group: Group, round: VoteRound, now: Date) {
-    const settings = (await this.deps.store.getSettings(group.groupId)) ?? defaultActivitySettings(group.groupId, toUtcIso(now));
-    const base = { groupId: group.groupId, payload: { roundId: round.id } };
-    const at = toUtcIso(now);
-    const recipients = group.linkedChatIds.length > 0 ? group.linkedChatIds.map((c) => `chat:${c}`) : [...participantIds(group), group.leaderId];
-    for (const r of recipients) {
-      await this.deps.jobs.plan({ ...base, id: announceJobId(group.groupId, round.id, r), kind: activityJobKinds.announce, dueAt: at, userId: r }, now);
-    }
-    const nudgeAt = addMinutes(round.deadline, -settings.nudgeHoursBefore * 60);
-    if (nudgeAt > at) {
-      for (const p of participantIds(group)) {
-        await this.deps.jobs.plan({ ...base, id: nudgeJobId(group.groupId, round.id, p), kind: activityJobKinds.nudge, dueAt: nudgeAt, userId: p }, now);
-      }
-    }
-    await this.deps.jobs.plan({ ...base, id: closeJobId(group.groupId, round.id), kind: activityJobKinds.close, dueAt: round.deadline }, now);
-  }
-
-  private async planResult(group: Group, round: VoteRound, now: Date) {
-    const recipients = group.linkedChatIds.length > 0 ? group.linkedChatIds.map((c) => `chat:${c}`) : [...participantIds(group), group.leaderId];
-    // A tie is the leader's to settle: the leader always hears of it in their own chat.
-    if (group.linkedChatIds.length > 0) recipients.push(group.leaderId);
-    for (const r of recipients) {
-      await this.deps.jobs.plan(
-        {
-          id: resultJobId(group.groupId, round.id, r, round.revision),
-          kind: activityJobKinds.result,
-          dueAt: toUtcIso(now),
-          groupId: group.groupId,
-          userId: r,
-          payload: { roundId: round.id, revision: round.revision },
-        },
-        now,
-      );
-    }
   }
 
   /** Participant: tick (approve) or untick one proposal. A repeat of the same click changes nothing. */
@@ -167,14 +110,11 @@ export class RoundService {
     await this.deps.store.putVote(vote);
     const votes = await this.deps.store.listVotes(groupId, round.id);
     const live = tally(round, votes, participantIds(group));
-    let current = round;
-    if (everyoneVoted(live.voters, participantIds(group))) current = await this.close(group, round.id, 'everyone_voted');
-    else {
-      // The round may have closed while this vote was being written: make sure the vote is in its counts.
-      const fresh = await this.deps.store.getRound(groupId, round.id);
-      if (fresh?.status === 'closed') current = await this.recount(group, fresh);
-    }
-    return this.view(actorId, group, role, current);
+    if (everyoneVoted(live.voters, participantIds(group))) return this.view(actorId, group, role, await this.close(group, round.id, 'everyone_voted'));
+    // The round may have closed while this vote was being written: make sure the vote is in its counts.
+    const fresh = await this.deps.store.getRound(groupId, round.id);
+    if (fresh?.status === 'closed') return this.view(actorId, group, role, await this.recount(group, fresh));
+    return buildView({ actorId, group, role, round, votes, users: this.deps.users });
   }
 
   /** Closes once (IfMatch on the round); the counts are the votes cast up to the moment it closed. */
@@ -199,7 +139,7 @@ export class RoundService {
           revision: round.revision + 1,
           updatedAt: closedAt,
         });
-        await this.planResult(group, closed, now);
+        await planResult(this.deps.jobs, group, closed, now);
         return closed;
       } catch (e) {
         if (!isDomainError(e, 'CONFLICT')) throw e;
@@ -242,7 +182,7 @@ export class RoundService {
     if (round.winnerId) throw new ActivityError('NOT_TIED');
     const now = this.clock.now();
     const picked = await this.deps.store.replaceRound({ ...round, winnerId: proposalIdValue, pickedByLeader: true, revision: round.revision + 1, updatedAt: toUtcIso(now) });
-    await this.planResult(group, picked, now);
+    await planResult(this.deps.jobs, group, picked, now);
     return picked;
   }
 
@@ -287,16 +227,9 @@ export class RoundService {
     return round && this.view(actorId, group, role, round);
   }
 
-  /** The Teams ids (from each person's own chat with the bot) whose clients fetch their own view of a shared card. */
-  async refreshUserIds(group: Group): Promise<string[]> {
-    const people = [...participantIds(group), group.leaderId];
-    const ids = await Promise.all(
-      people.map(async (userId) => {
-        const refs = (await this.deps.refs.listForOwner(userId)).filter((r) => r.userId === userId && r.conversationType === 'personal');
-        return refs[0]?.reference.user?.id ?? userId.slice(userId.indexOf(':') + 1);
-      }),
-    );
-    return [...new Set(ids)];
+  /** The Teams ids whose clients fetch their own view of a shared card. */
+  refreshUserIds(group: Group): Promise<string[]> {
+    return teamsUserIds(this.deps.refs, group);
   }
 
   /** What everyone may see (the chat's shared card): counts only. */
