@@ -125,4 +125,10 @@ describe('HTTP: a vote round in a linked Teams group chat (user-specific views)'
     }
     expect(await countDocs(bot, groupId, 'vote')).to.equal(before);
   });
+
+  it('shows nobody else Paul\'s limits: every message to the chat and to the others scanned', () => {
+    const others = bot.connector.received.filter((r) => r.conversationId !== paul.conversationId);
+    expect(others.some((r) => r.conversationId === chat.id)).to.equal(true);
+    for (const r of others) expect(JSON.stringify(r.body)).to.not.contain('rent is due');
+  });
 });
