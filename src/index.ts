@@ -1,42 +1,38 @@
 import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import pino, { type Logger } from 'pino';
+import { createAdapter } from './bot/adapter';
 import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { ProactiveSender } from './bot/proactiveSender';
 import { GroupCoachBot } from './bot/groupCoachBot';
 import { ConfigError, loadConfig, type Config } from './config';
-import { systemClock, type Clock } from './domain/clock';
+import { systemClock, type Clock } from './domain/shared/clock';
 import { hostname } from 'node:os';
-import { reflectionPromptMessage, sessionMessageRenderer } from './cards/sessions';
+import { reflectionPromptMessage, meetingMessageRenderer } from './cards/meetings';
 import { createHttpServer } from './http/server';
 import { webChatRoutes } from './http/webchat';
-import { sessionJobHandlers } from './scheduler/handlers';
+import { meetingJobHandlers } from './scheduler/handlers';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { SchedulerRunner } from './scheduler/runner';
-import { CodeAttemptGuard } from './services/codeAttempts';
-import { ConversationService } from './services/conversations';
+import { CodeAttemptGuard } from './services/people';
+import { ConversationService } from './services/people';
 import { GroupService } from './services/groups';
-import { forgetUser } from './services/privacy';
-import { ReminderPrefsService } from './services/reminderPrefs';
-import { SessionService } from './services/sessions';
-import { UserService } from './services/users';
-import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/cosmosClient';
-import { CosmosDialogStateStorage } from './store/dialogStateStorage';
-import { CosmosJobRepository } from './store/jobRepository';
-import { LocalSnapshot } from './store/localSnapshot';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from './store/sessionRepository';
-// activities (issue 11)
-import { roundMessageRenderer } from './cards/activities/renderer';
+import { forgetUser } from './services/people';
+import { ReminderPrefsService } from './services/reminders';
+import { MeetingService } from './services/meetings';
+import { UserService } from './services/people';
+import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/shared/cosmosClient';
+import { CosmosDialogStateStorage } from './store/shared/dialogStateStorage';
+import { CosmosJobRepository } from './store/shared/jobRepository';
+import { LocalSnapshot } from './store/shared/localSnapshot';
+import { CosmosPauseRepository, CosmosReminderPrefsRepository } from './store/reminders';
+import { CosmosMeetingRepository } from './store/meetings';
+import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUserRepository } from './store/people';
+import { CosmosGroupRepository } from './store/groups';
+import { roundMessageRenderer } from './cards/activities';
 import { activityJobHandlers } from './scheduler/handlers/activities';
 import { ProposalService, RoundService } from './services/activities';
-import { CosmosActivityRepository } from './store/activities/activityRepository';
-import {
-  CosmosCodeAttemptRepository,
-  CosmosConversationRefRepository,
-  CosmosGroupRepository,
-  CosmosUserRepository,
-} from './store/repositories';
+import { CosmosActivityRepository } from './store/activities';
 
 export interface RunningApp {
   url: string;
@@ -94,20 +90,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const groupService = new GroupService(groupsRepo, userService, guard, config, clock);
   const conversations = new ConversationService(refs, clock);
   const jobs = new CosmosJobRepository(store.containers);
-  const sessionsRepo = new CosmosSessionRepository(store.containers);
+  const meetingsRepo = new CosmosMeetingRepository(store.containers);
   const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
   const pauses = new CosmosPauseRepository(store.containers);
-  const sessions = new SessionService({ groups: groupsRepo, sessions: sessionsRepo, jobs, prefs: prefsRepo, users }, clock, {
+  const meetings = new MeetingService({ groups: groupsRepo, meetings: meetingsRepo, jobs, prefs: prefsRepo, users }, clock, {
     reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
   });
-  const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock, config.defaultTimeZone);
+  const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, meetings }, clock, config.defaultTimeZone);
 
   const activityStore = new CosmosActivityRepository(store.containers);
   const rounds = new RoundService({ groups: groupsRepo, users, store: activityStore, jobs, refs }, clock);
   const proposals = new ProposalService({ groups: groupsRepo, users, store: activityStore }, rounds, clock);
 
-  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
-  const adapter = new CloudAdapter(auth);
+  const adapter = createAdapter(config.botAuth);
   const messenger = new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log);
   const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
   const bot = new GroupCoachBot(
@@ -117,7 +112,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       groups: groupService,
       conversations,
       messenger,
-      sessions,
+      meetings,
       reminders,
       clock,
       settings: {
@@ -137,15 +132,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     jobs,
     {
       ...activityJobHandlers({ groups: groupsRepo, users, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
-      ...sessionJobHandlers({
+      ...meetingJobHandlers({
       groups: groupsRepo,
-      sessions: sessionsRepo,
+      meetings: meetingsRepo,
       users,
       prefs: prefsRepo,
       pauses,
       refs,
       messenger,
-      renderer: sessionMessageRenderer,
+      renderer: meetingMessageRenderer,
       prompter: new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
       defaultLocale: config.defaultLocale,
       }),

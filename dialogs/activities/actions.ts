@@ -9,7 +9,7 @@ import { ideaValues, proposalFormCard, proposalValues, type ProposalFormValues }
 import { resultCard } from '../../src/cards/activities/result';
 import { roundCard } from '../../src/cards/activities/round';
 import type { ProposalDraft } from '../../src/services/activities';
-import { localeOf, sendCard, tOf, userIdOf } from '../context';
+import { localeOf, sendCard, tOf, userIdOf } from '../shared/context';
 import { activityErrorText, type ActivitiesDeps } from './deps';
 
 type Of<N extends ActivityAction['action']> = Extract<ActivityAction, { action: N }>;
@@ -122,6 +122,11 @@ export class ActivityActions {
       return;
     }
     await sendCard(context, card, t('activities.round.voted', { date: formatDateTime(view.round.deadline, localeOf(context), view.group.timeZone) }));
+  }
+
+  /** Only the leader of a round with a winner gets the meeting form. */
+  async checkWinner(context: TurnContext, groupId: string, roundId: string) {
+    await this.rounds.winner(userIdOf(context), groupId, roundId);
   }
 
   async pick(context: TurnContext, action: Of<'activities.pick'>) {

@@ -1,11 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { isActivityError } from '../../src/domain/activities';
 import type { Translate } from '../../src/i18n';
-import type { ProposalService, RoundService } from '../../src/services/activities';
-import { errorMessage, userIdOf, type DialogDeps } from '../context';
+import { errorMessage, userIdOf, type DialogDeps } from '../shared/context';
 
-/** What the activities dialogs use: the shared dialog services plus the feature's own. */
-export type ActivitiesDeps = DialogDeps & { activities: { proposals: ProposalService; rounds: RoundService } };
+/** What the activities dialogs use (the shared dialog deps carry the feature's services). */
+export type ActivitiesDeps = DialogDeps;
 
 /** An activity or domain error as one sentence in the person's language; anything else is rethrown. */
 export function activityErrorText(t: Translate, e: unknown): string {

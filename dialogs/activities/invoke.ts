@@ -4,7 +4,7 @@ import { refreshPayload, votePayload } from '../../src/cards/activities/actions'
 import { roundCard } from '../../src/cards/activities/round';
 import type { RoundView } from '../../src/services/activities';
 import { translator } from '../../src/i18n';
-import { localeOf, tOf, userIdOf } from '../context';
+import { localeOf, tOf, userIdOf } from '../shared/context';
 import { activityErrorText, type ActivitiesDeps } from './deps';
 
 const invokeData = z.union([votePayload, refreshPayload]);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { costLevels, effortLevels, proposalLimits, travelLevels, type Demands } from '../../src/domain/activities';
-import type { Group } from '../../src/domain/model';
+import type { Group } from '../../src/domain/groups';
 import type { ProposalDraft } from '../../src/services/activities';
-import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import { tOf, userIdOf } from '../context';
-import { newChoicePrompt } from '../promptDefaults';
-import { activityErrorText, type ActivitiesDeps } from './deps';
+import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
+import { tOf, userIdOf } from '../shared/context';
+import { newChoicePrompt } from '../shared/promptDefaults';
+import { activityErrorText, defaultGroupId, type ActivitiesDeps } from './deps';
+import { DomainError } from '../../src/domain/shared/errors';
 import { ActivityDialogIds } from './ids';
 
 export interface ProposeStepsOptions {
@@ -73,9 +74,11 @@ export class ProposeStepsDialog extends CancelAndHelpDialog {
 
   private async start(step: WaterfallStepContext) {
     const t = tOf(step.context);
-    const { groupId } = step.options as ProposeStepsOptions;
+    // A typed "propose" carries no group: the person's own (or the first one they lead).
+    const groupId = (step.options as Partial<ProposeStepsOptions>).groupId ?? (await defaultGroupId(this.deps, step.context));
     let group: Group;
     try {
+      if (!groupId) throw new DomainError('NOT_IN_GROUP');
       group = (await this.deps.activities.proposals.group(userIdOf(step.context), groupId)).group;
     } catch (e) {
       await step.context.sendActivity(activityErrorText(t, e));

@@ -1,12 +1,12 @@
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type BotState, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
-import { sendCard, userIdOf } from '../../dialogs/context';
-import { menuCard } from '../cards/menu';
-import { isDomainError } from '../domain/errors';
-import { resolveLocale, type Locale } from '../domain/locale';
+import { sendCard, userIdOf } from '../../dialogs/shared/context';
+import { ActivityInvokes } from '../../dialogs/activities';
+import { isDomainError } from '../domain/shared/errors';
+import { resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
-import { ConversationService } from '../services/conversations';
+import { ConversationService } from '../services/people';
 import { conversationTypeOf, storedReferenceOf } from './references';
 
 /**
@@ -15,6 +15,7 @@ import { conversationTypeOf, storedReferenceOf } from './references';
  */
 export class GroupCoachBot extends ActivityHandler {
   private readonly router: DialogRouter;
+  private readonly invokes: ActivityInvokes;
 
   constructor(
     private readonly dialogState: BotState,
@@ -23,6 +24,7 @@ export class GroupCoachBot extends ActivityHandler {
   ) {
     super();
     this.router = new DialogRouter(dialogState.createProperty('dialogState'), deps);
+    this.invokes = new ActivityInvokes(deps);
 
     this.onMessage(async (context, next) => {
       await this.router.onMessage(context);
@@ -46,7 +48,7 @@ export class GroupCoachBot extends ActivityHandler {
 
   /** Teams' Action.Execute (invoke `adaptiveCard/action`): today only the activities' per-user round cards use it. */
   protected override onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    return this.router.activities.invokes.onAdaptiveCardAction(context, value);
+    return this.invokes.onAdaptiveCardAction(context, value);
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -71,7 +73,7 @@ export class GroupCoachBot extends ActivityHandler {
       await context.sendActivity(t('welcome.groupChat'));
       return;
     }
-    await sendCard(context, menuCard(t, await this.router.menuView(context), t('welcome.personal')));
+    await this.router.showMenu(context, t('welcome.personal'));
   }
 
   /** onTurnError: log without any message text or names, apologise in the person's language. */

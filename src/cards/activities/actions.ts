@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { costLevels, effortLevels, travelLevels } from '../../domain/activities';
+import { boolish, id, text } from '../shared/actions';
 
 /** Every payload the activities cards carry. Action names are `activities.<verb>`; anything else is stale or forged. */
-const id = z.string().min(1).max(200);
-const text = (max: number) => z.string().max(max).optional().default('');
-const boolish = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
 
 export const proposalFormPayload = z.object({
   action: z.literal('activities.propose.save'),
@@ -56,13 +54,3 @@ export const activityAction = z.discriminatedUnion('action', [
 ]);
 export type ActivityAction = z.infer<typeof activityAction>;
 export type ActivityActionName = ActivityAction['action'];
-
-/** Whether a card value is meant for this feature at all (then it is parsed here, or refused as stale). */
-export const isActivityValue = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as { action?: unknown }).action === 'string' && (value as { action: string }).action.startsWith('activities.');
-
-/** Teams adds its own msteams fields to a submit; zod objects drop unknown keys. */
-export function parseActivityAction(value: unknown): ActivityAction | undefined {
-  const parsed = activityAction.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-}

@@ -1,9 +1,9 @@
 import { ideas } from '../../domain/activities';
 import type { ActivityOverview } from '../../services/activities';
 import { formatDateTime, type Translate } from '../../i18n';
-import type { Locale } from '../../domain/locale';
-import { submit } from '../actions';
-import { adaptiveCard, heading, textBlock } from '../elements';
+import type { Locale } from '../../domain/shared/locale';
+import { submit } from '../shared/actions';
+import { adaptiveCard, heading, textBlock } from '../shared/elements';
 
 /** The idea library: each idea with its demands; what the group has already done is marked, so what is new stands out. */
 export function ideasCard(t: Translate, groupId: string, doneIdeaIds: readonly string[]) {

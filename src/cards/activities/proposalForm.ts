@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { costLevels, effortLevels, ideaById, travelLevels, type Proposal } from '../../domain/activities';
-import type { Group } from '../../domain/model';
+import type { Group } from '../../domain/groups';
 import type { Translate } from '../../i18n';
-import { submit, submitWithoutInputs } from '../actions';
-import { adaptiveCard, heading, problem, textBlock } from '../elements';
+import { submit, submitWithoutInputs } from '../shared/actions';
+import { adaptiveCard, heading, problem, textBlock } from '../shared/elements';
 import type { ProposalFormPayload } from './actions';
 
 export type ProposalFormValues = Omit<ProposalFormPayload, 'action' | 'groupId' | 'requestId' | 'proposalId' | 'ideaId'>;

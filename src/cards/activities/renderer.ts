@@ -1,4 +1,4 @@
-import type { RoundMessageRequest, RoundRenderer } from '../../services/activities/ports';
+import type { RoundMessageRequest, RoundRenderer } from '../../services/activities';
 import { formatDateTime, translator } from '../../i18n';
 import { resultCard } from './result';
 import { roundCard } from './round';

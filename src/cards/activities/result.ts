@@ -1,7 +1,7 @@
-import type { Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/shared/locale';
 import type { RoundView } from '../../services/activities';
 import type { Translate } from '../../i18n';
-import { adaptiveCard, heading, textBlock } from '../elements';
+import { adaptiveCard, heading, textBlock } from '../shared/elements';
 import { button, type CardVariant } from './round';
 
 /** The result with every count; a tie says the rule, and the leader gets the tied ones to pick from, then "Schedule it". */
@@ -23,7 +23,7 @@ export function resultCard(t: Translate, _locale: Locale, view: RoundView, varia
       for (const id of leaders) actions.push(button(variant, t('activities.result.pick', { title: title(id) }), { action: 'activities.pick', groupId: group.groupId, roundId: round.id, proposalId: id }));
     }
   }
-  if (round.winnerId && view.viewerId && view.role === 'leader' && !round.scheduledSessionId) {
+  if (round.winnerId && view.viewerId && view.role === 'leader' && !round.scheduledMeetingId) {
     body.push(textBlock(t('activities.result.scheduleHint'), { isSubtle: true }));
     // The meeting form is a conversation of its own: always a personal-chat button.
     actions.push({ ...button('submit', t('activities.result.schedule'), { action: 'activities.schedule', groupId: group.groupId, roundId: round.id }), style: 'positive' });

@@ -1,9 +1,9 @@
 import type { BallotEntry } from '../../domain/activities';
-import type { Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/shared/locale';
 import type { RoundView } from '../../services/activities';
 import { formatDateTime, type Translate } from '../../i18n';
-import { submit } from '../actions';
-import { adaptiveCard, heading, textBlock } from '../elements';
+import { submit } from '../shared/actions';
+import { adaptiveCard, heading, textBlock } from '../shared/elements';
 
 export type CardVariant = 'submit' | 'execute';
 

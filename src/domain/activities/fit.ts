@@ -1,4 +1,4 @@
-import type { Limits } from '../model';
+import type { Limits } from '../people';
 import type { Demands } from './proposal';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobId } from '../schedule';
+import { jobId } from '../shared/schedule';
 
 /** The scheduler's job kinds of the activities feature. */
 export const activityJobKinds = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { utcInstant } from '../schedule';
+import { utcInstant } from '../shared/schedule';
 
 /** What an activity asks of a person: compared privately against each participant's own limits. */
 export const effortLevels = ['low', 'medium', 'high'] as const;

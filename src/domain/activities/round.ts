@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { utcInstant } from '../schedule';
+import { utcInstant } from '../shared/schedule';
 import { demandsSchema, type Proposal } from './proposal';
 
 /** What a round shows of each proposal, copied when the round opens: an edit afterwards cannot change the ballot. */
@@ -39,7 +39,7 @@ export const voteRoundSchema = z.object({
   leaders: z.array(z.string()).optional(),
   winnerId: z.string().optional(),
   pickedByLeader: z.boolean().optional(),
-  scheduledSessionId: z.string().optional(),
+  scheduledMeetingId: z.string().optional(),
   updatedAt: utcInstant,
   _etag: z.string().optional(),
 });

@@ -1,6 +1,6 @@
-import { DomainError } from '../../domain/errors';
-import type { Group } from '../../domain/model';
-import type { GroupRepository } from '../ports';
+import { DomainError } from '../../domain/shared/errors';
+import type { Group } from '../../domain/groups';
+import type { GroupRepository } from '../groups';
 
 export type ActivityRole = 'leader' | 'participant';
 

@@ -1,5 +1,5 @@
 export { memberOf, type ActivityRole } from './access';
-export type { ActivityStore } from './ports';
 export { ProposalService, type ActivityOverview, type ProposalDraft, type SavedProposal } from './proposals';
 export { RoundService } from './rounds';
 export type { RoundView } from './view';
+export type { ActivityStore, RoundMessageKind, RoundMessageRequest, RoundRenderer } from './ports';

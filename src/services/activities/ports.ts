@@ -32,8 +32,8 @@ export interface ActivitySettingsRepository {
 
 export type ActivityStore = ProposalRepository & RoundRepository & VoteRepository & ActivitySettingsRepository;
 
-import type { Locale } from '../../domain/locale';
-import type { OutboundMessage } from '../ports';
+import type { Locale } from '../../domain/shared/locale';
+import type { OutboundMessage } from '../shared/ports';
 import type { RoundView } from './view';
 
 export type RoundMessageKind = 'announce' | 'nudge' | 'result';

@@ -1,7 +1,7 @@
-import type { Clock } from '../../domain/clock';
-import { DomainError, isDomainError } from '../../domain/errors';
-import type { Group } from '../../domain/model';
-import { toUtcIso } from '../../domain/schedule';
+import type { Clock } from '../../domain/shared/clock';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
+import type { Group } from '../../domain/groups';
+import { toUtcIso } from '../../domain/shared/schedule';
 import {
   ActivityError,
   countMayNotSuit,
@@ -17,7 +17,8 @@ import {
   type VoteRound,
   waitingProposals,
 } from '../../domain/activities';
-import type { GroupRepository, UserRepository } from '../ports';
+import type { GroupRepository } from '../groups';
+import type { UserRepository } from '../people';
 import { memberOf, participantIds } from './access';
 import type { ActivityStore } from './ports';
 import type { RoundService } from './rounds';
@@ -137,7 +138,7 @@ export class ProposalService {
       this.deps.store.getSettings(groupId),
     ]);
     const doneIdeaIds = rounds
-      .filter((r) => r.scheduledSessionId)
+      .filter((r) => r.scheduledMeetingId)
       .map((r) => r.entries.find((e) => e.proposalId === r.winnerId)?.ideaId)
       .filter((id): id is string => !!id);
     return {

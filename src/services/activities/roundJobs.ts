@@ -1,7 +1,8 @@
-import type { Group } from '../../domain/model';
-import { addMinutes, toUtcIso } from '../../domain/schedule';
+import type { Group } from '../../domain/groups';
+import { addMinutes, toUtcIso } from '../../domain/shared/schedule';
 import { activityJobKinds, announceJobId, closeJobId, defaultActivitySettings, nudgeJobId, resultJobId, type VoteRound } from '../../domain/activities';
-import type { ConversationRefRepository, JobQueue } from '../ports';
+import type { ConversationRefRepository } from '../people';
+import type { JobQueue } from '../shared/ports';
 import { participantIds } from './access';
 import type { ActivityStore } from './ports';
 

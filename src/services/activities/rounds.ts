@@ -1,7 +1,7 @@
-import type { Clock } from '../../domain/clock';
-import { DomainError, isDomainError } from '../../domain/errors';
-import type { Group } from '../../domain/model';
-import { addMinutes, localToUtc, toUtcIso } from '../../domain/schedule';
+import type { Clock } from '../../domain/shared/clock';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
+import type { Group } from '../../domain/groups';
+import { addMinutes, localToUtc, toUtcIso } from '../../domain/shared/schedule';
 import {
   ActivityError,
   leadersOf,
@@ -15,7 +15,9 @@ import {
   type Vote,
   type VoteRound,
 } from '../../domain/activities';
-import type { ConversationRefRepository, GroupRepository, JobQueue, UserRepository } from '../ports';
+import type { GroupRepository } from '../groups';
+import type { ConversationRefRepository, UserRepository } from '../people';
+import type { JobQueue } from '../shared/ports';
 import { memberOf, participantIds } from './access';
 import type { ActivityStore } from './ports';
 import { planResult, planRoundJobs, teamsUserIds } from './roundJobs';
@@ -206,12 +208,12 @@ export class RoundService {
   }
 
   /** The meeting made of the winner: the round remembers it (and the idea counts as done). */
-  async markScheduled(groupId: string, roundIdValue: string, sessionId: string): Promise<void> {
+  async markScheduled(groupId: string, roundIdValue: string, meetingId: string): Promise<void> {
     for (let attempt = 0; attempt < maxRetries; attempt++) {
       const round = await this.deps.store.getRound(groupId, roundIdValue);
-      if (!round || round.scheduledSessionId === sessionId) return;
+      if (!round || round.scheduledMeetingId === meetingId) return;
       try {
-        await this.deps.store.replaceRound({ ...round, scheduledSessionId: sessionId, revision: round.revision + 1, updatedAt: toUtcIso(this.clock.now()) });
+        await this.deps.store.replaceRound({ ...round, scheduledMeetingId: meetingId, revision: round.revision + 1, updatedAt: toUtcIso(this.clock.now()) });
         return;
       } catch (e) {
         if (!isDomainError(e, 'CONFLICT')) throw e;

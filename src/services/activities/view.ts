@@ -1,6 +1,7 @@
 import { countMayNotSuit, mayNotSuit, notVoted, tally, type Vote, type VoteRound } from '../../domain/activities';
-import type { Group, Limits } from '../../domain/model';
-import type { UserRepository } from '../ports';
+import type { Group } from '../../domain/groups';
+import type { Limits } from '../../domain/people';
+import type { UserRepository } from '../people';
 import { participantIds, type ActivityRole } from './access';
 
 /**

@@ -8,9 +8,9 @@ import {
   type Vote,
   type VoteRound,
 } from '../../domain/activities';
-import type { ActivityStore } from '../../services/activities/ports';
-import type { Containers } from '../cosmosClient';
-import { Documents } from '../documents';
+import type { ActivityStore } from '../../services/activities';
+import type { Containers } from '../shared/cosmosClient';
+import { Documents } from '../shared/documents';
 
 /*
  * Proposals, rounds, votes and the group's activity settings: all in the group's partition of `groups`.

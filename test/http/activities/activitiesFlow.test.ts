@@ -195,7 +195,7 @@ describe('HTTP: planning activities together (propose, ideas, vote, result, sche
     const title = (form[0]?.attachments?.[0]?.content.body as any[]).find((e) => e.id === 'title');
     const place = (form[0]?.attachments?.[0]?.content.body as any[]).find((e) => e.id === 'place');
     expect([title.value, place.value]).to.deep.equal(['Naturpromenad i Nuuksio', 'Haukankolo']);
-    const done = textOf(await bot.submit(leader, { action: 'session.save', title: title.value, date: '2026-12-10', time: '10:00', duration: '180', place: place.value }));
+    const done = textOf(await bot.submit(leader, { action: 'meeting.save', title: title.value, date: '2026-12-10', time: '10:00', duration: '180', place: place.value }));
     expect(done).to.contain('Naturpromenad i Nuuksio').and.contain('10.00');
     const { resources } = await bot.app.store.containers.groups.items
       .query({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'session'", parameters: [{ name: '@g', value: groupId }] })

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { ProposalService, RoundService } from '../../../src/services/activities';
-import { CosmosActivityRepository } from '../../../src/store/activities/activityRepository';
-import type { CosmosStore } from '../../../src/store/cosmosClient';
-import { CosmosJobRepository } from '../../../src/store/jobRepository';
-import { CosmosConversationRefRepository, CosmosGroupRepository, CosmosUserRepository } from '../../../src/store/repositories';
+import { CosmosActivityRepository } from '../../../src/store/activities';
+import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
+import { CosmosJobRepository } from '../../../src/store/shared/jobRepository';
+import { CosmosGroupRepository } from '../../../src/store/groups';
+import { CosmosConversationRefRepository, CosmosUserRepository } from '../../../src/store/people';
 import { groupOverHttp } from '../../http/activities/support';
 import { ManualClock } from '../../scheduler/support';
 import { freshStore } from '../../support/cosmos';

@@ -1,11 +1,14 @@
-import type { Locale } from '../../../domain/locale';
-import { chatOwnerKey, type Group } from '../../../domain/model';
+import type { Locale } from '../../../domain/shared/locale';
+import type { Group } from '../../../domain/groups';
+import { chatOwnerKey } from '../../../domain/people';
 import { roundJobPayloadSchema } from '../../../domain/activities';
-import type { Job } from '../../../domain/schedule';
+import type { Job } from '../../../domain/shared/schedule';
 import type { RoundService } from '../../../services/activities';
-import type { RoundRenderer } from '../../../services/activities/ports';
-import { findPersonalConversation } from '../../../services/conversations';
-import type { ConversationRefRepository, GroupRepository, Messenger, OutboundMessage, UserRepository } from '../../../services/ports';
+import type { RoundRenderer } from '../../../services/activities';
+import { findPersonalConversation } from '../../../services/people';
+import type { GroupRepository } from '../../../services/groups';
+import type { ConversationRefRepository, UserRepository } from '../../../services/people';
+import type { Messenger, OutboundMessage } from '../../../services/shared/ports';
 import type { HandlerResult } from '../../jobs';
 import { fromSendOutcome } from '../common';
 
