@@ -1,6 +1,6 @@
 /**
- * Activities benchmark: the vote turn (a tick through the HTTP endpoint, the live tally redrawn in the
- * answer) against the menu turn. Prints figures, asserts nothing.   npm run bench:activities
+ * Activities part of `npm run bench` (`-- --only activities`): the vote turn (a tick through the HTTP
+ * endpoint, the live tally redrawn in the answer) against the menu turn. Figures only, no assertions.
  * Cosmos requests are counted at the embedded server, so the SDK's own extra calls are included.
  */
 import { performance } from 'node:perf_hooks';
@@ -8,21 +8,26 @@ import { groupOverHttp } from '../http/activities/support';
 import { countingStore, ManualClock } from '../scheduler/support';
 import { BotHarness, person, submitActions, type Person } from '../support/botHarness';
 
-const turns = 40;
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
-async function measure(label: string, counted: { requests: () => number }, turn: (i: number) => Promise<unknown>) {
-  await turn(-1); // warm-up
-  const before = counted.requests();
-  const t0 = performance.now();
-  for (let i = 0; i < turns; i++) await turn(i);
-  const ms = performance.now() - t0;
-  const requests = counted.requests() - before;
-  console.log(`${label}: ${fmt(ms / turns)} ms/turn, ${fmt(requests / turns)} Cosmos requests/turn (${turns} turns)`);
+export interface ActivityFigure {
+  what: string;
+  /** Per turn, sequential turns. */
+  ms: number[];
+  requestsPerTurn: number;
 }
 
-async function main() {
-  console.log('activities benchmark — the running bot over HTTP, embedded Cosmos server over loopback HTTP, one process\n');
+export async function runActivities(turns = 40): Promise<ActivityFigure[]> {
+  const figures: ActivityFigure[] = [];
+  async function measure(what: string, counted: { requests: () => number }, turn: (i: number) => Promise<unknown>) {
+    await turn(-1); // warm-up
+    const before = counted.requests();
+    const ms: number[] = [];
+    for (let i = 0; i < turns; i++) {
+      const t0 = performance.now();
+      await turn(i);
+      ms.push(performance.now() - t0);
+    }
+    figures.push({ what, ms, requestsPerTurn: (counted.requests() - before) / turns });
+  }
   const counted = await countingStore('bench-activities');
   const bot = new BotHarness();
   try {
@@ -40,22 +45,18 @@ async function main() {
     const card = bot.connector.activities(voters[0]!.conversationId).at(-1)!;
     const proposalId = submitActions([card]).find((a) => a.data.action === 'activities.vote')!.data.proposalId;
 
-    await measure('menu turn ("valikko")', counted, () => bot.say(voters[0]!, 'valikko'));
+    await measure('activities: menu turn ("valikko"), for comparison', counted, () => bot.say(voters[0]!, 'valikko'));
     // One voter ticks and unticks: the round stays open (the others have not voted), each answer redraws the tally.
-    await measure('vote turn (tick/untick + live tally in the answer)', counted, (i) =>
+    await measure('activities: vote turn (tick/untick, live tally in a new card)', counted, (i) =>
       bot.submit(voters[0]!, { action: 'activities.vote', groupId, roundId: 'round:1', proposalId, approve: i % 2 === 0 }),
     );
-    await measure('vote turn answered in place (msteams updateActivity)', counted, (i) =>
+    await measure('activities: vote turn, card updated in place (Teams)', counted, (i) =>
       bot.turn(voters[1]!, { type: 'message', replyToId: 'act-1', value: { action: 'activities.vote', groupId, roundId: 'round:1', proposalId, approve: i % 2 === 0 } }),
     );
-    await measure('leader looks at the live tally (who has not voted)', counted, () => bot.submit(leader, { action: 'activities.round.show', groupId, roundId: 'round:1' }));
+    await measure('activities: leader opens the live tally (who has not voted)', counted, () => bot.submit(leader, { action: 'activities.round.show', groupId, roundId: 'round:1' }));
   } finally {
     await bot.stop();
     await counted.close();
   }
+  return figures;
 }
-
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
