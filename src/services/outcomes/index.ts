@@ -1,0 +1,3 @@
+/** The outcomes feature's services: other features import from here. */
+export * from './outcomes';
+export * from './ports';

@@ -1,0 +1,175 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Group } from '../../domain/groups';
+import {
+  confirmableOn,
+  currentEntries,
+  entryDetails,
+  followUpId,
+  isConfirmed,
+  outcomeEntryId,
+  outcomeNoteId,
+  OutcomeError,
+  programmeReport,
+  type EntryDraft,
+  type FollowUp,
+  type OutcomeEntry,
+  type OutcomeNote,
+  type ProgrammeReport,
+} from '../../domain/outcomes';
+import type { Clock } from '../../domain/shared/clock';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
+import type { GroupRepository } from '../groups';
+import type { OutcomeRepository } from './ports';
+
+/** One participant's outcomes as their leader sees them: the standing entries and the whole history. */
+export interface ParticipantOutcomes {
+  userId: string;
+  displayName: string;
+  standing: OutcomeEntry[];
+  history: OutcomeEntry[];
+  followUps: FollowUp[];
+  /** Employments whose 4-month follow-up is due now and not yet confirmed. */
+  followUpDue: OutcomeEntry[];
+}
+
+export interface OwnOutcomes {
+  group: Group;
+  standing: OutcomeEntry[];
+  confirmedIds: string[];
+  notes: OutcomeNote[];
+}
+
+/** The outcome ledger and the programme report. Only a group's leader records; a participant sees only their own. */
+export class OutcomeService {
+  constructor(
+    private readonly deps: { groups: GroupRepository; store: OutcomeRepository },
+    private readonly clock: Clock,
+  ) {}
+
+  private async ledGroup(leaderId: string, groupId: string): Promise<Group> {
+    const group = await this.deps.groups.get(groupId);
+    if (!group) throw new DomainError('GROUP_NOT_FOUND');
+    if (group.leaderId !== leaderId) throw new DomainError('NOT_GROUP_LEADER');
+    return group;
+  }
+
+  private today(group: Group): string {
+    return DateTime.fromJSDate(this.clock.now()).setZone(group.timeZone).toISODate()!;
+  }
+
+  /** Every participant of a group the actor leads, with their outcomes. */
+  async ledger(leaderId: string, groupId: string): Promise<{ group: Group; participants: ParticipantOutcomes[] }> {
+    const group = await this.ledGroup(leaderId, groupId);
+    const [entries, followUps] = await Promise.all([this.deps.store.listEntries(groupId), this.deps.store.listFollowUps(groupId)]);
+    const today = this.today(group);
+    const participants = group.members.map((m) => {
+      const history = entries.filter((e) => e.userId === m.userId).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+      const own = followUps.filter((f) => f.userId === m.userId);
+      const standing = currentEntries(history);
+      const followUpDue = standing.filter((e) => e.kind === 'employed' && confirmableOn(e.date) <= today && !own.some((f) => f.entryId === e.entryId && f.checkedOn >= confirmableOn(e.date)));
+      return { userId: m.userId, displayName: m.displayName, standing, history, followUps: own, followUpDue };
+    });
+    return { group, participants };
+  }
+
+  /** A new entry, or (with `supersedes`) a correction of one: the old entry stays in the history. Repeats of one request make one entry. */
+  async record(leaderId: string, groupId: string, userId: string, draft: EntryDraft, requestId: string, supersedes?: string): Promise<OutcomeEntry> {
+    const group = await this.ledGroup(leaderId, groupId);
+    if (!group.members.some((m) => m.userId === userId)) throw new OutcomeError('NOT_PARTICIPANT');
+    const details = entryDetails(draft);
+    if (supersedes) {
+      const old = (await this.deps.store.listEntries(groupId, userId)).find((e) => e.entryId === supersedes);
+      if (!old) throw new OutcomeError('ENTRY_NOT_FOUND');
+    }
+    const entry: OutcomeEntry = {
+      type: 'outcome',
+      id: outcomeEntryId(userId, requestId),
+      groupId,
+      userId,
+      entryId: requestId,
+      ...details,
+      ...(supersedes ? { supersedes } : {}),
+      recordedBy: leaderId,
+      recordedAt: this.clock.now().toISOString(),
+    };
+    try {
+      return await this.deps.store.createEntry(entry);
+    } catch (e) {
+      if (!isDomainError(e, 'CONFLICT')) throw e;
+      const existing = (await this.deps.store.listEntries(groupId, userId)).find((x) => x.entryId === requestId);
+      if (!existing) throw e;
+      return existing;
+    }
+  }
+
+  /** The 4-month follow-up of an employment; before its day it would prove nothing, so it is refused. */
+  async followUp(leaderId: string, groupId: string, userId: string, entryId: string, stillEmployed: boolean): Promise<{ entry: OutcomeEntry; confirmed: boolean }> {
+    const group = await this.ledGroup(leaderId, groupId);
+    const entry = currentEntries(await this.deps.store.listEntries(groupId, userId)).find((e) => e.entryId === entryId && e.kind === 'employed');
+    if (!entry) throw new OutcomeError('ENTRY_NOT_FOUND');
+    const checkedOn = this.today(group);
+    if (checkedOn < confirmableOn(entry.date)) throw new OutcomeError('TOO_EARLY');
+    const answer: FollowUp = {
+      type: 'outcomeFollowUp',
+      id: followUpId(userId, entryId, checkedOn),
+      groupId,
+      userId,
+      entryId,
+      checkedOn,
+      stillEmployed,
+      recordedBy: leaderId,
+      recordedAt: this.clock.now().toISOString(),
+    };
+    await this.deps.store.putFollowUp(answer);
+    return { entry, confirmed: isConfirmed(entry, await this.deps.store.listFollowUps(groupId, userId)) };
+  }
+
+  /** A participant's own outcomes and notes; anyone else's are never read. */
+  async mine(userId: string, groupId: string): Promise<OwnOutcomes> {
+    const group = await this.ownGroup(userId, groupId);
+    const [entries, followUps, notes] = await Promise.all([
+      this.deps.store.listEntries(groupId, userId),
+      this.deps.store.listFollowUps(groupId, userId),
+      this.deps.store.listNotes(groupId, userId),
+    ]);
+    const standing = currentEntries(entries);
+    return { group, standing, confirmedIds: standing.filter((e) => isConfirmed(e, followUps)).map((e) => e.entryId), notes };
+  }
+
+  async addNote(userId: string, groupId: string, text: string, requestId = randomUUID()): Promise<OutcomeNote> {
+    await this.ownGroup(userId, groupId);
+    const trimmed = text.trim();
+    if (!trimmed || trimmed.length > 500) throw new DomainError('INVALID_INPUT');
+    const note: OutcomeNote = { type: 'outcomeNote', id: outcomeNoteId(userId, requestId), groupId, userId, text: trimmed, writtenAt: this.clock.now().toISOString() };
+    return this.deps.store.createNote(note);
+  }
+
+  private async ownGroup(userId: string, groupId: string): Promise<Group> {
+    const group = await this.deps.groups.get(groupId);
+    if (!group) throw new DomainError('GROUP_NOT_FOUND');
+    if (!group.members.some((m) => m.userId === userId)) throw new DomainError('NOT_IN_GROUP');
+    return group;
+  }
+
+  /** The programme report of one group the actor leads, or of all of them. Participants appear as keyed hashes. */
+  async report(leaderId: string, groupId?: string): Promise<ProgrammeReport> {
+    const groups = groupId ? [await this.ledGroup(leaderId, groupId)] : await this.deps.groups.listByLeader(leaderId);
+    const inputs = await Promise.all(
+      groups.map(async (g) => {
+        const [key, entries, followUps, attendance] = await Promise.all([
+          this.deps.store.reportKey(g.groupId),
+          this.deps.store.listEntries(g.groupId),
+          this.deps.store.listFollowUps(g.groupId),
+          this.deps.store.listAttendance(g.groupId),
+        ]);
+        const participants = g.members.map((m) => ({ userId: m.userId, pseudonym: pseudonymOf(key, m.userId) }));
+        return { groupId: g.groupId, groupName: g.name, participants, entries, followUps, attendance };
+      }),
+    );
+    return programmeReport(inputs);
+  }
+}
+
+/** A keyed hash: stable within a group's reports, unlinkable to the person without the group's key. */
+export const pseudonymOf = (key: string, userId: string) => `P-${createHmac('sha256', key).update(userId).digest('hex').slice(0, 10)}`;

@@ -1,0 +1,2 @@
+/** The outcomes feature's store layer: other features import from here. */
+export * from './outcomeRepository';
