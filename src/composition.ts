@@ -21,6 +21,8 @@ import { activityJobHandlers } from './scheduler/handlers/activities';
 import { ProposalService, RoundService } from './services/activities';
 import { CosmosActivityRepository } from './store/activities';
 import { CosmosJobRepository } from './store/shared/jobRepository';
+import { OutcomeService } from './services/outcomes';
+import { CosmosOutcomeRepository } from './store/outcomes';
 
 export type CompositionConfig = Pick<
   Config,
@@ -48,6 +50,7 @@ export interface Composition {
     reminders: ReminderPrefsService;
     proposals: ProposalService;
     rounds: RoundService;
+    outcomes: OutcomeService;
   };
   messenger: Messenger;
   /** What the router and its dialogs get. */
@@ -69,6 +72,7 @@ const repositoriesOf = (store: CosmosStore) => ({
   prefs: new CosmosReminderPrefsRepository(store.containers),
   pauses: new CosmosPauseRepository(store.containers),
   activities: new CosmosActivityRepository(store.containers),
+  outcomes: new CosmosOutcomeRepository(store.containers),
 });
 
 /**
@@ -88,6 +92,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
+  const outcomes = new OutcomeService({ groups: groupRepo, store: repositories.outcomes }, clock);
   const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
 
   const routerDeps: RouterDeps = {
@@ -98,6 +103,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     meetings,
     reminders,
     activities: { proposals, rounds },
+    outcomes,
     clock,
     settings: { defaultLocale: config.defaultLocale, defaultTimeZone: config.defaultTimeZone, leaderSignupEnabled: Boolean(config.leaderSignupCode) },
     forget: (userId) => forgetUser(userId, groups, userRepo),
@@ -117,7 +123,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, reminders, proposals, rounds },
+    services: { users, groups, conversations, meetings, reminders, proposals, rounds, outcomes },
     messenger,
     routerDeps,
     handlerDeps,

@@ -58,6 +58,11 @@ export class OutcomeService {
     return DateTime.fromJSDate(this.clock.now()).setZone(group.timeZone).toISODate()!;
   }
 
+  /** Whether the person leads this group (then they see its ledger, else at most their own outcomes). */
+  async leads(userId: string, groupId: string): Promise<boolean> {
+    return (await this.deps.groups.get(groupId))?.leaderId === userId;
+  }
+
   /** Every participant of a group the actor leads, with their outcomes. */
   async ledger(leaderId: string, groupId: string): Promise<{ group: Group; participants: ParticipantOutcomes[] }> {
     const group = await this.ledGroup(leaderId, groupId);
@@ -137,7 +142,7 @@ export class OutcomeService {
     return { group, standing, confirmedIds: standing.filter((e) => isConfirmed(e, followUps)).map((e) => e.entryId), notes };
   }
 
-  async addNote(userId: string, groupId: string, text: string, requestId = randomUUID()): Promise<OutcomeNote> {
+  async addNote(userId: string, groupId: string, text: string, requestId: string = randomUUID()): Promise<OutcomeNote> {
     await this.ownGroup(userId, groupId);
     const trimmed = text.trim();
     if (!trimmed || trimmed.length > 500) throw new DomainError('INVALID_INPUT');

@@ -118,7 +118,9 @@ describe('menu', () => {
     const participant = menuSections(menuEntries, { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
     expect(participant).to.deep.equal({ main: ['meetings', 'activities.home', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
     const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
-    expect(leader).to.deep.equal({ main: ['onboard', 'newGroup', 'myGroups', 'meetings', 'activities.home'], settings: ['language', 'privacy', 'help'] });
+    expect(leader).to.deep.equal({ main: ['onboard', 'newGroup', 'myGroups', 'meetings', 'activities.home', 'outcomes.home'], settings: ['language', 'privacy', 'help'] });
+    const consentedLeader = menuSections(menuEntries, { consented: true, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
+    expect(consentedLeader.main).to.deep.equal(['newGroup', 'myGroups', 'meetings', 'activities.home', 'outcomes.home', 'outcomes.report']);
     expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], settings: [] });
   });
 

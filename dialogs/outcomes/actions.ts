@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { isOutcomeError } from '../../src/domain/outcomes';
+import { ledgerCard, ownOutcomesCard, recordFormCard, reportCard, reportFiles, type RecordSavePayload } from '../../src/cards/outcomes';
+import type { Translate } from '../../src/i18n';
+import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
+
+/** An outcome or domain error as one sentence in the person's language; anything else is rethrown. */
+export function outcomeErrorText(t: Translate, e: unknown): string {
+  if (isOutcomeError(e)) return t(`outcomes.errors.${e.code}`);
+  return errorMessage(t, e);
+}
+
+/** The outcomes buttons, each answered in one turn. The service checks the role in the group again. */
+export class OutcomeActions {
+  constructor(private readonly deps: DialogDeps) {}
+
+  private get outcomes() {
+    return this.deps.outcomes;
+  }
+
+  /** A leader gets the ledger of the group; a participant their own outcomes. */
+  async home(context: TurnContext, groupId: string) {
+    const t = tOf(context);
+    const userId = userIdOf(context);
+    if (await this.outcomes.leads(userId, groupId)) {
+      const { group, participants } = await this.outcomes.ledger(userId, groupId);
+      return void (await sendCard(context, ledgerCard(t, localeOf(context), group, participants)));
+    }
+    const own = await this.outcomes.mine(userId, groupId);
+    await sendCard(context, ownOutcomesCard(t, localeOf(context), own, randomUUID()));
+  }
+
+  async recordForm(context: TurnContext, groupId: string, participantId: string, supersedes?: string, error?: string, requestId: string = randomUUID()) {
+    const t = tOf(context);
+    const { group, participants } = await this.outcomes.ledger(userIdOf(context), groupId);
+    const p = participants.find((x) => x.userId === participantId);
+    if (!p) return void (await context.sendActivity(t('outcomes.errors.NOT_PARTICIPANT')));
+    const old = supersedes ? p.history.find((e) => e.entryId === supersedes) : undefined;
+    const today = DateTime.fromJSDate(this.deps.clock.now()).setZone(group.timeZone).toISODate()!;
+    await sendCard(context, recordFormCard(t, localeOf(context), { group, userId: p.userId, displayName: p.displayName, requestId, today, ...(old ? { supersedes: old } : {}), ...(error ? { error } : {}) }));
+  }
+
+  async save(context: TurnContext, p: RecordSavePayload) {
+    const t = tOf(context);
+    const { action: _a, groupId, userId, requestId, supersedes, ...draft } = p;
+    try {
+      await this.outcomes.record(userIdOf(context), groupId, userId, draft, requestId, supersedes);
+      await context.sendActivity(t(supersedes ? 'outcomes.corrected' : 'outcomes.saved'));
+      await this.home(context, groupId);
+    } catch (e) {
+      const text = outcomeErrorText(t, e);
+      if (isOutcomeError(e) && e.code === 'DETAILS_MISSING') return this.recordForm(context, groupId, userId, supersedes, text, requestId);
+      await context.sendActivity(text);
+    }
+  }
+
+  async followUp(context: TurnContext, groupId: string, participantId: string, entryId: string, stillEmployed: boolean) {
+    const t = tOf(context);
+    const { confirmed } = await this.outcomes.followUp(userIdOf(context), groupId, participantId, entryId, stillEmployed);
+    await context.sendActivity(t(confirmed ? 'outcomes.followUpConfirmed' : 'outcomes.followUpEnded'));
+  }
+
+  async note(context: TurnContext, groupId: string, text: string, requestId: string) {
+    const t = tOf(context);
+    if (!text.trim()) return void (await context.sendActivity(t('outcomes.noteEmpty')));
+    await this.outcomes.addNote(userIdOf(context), groupId, text, requestId);
+    await context.sendActivity(t('outcomes.noteSaved'));
+  }
+
+  /** The report of one group, or of all the leader's groups, as a card and two CSV files. */
+  async report(context: TurnContext, groupId?: string) {
+    const t = tOf(context);
+    const report = await this.outcomes.report(userIdOf(context), groupId);
+    await sendCard(context, reportCard(t, localeOf(context), report));
+    await context.sendActivity({ type: 'message', text: t('outcomes.report.filesReady'), attachments: reportFiles(t, report) });
+  }
+}

@@ -1,0 +1,2 @@
+/** The outcomes feature's dialogs: the router imports its routes from here. */
+export { outcomesRoutes } from './routes';

@@ -1,0 +1,5 @@
+/** The outcomes feature's cards layer: other features import from here. */
+export * from './ledgerCards';
+export * from './payloads';
+export * from './reportCard';
+export * from './words';
