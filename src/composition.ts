@@ -22,6 +22,8 @@ import { ProposalService, RoundService } from './services/activities';
 import { CosmosActivityRepository } from './store/activities';
 import { CosmosJobRepository } from './store/shared/jobRepository';
 import { OutcomeService } from './services/outcomes';
+import { followUpReminderMessage } from './cards/outcomes';
+import { outcomeJobHandlers } from './scheduler/handlers/outcomes';
 import { CosmosOutcomeRepository } from './store/outcomes';
 
 export type CompositionConfig = Pick<
@@ -92,7 +94,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
-  const outcomes = new OutcomeService({ groups: groupRepo, store: repositories.outcomes }, clock);
+  const outcomes = new OutcomeService({ groups: groupRepo, store: repositories.outcomes, jobs }, clock);
   const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
 
   const routerDeps: RouterDeps = {
@@ -129,6 +131,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     handlerDeps,
     jobHandlers: {
       ...meetingJobHandlers(handlerDeps),
+      ...outcomeJobHandlers({ groups: groupRepo, users: userRepo, refs, outcomes, messenger, render: followUpReminderMessage }),
       ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
     },
     inTurn,

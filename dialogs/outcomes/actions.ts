@@ -25,8 +25,8 @@ export class OutcomeActions {
     const t = tOf(context);
     const userId = userIdOf(context);
     if (await this.outcomes.leads(userId, groupId)) {
-      const { group, participants } = await this.outcomes.ledger(userId, groupId);
-      return void (await sendCard(context, ledgerCard(t, localeOf(context), group, participants)));
+      const [{ group, participants }, dates] = await Promise.all([this.outcomes.ledger(userId, groupId), this.outcomes.getDates(userId, groupId)]);
+      return void (await sendCard(context, ledgerCard(t, localeOf(context), group, participants, dates)));
     }
     const own = await this.outcomes.mine(userId, groupId);
     await sendCard(context, ownOutcomesCard(t, localeOf(context), own, randomUUID()));
@@ -54,6 +54,11 @@ export class OutcomeActions {
       if (isOutcomeError(e) && e.code === 'DETAILS_MISSING') return this.recordForm(context, groupId, userId, supersedes, text, requestId);
       await context.sendActivity(text);
     }
+  }
+
+  async dates(context: TurnContext, groupId: string, startDate: string, endDate: string) {
+    await this.outcomes.setDates(userIdOf(context), groupId, startDate, endDate);
+    await context.sendActivity(tOf(context)('outcomes.dates.saved'));
   }
 
   async followUp(context: TurnContext, groupId: string, participantId: string, entryId: string, stillEmployed: boolean) {

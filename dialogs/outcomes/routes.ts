@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
-import { followUpPayload, notePayload, outcomesHomePayload, recordFormPayload, recordSavePayload, reportPayload } from '../../src/cards/outcomes';
+import { datesPayload, followUpPayload, notePayload, outcomesHomePayload, recordFormPayload, recordSavePayload, reportPayload } from '../../src/cards/outcomes';
 import type { CardPayload } from '../shared/cardPrompt';
 import { tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { handler, type ActionTurn, type FeatureRoutes, type Keywords, type Role } from '../shared/routes';
@@ -53,6 +53,7 @@ export const outcomesRoutes: FeatureRoutes = {
     answer('outcomes.record', recordFormPayload, ['leader'], (a, turn, p) => a.recordForm(turn.context, p.groupId, p.userId, p.supersedes)),
     answer('outcomes.record.save', recordSavePayload, ['leader'], (a, turn, p) => a.save(turn.context, p)),
     answer('outcomes.followUp', followUpPayload, ['leader'], (a, turn, p) => a.followUp(turn.context, p.groupId, p.userId, p.entryId, p.stillEmployed)),
+    answer('outcomes.dates.save', datesPayload, ['leader'], (a, turn, p) => a.dates(turn.context, p.groupId, p.startDate, p.endDate)),
     answer('outcomes.note.save', notePayload, ['participant'], (a, turn, p) => a.note(turn.context, p.groupId, p.note, p.requestId)),
     answer('outcomes.report', reportPayload, ['leader'], (a, turn, p) => a.report(turn.context, p.groupId), {
       fi: ['raportti', 'tulosraportti'],

@@ -51,6 +51,16 @@ describe('reliability: roles matrix over HTTP', function () {
     meetingId: () => ids.meetingA,
     members: () => [`msteams:aad-${participantA.id}`],
     m0: () => 'present',
+    userId: () => `msteams:aad-${participantA.id}`,
+    requestId: () => 'req-roles',
+    kind: () => 'employed',
+    hours: () => 'full',
+    term: () => 'open',
+    date: () => '2026-12-01',
+    startDate: () => '2026-11-01',
+    endDate: () => '2026-12-20',
+    entryId: () => 'req-roles',
+    stillEmployed: () => true,
   };
   function payloadFor(route: CardRoute): Record<string, unknown> {
     const shape = (route.schema as unknown as z.ZodObject).shape as Record<string, unknown> | undefined;

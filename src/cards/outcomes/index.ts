@@ -3,3 +3,4 @@ export * from './ledgerCards';
 export * from './payloads';
 export * from './reportCard';
 export * from './words';
+export * from './reminderCard';

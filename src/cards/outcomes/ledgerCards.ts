@@ -1,18 +1,19 @@
-import { dropReasons, outcomeKinds, studyKinds, workHours, workTerms, type OutcomeEntry } from '../../domain/outcomes';
+import { dropReasons, outcomeKinds, type GroupDates, studyKinds, workHours, workTerms, type OutcomeEntry } from '../../domain/outcomes';
 import type { Group } from '../../domain/groups';
 import type { Locale } from '../../domain/shared/locale';
 import type { Translate } from '../../i18n';
 import type { OwnOutcomes, ParticipantOutcomes } from '../../services/outcomes';
 import { submit, submitWithoutInputs } from '../shared/actions';
 import { adaptiveCard, heading, problem, textBlock } from '../shared/elements';
-import { entryText } from './words';
+import { dateText, entryText } from './words';
 
 const standingText = (t: Translate, locale: Locale, standing: readonly OutcomeEntry[]) =>
   standing.length === 0 ? t('outcomes.nothingYet') : standing.map((e) => entryText(t, locale, e)).join('\n\n');
 
 /** The leader's ledger of one group: each participant's standing outcomes, a follow-up when one is due, a button to record. */
-export function ledgerCard(t: Translate, locale: Locale, group: Group, participants: readonly ParticipantOutcomes[]) {
+export function ledgerCard(t: Translate, locale: Locale, group: Group, participants: readonly ParticipantOutcomes[], dates?: GroupDates) {
   const body: object[] = [heading(t('outcomes.ledgerTitle', { group: group.name }))];
+  if (dates) body.push(textBlock(t('outcomes.dates.current', { start: dateText(dates.startDate, locale), end: dateText(dates.endDate, locale) }), { isSubtle: true }));
   if (participants.length === 0) body.push(textBlock(t('outcomes.noParticipants')));
   for (const p of participants) {
     const last = p.standing.at(-1);
@@ -37,7 +38,19 @@ export function ledgerCard(t: Translate, locale: Locale, group: Group, participa
       ],
     });
   }
-  return adaptiveCard(body, [submit(t('outcomes.reportButton'), { action: 'outcomes.report', groupId: group.groupId })]);
+  const datesForm = {
+    type: 'Action.ShowCard',
+    title: t('outcomes.dates.button'),
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'Input.Date', id: 'startDate', label: t('outcomes.dates.start'), isRequired: true, ...(dates ? { value: dates.startDate } : {}) },
+        { type: 'Input.Date', id: 'endDate', label: t('outcomes.dates.end'), isRequired: true, ...(dates ? { value: dates.endDate } : {}) },
+      ],
+      actions: [submit(t('outcomes.dates.save'), { action: 'outcomes.dates.save', groupId: group.groupId })],
+    },
+  };
+  return adaptiveCard(body, [submit(t('outcomes.reportButton'), { action: 'outcomes.report', groupId: group.groupId }), datesForm]);
 }
 
 const choice = (t: Translate, id: string, key: string, values: readonly string[], value?: string, optional = true) => ({

@@ -25,3 +25,4 @@ export type RecordSavePayload = z.infer<typeof recordSavePayload>;
 export const followUpPayload = z.object({ action: z.literal('outcomes.followUp'), groupId: id, userId: id, entryId: id, stillEmployed: boolish });
 export const notePayload = z.object({ action: z.literal('outcomes.note.save'), groupId: id, requestId: id, note: text(500) });
 export const reportPayload = z.object({ action: z.literal('outcomes.report'), groupId: id.optional() });
+export const datesPayload = z.object({ action: z.literal('outcomes.dates.save'), groupId: id, startDate: isoDate, endDate: isoDate });

@@ -2,3 +2,4 @@
 export * from './model';
 export * from './report';
 export * from './csv';
+export * from './followUps';

@@ -20,6 +20,8 @@ import {
 import type { Clock } from '../../domain/shared/clock';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import type { GroupRepository } from '../groups';
+import type { JobQueue } from '../shared/ports';
+import { followUpPlans } from './plans';
 import type { OutcomeRepository } from './ports';
 
 /** One participant's outcomes as their leader sees them: the standing entries and the whole history. */
@@ -43,7 +45,7 @@ export interface OwnOutcomes {
 /** The outcome ledger and the programme report. Only a group's leader records; a participant sees only their own. */
 export class OutcomeService {
   constructor(
-    private readonly deps: { groups: GroupRepository; store: OutcomeRepository },
+    private readonly deps: { groups: GroupRepository; store: OutcomeRepository; jobs: JobQueue },
     private readonly clock: Clock,
   ) {}
 
@@ -99,13 +101,33 @@ export class OutcomeService {
       recordedAt: this.clock.now().toISOString(),
     };
     try {
-      return await this.deps.store.createEntry(entry);
+      const saved = await this.deps.store.createEntry(entry);
+      if (saved.kind === 'employed') await this.plan(followUpPlans.employment(group, saved));
+      return saved;
     } catch (e) {
       if (!isDomainError(e, 'CONFLICT')) throw e;
       const existing = (await this.deps.store.listEntries(groupId, userId)).find((x) => x.entryId === requestId);
       if (!existing) throw e;
       return existing;
     }
+  }
+
+  /** The group's start and end date; the follow-ups at +1 and +4 months after the end move with it (one job each). */
+  async setDates(leaderId: string, groupId: string, startDate: string, endDate: string) {
+    const group = await this.ledGroup(leaderId, groupId);
+    if (endDate < startDate) throw new OutcomeError('DETAILS_MISSING');
+    const old = await this.deps.store.getDates(groupId);
+    const saved = await this.deps.store.saveDates({ type: 'outcomeDates', id: 'outcomeDates', groupId, startDate, endDate, updatedAt: this.clock.now().toISOString(), ...(old?._etag ? { _etag: old._etag } : {}) });
+    for (const request of followUpPlans.end(group, endDate)) await this.plan(request);
+    return saved;
+  }
+
+  getDates(leaderId: string, groupId: string) {
+    return this.ledGroup(leaderId, groupId).then(() => this.deps.store.getDates(groupId));
+  }
+
+  private async plan(request: Parameters<JobQueue['plan']>[0]) {
+    await this.deps.jobs.plan(request, this.clock.now());
   }
 
   /** The 4-month follow-up of an employment; before its day it would prove nothing, so it is refused. */

@@ -1,4 +1,4 @@
-import type { FollowUp, OutcomeEntry, OutcomeNote } from '../../domain/outcomes';
+import type { FollowUp, GroupDates, OutcomeEntry, OutcomeNote } from '../../domain/outcomes';
 
 /** The ledger's storage: everything in the group's partition of `groups`. */
 export interface OutcomeRepository {
@@ -13,4 +13,7 @@ export interface OutcomeRepository {
   listAttendance(groupId: string): Promise<Array<{ userId: string; status: 'present' | 'absent' }>>;
   /** The group's secret for pseudonymous ids in reports; made once, on first use. */
   reportKey(groupId: string): Promise<string>;
+  getDates(groupId: string): Promise<GroupDates | undefined>;
+  /** Creates or replaces (IfMatch on its _etag) the group's start and end date. */
+  saveDates(dates: GroupDates): Promise<GroupDates>;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { attendanceSchema } from '../../domain/meetings';
-import { followUpSchema, outcomeEntrySchema, outcomeNoteSchema, type FollowUp, type OutcomeEntry, type OutcomeNote } from '../../domain/outcomes';
+import { followUpSchema, groupDatesSchema, outcomeEntrySchema, outcomeNoteSchema, type FollowUp, type GroupDates, type OutcomeEntry, type OutcomeNote } from '../../domain/outcomes';
 import { isDomainError } from '../../domain/shared/errors';
 import type { OutcomeRepository } from '../../services/outcomes';
 import type { Containers } from '../shared/cosmosClient';
@@ -25,6 +25,7 @@ export class CosmosOutcomeRepository implements OutcomeRepository {
   private readonly notes: Documents<typeof outcomeNoteSchema>;
   private readonly attendance: Documents<typeof attendanceSchema>;
   private readonly keys: Documents<typeof reportKeySchema>;
+  private readonly dates: Documents<typeof groupDatesSchema>;
 
   constructor(containers: Containers) {
     this.entries = new Documents(containers.groups, outcomeEntrySchema);
@@ -32,6 +33,7 @@ export class CosmosOutcomeRepository implements OutcomeRepository {
     this.notes = new Documents(containers.groups, outcomeNoteSchema);
     this.attendance = new Documents(containers.groups, attendanceSchema);
     this.keys = new Documents(containers.groups, reportKeySchema);
+    this.dates = new Documents(containers.groups, groupDatesSchema);
   }
 
   createEntry(entry: OutcomeEntry) {
@@ -66,5 +68,11 @@ export class CosmosOutcomeRepository implements OutcomeRepository {
       if (!raced) throw e;
       return raced.key;
     }
+  }
+  getDates(groupId: string) {
+    return this.dates.read('outcomeDates', groupId);
+  }
+  saveDates(dates: GroupDates) {
+    return dates._etag ? this.dates.replace(dates, dates.groupId) : this.dates.create(dates);
   }
 }

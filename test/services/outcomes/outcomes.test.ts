@@ -6,6 +6,7 @@ import { OutcomeService } from '../../../src/services/outcomes';
 import { CosmosGroupRepository } from '../../../src/store/groups';
 import { CosmosMeetingRepository } from '../../../src/store/meetings';
 import { CosmosOutcomeRepository } from '../../../src/store/outcomes';
+import { CosmosJobRepository } from '../../../src/store/shared/jobRepository';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { freshStore } from '../../support/cosmos';
 import { expectDomainError } from '../../support/expectDomainError';
@@ -66,7 +67,7 @@ describe('outcome ledger and programme report on the embedded Cosmos server', ()
     store = await freshStore('outcomes');
     clock = new TestClock(Date.parse('2026-02-02T09:00:00Z'));
     groups = new CosmosGroupRepository(store.containers);
-    outcomes = new OutcomeService({ groups, store: new CosmosOutcomeRepository(store.containers) }, clock);
+    outcomes = new OutcomeService({ groups, store: new CosmosOutcomeRepository(store.containers), jobs: new CosmosJobRepository(store.containers) }, clock);
     await groups.create(groupOf('g1', 't:leader', ['Pekka', 'Sanna', 'Aino', 'Matti']));
     await groups.create(groupOf('g2', 't:leader', ['Liisa', 'Jari', 'Kaisa', 'Olli']));
     await groups.create(groupOf('g3', 't:other', ['Veera']));
