@@ -52,7 +52,7 @@ describe('reliability: roles matrix over HTTP', function () {
     members: () => [`msteams:aad-${participantA.id}`],
     m0: () => 'present',
     userId: () => `msteams:aad-${participantA.id}`,
-    requestId: () => 'req-roles',
+    requestId: () => '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
     kind: () => 'employed',
     hours: () => 'full',
     term: () => 'open',
@@ -61,6 +61,9 @@ describe('reliability: roles matrix over HTTP', function () {
     endDate: () => '2026-12-20',
     entryId: () => 'req-roles',
     stillEmployed: () => true,
+    proposalId: () => 'proposal:none',
+    roundId: () => 'round:1',
+    approve: () => true,
   };
   function payloadFor(route: CardRoute): Record<string, unknown> {
     const shape = (route.schema as unknown as z.ZodObject).shape as Record<string, unknown> | undefined;
