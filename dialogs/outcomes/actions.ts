@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { isOutcomeError } from '../../src/domain/outcomes';
-import { ledgerCard, ownOutcomesCard, recordFormCard, reportCard, reportFiles, type RecordSavePayload } from '../../src/cards/outcomes';
+import { ledgerCard, ownOutcomesCard, reportChartPng, recordFormCard, reportCard, reportFiles, type RecordSavePayload } from '../../src/cards/outcomes';
 import type { Translate } from '../../src/i18n';
 import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
 
@@ -78,7 +78,9 @@ export class OutcomeActions {
   async report(context: TurnContext, groupId?: string) {
     const t = tOf(context);
     const report = await this.outcomes.report(userIdOf(context), groupId);
-    await sendCard(context, reportCard(t, localeOf(context), report));
+    // The picture is a bonus: the numbers are in words beside it, so a failed render leaves the card without it.
+    const png = await reportChartPng(t, report.summary).catch(() => undefined);
+    await sendCard(context, reportCard(t, localeOf(context), report, png));
     await context.sendActivity({ type: 'message', text: t('outcomes.report.filesReady'), attachments: reportFiles(t, report) });
   }
 }

@@ -4,3 +4,4 @@ export * from './payloads';
 export * from './reportCard';
 export * from './words';
 export * from './reminderCard';
+export * from './chart';

@@ -21,8 +21,9 @@ export function summaryLines(t: Translate, locale: Locale, s: ReportSummary): st
 }
 
 /** The programme report as a card: all groups together, then each group. */
-export function reportCard(t: Translate, locale: Locale, report: ProgrammeReport) {
-  const body: object[] = [heading(t('outcomes.report.title')), textBlock(summaryLines(t, locale, report.summary).join('\n\n'))];
+export function reportCard(t: Translate, locale: Locale, report: ProgrammeReport, chartPng?: Buffer) {
+  const chart = chartPng ? [{ type: 'Image', url: `data:image/png;base64,${chartPng.toString('base64')}`, altText: t('outcomes.chart.alt'), size: 'Stretch' }] : [];
+  const body: object[] = [heading(t('outcomes.report.title')), ...chart, textBlock(summaryLines(t, locale, report.summary).join('\n\n'))];
   if (report.groups.length > 1)
     for (const g of report.groups) body.push({ ...textBlock(g.groupName, { weight: 'Bolder' }), separator: true }, textBlock(summaryLines(t, locale, g.summary).join('\n\n')));
   body.push(textBlock(t('outcomes.report.files'), { isSubtle: true }));

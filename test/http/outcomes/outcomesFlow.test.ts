@@ -73,6 +73,10 @@ describe('HTTP: outcomes and the programme report', function () {
     const text = textOf(report);
     expect(text).to.contain('Ohjelman raportti').and.contain('Osallistujia: 4.').and.contain('Töissä vähintään 4 kuukautta: 25 % (1/4).');
     expect(text).to.contain('Alle 5 henkilöä: luvuista voi tunnistaa yksittäisiä ihmisiä. Älä jaa niitä.');
+    const image = JSON.stringify(report).match(/"url":"data:image\/png;base64,([^"]+)"/);
+    expect(image, 'the report card carries a PNG chart').to.not.equal(null);
+    expect(Buffer.from(image![1]!, 'base64').subarray(0, 8).toString('hex')).to.equal('89504e470d0a1a0a');
+    expect(JSON.stringify(report)).to.contain('Pylväskaavio raportin luvuista.');
     const files = bot.connector.received.slice(from).flatMap((r) => (r.body.attachments ?? []) as Array<{ contentType: string; name?: string; contentUrl?: string }>).filter((a) => a.contentType === 'text/csv');
     expect(files.map((f) => f.name)).to.deep.equal(['outcomes-participants.csv', 'outcomes-summary.csv']);
     const csv = Buffer.from(files[0]!.contentUrl!.split(',')[1]!, 'base64').toString('utf8');
