@@ -129,27 +129,33 @@ export class MeetingService {
       const { startsAt, endsAt } = this.validTimes(group, change.start, duration, now);
       const place = change.place?.trim() ?? meeting.place;
       if (place.length > 200) throw new DomainError('INVALID_INPUT');
-      if (startsAt === meeting.startsAt && endsAt === meeting.endsAt && place === meeting.place) return meeting;
-      let moved: Meeting;
-      try {
-        moved = await this.deps.meetings.replace({
-          ...meeting,
-          startsAt,
-          endsAt,
-          place,
-          revision: meeting.revision + 1,
-          updatedAt: toUtcIso(now),
-        });
-      } catch (e) {
-        if (isDomainError(e, 'CONFLICT') && attempt < 4) continue;
-        throw e;
+      // The same move again (a retry after a failure half-way): plan what the first one may have missed.
+      const repeated = startsAt === meeting.startsAt && endsAt === meeting.endsAt && place === meeting.place;
+      if (repeated && meeting.revision === 1) return meeting;
+      let moved = meeting;
+      if (!repeated) {
+        try {
+          moved = await this.deps.meetings.replace({
+            ...meeting,
+            startsAt,
+            endsAt,
+            place,
+            revision: meeting.revision + 1,
+            previousStartsAt: meeting.startsAt,
+            updatedAt: toUtcIso(now),
+          });
+        } catch (e) {
+          if (isDomainError(e, 'CONFLICT') && attempt < 4) continue;
+          throw e;
+        }
       }
+      // A move is done once every job of the new revision is planned; planning is idempotent per job id.
       await this.deps.jobs.cancelPending(
         { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance], beforeRevision: moved.revision },
         'meeting_moved',
         now,
       );
-      await this.planMeeting(group, moved, 'moved', meeting.startsAt);
+      await this.planMeeting(group, moved, 'moved', moved.previousStartsAt);
       return moved;
     }
   }
