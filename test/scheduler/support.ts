@@ -164,7 +164,7 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   for (const userId of [leaderId, ...memberIds]) {
     const existing = await users.get(userId);
     if (!existing) {
-      await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: [], groupId, createdAt: at, updatedAt: at });
+      await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: userId === leaderId ? [groupId] : [], groupId, createdAt: at, updatedAt: at });
     }
     await refs.upsert(personalRef(userId, 'http://127.0.0.1:9/', at));
   }

@@ -7,7 +7,6 @@ export interface GroupRepository {
   create(group: Group): Promise<Group>;
   /** Replaces only if unchanged since read (CONFLICT otherwise). */
   replace(group: Group): Promise<Group>;
-  listByLeader(leaderId: string): Promise<Group[]>;
   getInvite(code: string): Promise<Invite | undefined>;
   putInvite(invite: Invite): Promise<Invite>;
   deleteInvite(code: string): Promise<void>;
