@@ -11,7 +11,8 @@ import { hostname } from 'node:os';
 import { reflectionPromptMessage, meetingMessageRenderer } from './cards/meetings';
 import { createHttpServer } from './http/server';
 import { webChatRoutes } from './http/webchat';
-import { meetingJobHandlers } from './scheduler/handlers';
+import { groupJobHandlers, meetingJobHandlers } from './scheduler/handlers';
+import { leaderNoticeRenderer } from './cards/groups';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { SchedulerRunner } from './scheduler/runner';
 import { CodeAttemptGuard } from './services/people';
@@ -83,9 +84,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode },
     clock,
   );
-  const groupService = new GroupService(groupsRepo, userService, guard, config, clock);
-  const conversations = new ConversationService(refs, clock);
   const jobs = new CosmosJobRepository(store.containers);
+  const groupService = new GroupService(groupsRepo, userService, guard, config, clock, jobs);
+  const conversations = new ConversationService(refs, clock);
   const meetingsRepo = new CosmosMeetingRepository(store.containers);
   const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
   const pauses = new CosmosPauseRepository(store.containers);
@@ -119,20 +120,21 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
+  const handlerDeps = {
+    groups: groupsRepo,
+    meetings: meetingsRepo,
+    users,
+    prefs: prefsRepo,
+    pauses,
+    refs,
+    messenger,
+    renderer: meetingMessageRenderer,
+    prompter: new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
+    defaultLocale: config.defaultLocale,
+  };
   const scheduler = new SchedulerRunner(
     jobs,
-    meetingJobHandlers({
-      groups: groupsRepo,
-      meetings: meetingsRepo,
-      users,
-      prefs: prefsRepo,
-      pauses,
-      refs,
-      messenger,
-      renderer: meetingMessageRenderer,
-      prompter: new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
-      defaultLocale: config.defaultLocale,
-    }),
+    { ...meetingJobHandlers(handlerDeps), ...groupJobHandlers({ ...handlerDeps, noticeRenderer: leaderNoticeRenderer }) },
     clock,
     log,
     {

@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { MessageFactory, CardFactory } from 'botbuilder';
 import type { DomainError } from '../../src/domain/shared/errors';
-import type { Group } from '../../src/domain/groups';
 import { isDomainError } from '../../src/domain/shared/errors';
 import { toLocale, type Locale } from '../../src/domain/shared/locale';
 import { translator, type Translate } from '../../src/i18n';
@@ -45,21 +44,6 @@ export function errorMessage(t: Translate, e: unknown): string {
   if (!isDomainError(e)) throw e;
   const err = e as DomainError;
   return t(`errors.${err.code}`, err.details);
-}
-
-/**
- * Tells a group's leader something in their own language, in their personal chat. Best effort: the
- * person's action is done whether or not the leader can be reached right now.
- */
-export async function tellLeader(deps: DialogDeps, group: Group, compose: (t: Translate) => string): Promise<void> {
-  try {
-    const target = await deps.conversations.personalTarget(group.leaderId);
-    if (!('conversationId' in target)) return;
-    const leader = await deps.users.get(group.leaderId);
-    await deps.messenger.send(group.leaderId, target.conversationId, { text: compose(translator(leader?.locale ?? group.locale)) });
-  } catch {
-    // The sender logs its own failures; a notice that cannot go must not turn a done action into an error.
-  }
 }
 
 /** A group chat (Teams group chat or a chat with isGroup), where only a few actions are open. */

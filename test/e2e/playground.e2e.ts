@@ -65,7 +65,7 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
 
   before(async () => {
     dataDir = mkdtempSync(path.join(resultsDir, 'tmp-data-'));
-    app = await startApp(loadConfig({ PORT: '0', LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }), { log: pino({ level: 'warn' }) });
+    app = await startApp(loadConfig({ PORT: '0', LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_SECONDS: '5' }), { log: pino({ level: 'warn' }) });
     proxy = await recordingProxy(app.url);
     await playground.start(`${proxy.url}/api/messages`);
     await browser.start();

@@ -14,7 +14,7 @@ describe('web chat page in Chromium (local mode)', () => {
 
   before(async () => {
     dataDir = mkdtempSync(path.join(resultsDir, 'tmp-data-'));
-    app = await startApp(loadConfig({ PORT: '0', LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }), { log: pino({ level: 'warn' }) });
+    app = await startApp(loadConfig({ PORT: '0', LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_SECONDS: '5' }), { log: pino({ level: 'warn' }) });
     await browser.start();
   });
   after(async () => {

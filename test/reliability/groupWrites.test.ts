@@ -5,6 +5,7 @@ import { GroupService } from '../../src/services/groups';
 import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 import { CosmosCodeAttemptRepository, CosmosUserRepository } from '../../src/store/people';
 import { CosmosGroupRepository } from '../../src/store/groups';
+import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
 import { freshStore } from '../support/cosmos';
 import { Faults } from '../support/failingOnce';
 import { ManualClock } from '../scheduler/support';
@@ -26,7 +27,7 @@ describe('group writes when the store fails for one write', () => {
     userRepo = new CosmosUserRepository(store.containers);
     const guard = new CodeAttemptGuard(new CosmosCodeAttemptRepository(store.containers), clock);
     users = new UserService(faults.wrap(userRepo), guard, { anyoneMayLead: false, leaderIds: ['t:leader'] }, clock);
-    groups = new GroupService(faults.wrap(new CosmosGroupRepository(store.containers)), users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock);
+    groups = new GroupService(faults.wrap(new CosmosGroupRepository(store.containers)), users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock, new CosmosJobRepository(store.containers));
   });
   afterEach(async () => store.close());
 

@@ -39,8 +39,8 @@ export function dialogWorld(store: CosmosStore, startIso: string, leaderIds: str
   const userRepo = new CosmosUserRepository(store.containers);
   const groupRepo = new CosmosGroupRepository(store.containers);
   const users = new UserService(userRepo, guard, { anyoneMayLead: false, leaderIds }, clock);
-  const groups = new GroupService(groupRepo, users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock);
   const jobs = new CosmosJobRepository(store.containers);
+  const groups = new GroupService(groupRepo, users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock, jobs);
   const meetingsRepo = new CosmosMeetingRepository(store.containers);
   const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
   const meetings = new MeetingService({ groups: groupRepo, meetings: meetingsRepo, jobs, prefs: prefsRepo, users: userRepo }, clock);

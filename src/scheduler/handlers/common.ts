@@ -69,7 +69,7 @@ export interface Recipient {
   prefs: EffectiveReminderPrefs;
 }
 
-export async function loadRecipient(deps: MeetingJobDeps, group: Group, userId: string): Promise<Recipient> {
+export async function loadRecipient(deps: Pick<MeetingJobDeps, 'users' | 'prefs' | 'defaultLocale'>, group: Group, userId: string): Promise<Recipient> {
   const [user, prefs] = await Promise.all([deps.users.get(userId), deps.prefs.get(userId)]);
   return {
     zone: isValidZone(user?.timeZone) ? user.timeZone : group.timeZone,
@@ -106,7 +106,7 @@ export function fromSendOutcome(outcome: SendOutcome): HandlerResult {
 }
 
 /** Sends to the person's personal chat; no chat (never installed, or removed) is recorded as unreachable. */
-export async function sendToPerson(deps: MeetingJobDeps, userId: string, message: OutboundMessage): Promise<HandlerResult> {
+export async function sendToPerson(deps: Pick<MeetingJobDeps, 'refs' | 'messenger'>, userId: string, message: OutboundMessage): Promise<HandlerResult> {
   const target = await findPersonalConversation(deps.refs, userId);
   if ('unreachable' in target) return { outcome: 'unreachable', status: target.unreachable, reason: target.reason };
   return fromSendOutcome(await deps.messenger.send(userId, target.conversationId, message));

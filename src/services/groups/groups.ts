@@ -4,8 +4,9 @@ import type { Clock } from '../../domain/shared/clock';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { newInviteCode, normalizeInviteCode } from '../../domain/groups/invite';
 import type { Locale } from '../../domain/shared/locale';
-import { inviteKey, type Group, type Invite, type Member } from '../../domain/groups/model';
+import { groupJobKinds, inviteKey, leaderNoticeJobId, type Group, type LeaderNoticePayload, type Invite, type Member } from '../../domain/groups/model';
 import type { User } from '../../domain/people';
+import type { JobQueue } from '../shared/ports';
 import type { CodeAttemptGuard } from '../people';
 import type { GroupRepository } from './ports';
 import type { UserService } from '../people';
@@ -40,6 +41,8 @@ export class GroupService {
     private readonly guard: CodeAttemptGuard,
     private readonly rules: GroupRules,
     private readonly clock: Clock,
+    /** Notices to the leader are jobs: the scheduler sends them, with its retries, outside this person's turn. */
+    private readonly jobs: JobQueue,
     private readonly newCode: () => string = () => newInviteCode(),
   ) {}
 
@@ -209,7 +212,12 @@ export class GroupService {
     }
     if (Date.parse(invite.expiresAt) <= this.now().getTime()) throw new DomainError('INVITE_EXPIRED');
     if (group.leaderId === userId) throw new DomainError('LEADER_CANNOT_JOIN_OWN_GROUP');
-    if (group.members.some((m) => m.userId === userId) && user.groupId === group.groupId) return group;
+    const already = group.members.find((m) => m.userId === userId);
+    if (already && user.groupId === group.groupId) {
+      // A repeat after a failure: the leader's notice may be what was missing.
+      await this.tellLeader(group, 'joined', userId, already.joinedAt, group.members.length);
+      return group;
+    }
     if (user.groupId && user.groupId !== group.groupId && (await this.membershipOf(user))) throw new DomainError('ALREADY_IN_GROUP');
 
     const profile = await this.users.update(userId, (u) => {
@@ -218,12 +226,15 @@ export class GroupService {
     });
     const member: Member = { userId, displayName: profile.displayName ?? '', joinedAt: this.now().toISOString() };
     try {
-      return await this.mutateGroup(group.groupId, async (g) => {
+      const joined = await this.mutateGroup(group.groupId, async (g) => {
         if (g.members.some((m) => m.userId === userId)) return g;
         const members = g.members.length >= this.rules.maxParticipants ? await this.withoutGhosts(g) : g.members;
         if (members.length >= this.rules.maxParticipants) throw new DomainError('GROUP_FULL', { max: this.rules.maxParticipants });
         return { ...g, members: [...members, member] };
       }, group);
+      const taken = joined.members.find((m) => m.userId === userId);
+      await this.tellLeader(joined, 'joined', userId, taken?.joinedAt ?? member.joinedAt, joined.members.length);
+      return joined;
     } catch (e) {
       // No place: the profile stops naming the group (if this fails too, membershipOf repairs it later).
       if (isDomainError(e, 'GROUP_FULL')) await this.users.update(userId, (u) => (u.groupId === group.groupId ? { ...u, groupId: undefined } : u)).catch(() => undefined);
@@ -242,10 +253,25 @@ export class GroupService {
     if (!user?.groupId) throw new DomainError('NOT_IN_GROUP');
     const groupId = user.groupId;
     const group = await this.groups.get(groupId);
-    if (group) await this.mutateGroup(groupId, (g) => ({ ...g, members: g.members.filter((m) => m.userId !== userId) }), group);
+    const left = group && (await this.mutateGroup(groupId, (g) => ({ ...g, members: g.members.filter((m) => m.userId !== userId) }), group));
     await this.users.update(userId, (u) => ({ ...u, groupId: undefined }), user);
-    if (!group) throw new DomainError('GROUP_NOT_FOUND');
+    if (!group || !left) throw new DomainError('GROUP_NOT_FOUND');
+    if (group.members.some((m) => m.userId === userId)) await this.tellLeader(left, 'left', userId, this.now().toISOString(), left.members.length);
     return group;
+  }
+
+  private async tellLeader(group: Group, event: LeaderNoticePayload['event'], memberId: string, at: string, count: number): Promise<void> {
+    await this.jobs.plan(
+      {
+        id: leaderNoticeJobId(group.groupId, event, memberId, at),
+        kind: groupJobKinds.leaderNotice,
+        dueAt: this.now().toISOString(),
+        groupId: group.groupId,
+        userId: group.leaderId,
+        payload: { event, memberId, count } satisfies LeaderNoticePayload,
+      },
+      this.now(),
+    );
   }
 
   /** Links a Teams group chat to a group so later messages there know their group. */
