@@ -40,6 +40,7 @@ const schema = z
     SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(5).max(3600), 30),
     SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(30).max(3600), 300),
     REFLECT_AFTER_MINUTES: withDefault(z.coerce.number().int().min(0).max(24 * 60), 30),
+    LOG_HASH_KEY: optional(z.string().min(16, 'must be at least 16 characters')),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -87,6 +88,8 @@ export interface Config {
   /** Every instance runs the durable scheduler; jobs are claimed with a lease, so instances never send twice. */
   scheduler: { intervalSeconds: number; leaseSeconds: number; reflectAfterMinutes: number };
   logLevel: Env['LOG_LEVEL'];
+  /** Key of the short hashes that stand for ids in logs; unset: a random key per process. */
+  logHashKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -129,5 +132,6 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     directLine: { secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
     scheduler: { intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS, leaseSeconds: e.SCHEDULER_LEASE_SECONDS, reflectAfterMinutes: e.REFLECT_AFTER_MINUTES },
     logLevel: e.LOG_LEVEL,
+    logHashKey: e.LOG_HASH_KEY,
   };
 }

@@ -2,6 +2,7 @@ import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createAdapter } from './bot/adapter';
+import { logHasher } from './logging/redact';
 import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { ProactiveSender } from './bot/proactiveSender';
 import { GroupCoachBot } from './bot/groupCoachBot';
@@ -53,6 +54,8 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? pino({ level: config.logLevel, base: { app: 'group-coach' } });
   const clock = options.clock ?? systemClock;
+  const logHash = logHasher(config.logHashKey);
+  if (logHash.keySource === 'random') log.info('LOG_HASH_KEY is not set: ids in logs are hashed with a random key of this process (they do not correlate across restarts or instances)');
 
   let embedded: EmbeddedCosmosServer | undefined;
   let snapshot: LocalSnapshot | undefined;
@@ -141,6 +144,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
       intervalMs: config.scheduler.intervalSeconds * 1000,
       leaseMs: config.scheduler.leaseSeconds * 1000,
+      logHash,
     },
   );
 

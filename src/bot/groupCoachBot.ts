@@ -5,6 +5,7 @@ import { sendCard, userIdOf } from '../../dialogs/shared/context';
 import { isDomainError } from '../domain/shared/errors';
 import { resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
+import { errorForLog } from '../logging/redact';
 import { ConversationService } from '../services/people';
 import { conversationTypeOf, storedReferenceOf } from './references';
 
@@ -75,7 +76,7 @@ export class GroupCoachBot extends ActivityHandler {
     const stateBroken = error instanceof DialogStateError;
     this.log.error(
       {
-        err: { name: (error as Error)?.name, code: (error as { code?: unknown })?.code, stack: (error as Error)?.stack },
+        err: errorForLog(error),
         activityType: context.activity.type,
         channelId: context.activity.channelId,
         stateBroken,
