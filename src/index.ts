@@ -98,7 +98,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     requestTimeoutMs: config.httpRequestTimeoutMs,
     extraRoutes: webChatRoutes({ config, adapter, bot, log }),
   });
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+  try {
+    await listen(server, config.port, config.host);
+  } catch (e) {
+    await snapshot?.stop();
+    if (!options.store) await store.close();
+    await embedded?.close();
+    throw (e as { code?: string }).code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port) : e;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
   if (config.localMode) {
@@ -125,6 +132,29 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
 }
 
+/** Another process already listens there: one line for the person starting the bot, no stack trace. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(`Port ${port} on ${host} is already in use (another Group Coach or another program). Stop it, or set PORT to a free port, e.g. PORT=${port + 1} npm start.`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Resolves once listening; rejects with the server's error (EADDRINUSE, EACCES) instead of crashing later. */
+function listen(server: { listen: (port: number, host: string, cb: () => void) => unknown; once: (event: 'error', cb: (e: Error) => void) => unknown; removeListener: (event: 'error', cb: (e: Error) => void) => unknown }, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (e: Error) => reject(e);
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.removeListener('error', failed);
+      resolve();
+    });
+  });
+}
+
 async function main() {
   let config: Config;
   try {
@@ -136,7 +166,16 @@ async function main() {
     }
     throw e;
   }
-  const app = await startApp(config);
+  let app: RunningApp;
+  try {
+    app = await startApp(config);
+  } catch (e) {
+    if (e instanceof PortInUseError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
