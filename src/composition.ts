@@ -66,7 +66,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const guard = new CodeAttemptGuard(repositories.codeAttempts, clock);
   const users = new UserService(userRepo, guard, { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode }, clock);
   const groups = new GroupService(groupRepo, users, guard, config, clock, jobs);
-  const conversations = new ConversationService(refs, clock);
+  const conversations = new ConversationService(refs, clock, jobs);
   const meetings = new MeetingService({ groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo }, clock, {
     reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
   });

@@ -1,4 +1,4 @@
-import { ActivityHandler, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
 import { sendCard, userIdOf } from '../../dialogs/shared/context';
@@ -17,6 +17,11 @@ export interface TurnLimits {
 /** How long the deadline's own "please try again" may take (the connector may be what hangs). */
 const apologyBudgetMs = 2000;
 const expiredKey = Symbol('turnExpired');
+/** The bot uninstalled (personal app) or removed from a chat: no reference is captured from it, it is marked unreachable. */
+const isBotRemoval = (activity: Partial<Activity>) =>
+  (activity.type === 'installationUpdate' && /^remove/.test(String(activity.action ?? ''))) ||
+  (activity.type === 'conversationUpdate' && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id));
+
 /** Where a reference is worth keeping: a person wrote, or the bot was added to a chat. */
 const referenceTypes: ReadonlySet<string> = new Set(['message', 'conversationUpdate', 'installationUpdate']);
 
@@ -46,6 +51,16 @@ export class GroupCoachBot extends ActivityHandler {
       const personal = conversationTypeOf(context.activity) === 'personal';
       // Teams sends the bot as the added member at install; Web Chat sends the user. Welcome once either way.
       if (botAdded || personal) await this.welcome(context);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.botRemoved(context);
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      if (isBotRemoval(context.activity)) await this.botRemoved(context);
       await next();
     });
 
@@ -103,10 +118,19 @@ export class GroupCoachBot extends ActivityHandler {
     const { activity } = context;
     const user = activity.from?.id ? await this.deps.users.get(userIdOf(context)) : undefined;
     activity.locale = resolveLocale(user?.locale, activity.locale, this.deps.settings.defaultLocale);
-    if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type)) return;
+    if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type) || isBotRemoval(activity)) return;
     const type = conversationTypeOf(activity);
     const owner = ConversationService.ownerOf(type, userIdOf(context), activity.conversation.id);
     await this.deps.conversations.capture(owner, type, storedReferenceOf(activity));
+  }
+
+  /** Company Communicator style: the conversation is recorded as unreachable, and so is what was still to go there. */
+  private async botRemoved(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (!activity.conversation?.id) return;
+    const type = conversationTypeOf(activity);
+    await this.deps.conversations.botRemoved(ConversationService.ownerOf(type, userIdOf(context), activity.conversation.id), type, activity.conversation.id);
+    this.log.info({ event: 'removed', conversationType: type }, 'bot removed');
   }
 
   private async welcome(context: TurnContext) {

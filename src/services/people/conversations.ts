@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/shared/clock';
 import { chatOwnerKey, type ConversationRef, type StoredReference } from '../../domain/people/model';
 import type { ConversationRefRepository } from './ports';
+import type { JobQueue } from '../shared/ports';
 
 export type PersonalTarget =
   | { conversationId: string }
@@ -23,7 +24,22 @@ export class ConversationService {
   constructor(
     private readonly refs: ConversationRefRepository,
     private readonly clock: Clock,
+    private readonly jobs?: Pick<JobQueue, 'finishPendingAsUnreachable'>,
   ) {}
+
+  /**
+   * The bot was removed from a conversation (installationUpdate remove, or a conversationUpdate that
+   * removes it): its reference is marked unreachable (Company Communicator style), and when that was
+   * the person's last reachable personal chat, what was still to be sent to them is recorded as
+   * unreachable instead of being tried. A reference captured after `at` (reinstalled) is left alone.
+   */
+  async botRemoved(ownerId: string, conversationType: ConversationType, conversationId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.refs.markUnreachable(ownerId, conversationId, 403, now);
+    if (conversationType !== 'personal' || !this.jobs) return;
+    const target = await findPersonalConversation(this.refs, ownerId);
+    if ('unreachable' in target) await this.jobs.finishPendingAsUnreachable(ownerId, 403, 'bot_removed', now);
+  }
 
   static ownerOf(conversationType: ConversationType, userId: string, conversationId: string): string {
     return conversationType === 'personal' ? userId : chatOwnerKey(conversationId);

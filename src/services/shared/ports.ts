@@ -41,6 +41,8 @@ export interface JobQueue {
   /** Finished jobs of a group, newest first: e.g. the leader's "who could not be reached". */
   listFinished(groupId: string, filter?: { meetingId?: string; statuses?: FinalJobStatus[] }): Promise<Job[]>;
   listPending(filter: PendingJobFilter): Promise<Job[]>;
+  /** Finishes every pending job addressed to `userId` as unreachable (the bot was removed): they are recorded, never sent. */
+  finishPendingAsUnreachable(userId: string, status: number, reason: string, now: Date): Promise<number>;
 }
 
 /** What the scheduler's runner needs on top: find, claim with a lease, reschedule, finish. */

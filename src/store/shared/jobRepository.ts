@@ -95,6 +95,25 @@ export class CosmosJobRepository implements JobStore {
     return cancelled;
   }
 
+  async finishPendingAsUnreachable(userId: string, status: number, reason: string, now: Date): Promise<number> {
+    const jobs = await this.docs.query(
+      {
+        query: 'SELECT * FROM c WHERE c.pk = @pk AND c.userId = @userId',
+        parameters: [
+          { name: '@pk', value: pendingPartition },
+          { name: '@userId', value: userId },
+        ],
+      },
+      pendingPartition,
+    );
+    let finished = 0;
+    for (const job of jobs) {
+      if (isLeased(job, now)) continue; // being sent right now: its send meets the removed bot and records the same
+      if (await this.finish(job, 'unreachable', { outcome: 'unreachable', status, reason }, now)) finished++;
+    }
+    return finished;
+  }
+
   async listPending(filter: PendingJobFilter): Promise<Job[]> {
     const jobs = await this.docs.query(
       {
