@@ -20,7 +20,7 @@ import { CosmosJobRepository } from './store/shared/jobRepository';
 
 export type CompositionConfig = Pick<
   Config,
-  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler'
+  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention'
 >;
 
 export interface CompositionInput {
@@ -45,12 +45,12 @@ export interface Composition {
   jobHandlers: JobHandlers;
 }
 
-const repositoriesOf = (store: CosmosStore) => ({
+const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retention']) => ({
   users: new CosmosUserRepository(store.containers),
   groups: new CosmosGroupRepository(store.containers),
   refs: new CosmosConversationRefRepository(store.containers),
   codeAttempts: new CosmosCodeAttemptRepository(store.containers),
-  jobs: new CosmosJobRepository(store.containers),
+  jobs: new CosmosJobRepository(store.containers, retention.finishedJobDays * 86_400),
   meetings: new CosmosMeetingRepository(store.containers),
   prefs: new CosmosReminderPrefsRepository(store.containers),
   pauses: new CosmosPauseRepository(store.containers),
@@ -61,7 +61,7 @@ const repositoriesOf = (store: CosmosStore) => ({
  * deps and the scheduler's handlers. src/index.ts and the tests both build the app with it.
  */
 export function compose({ store, clock, config, messenger: makeMessenger, renderer, prompter }: CompositionInput): Composition {
-  const repositories = repositoriesOf(store);
+  const repositories = repositoriesOf(store, config.retention);
   const { users: userRepo, groups: groupRepo, refs, jobs, prefs, pauses } = repositories;
   const guard = new CodeAttemptGuard(repositories.codeAttempts, clock);
   const users = new UserService(userRepo, guard, { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode }, clock);

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import { GroupCoachAdapter, type AdapterSettings } from './bot/adapter';
-import { logHasher } from './logging/redact';
+import { errorForLog, logHasher } from './logging/redact';
+import { sweepExpired } from './store/shared/expirySweep';
 import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { GroupCoachBot } from './bot/groupCoachBot';
 import { ProactiveSender } from './bot/proactiveSender';
@@ -65,6 +66,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       );
     }
   }
+  // The embedded server has no TTL: in local mode, what has expired is deleted at start and daily.
+  const expiry = embedded ? startDailyExpirySweep(store, clock, log) : undefined;
 
   const adapter = new GroupCoachAdapter({
     botAuth: config.botAuth,
@@ -78,7 +81,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     config,
     messenger: (refs) => new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log),
   });
-  const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
+  const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate, config.retention.dialogStateDays * 86_400));
   const bot = new GroupCoachBot(dialogState, app.routerDeps, log, { deadlineMs: config.turnDeadlineMs });
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
@@ -101,6 +104,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     await listen(server, config.port, config.host);
   } catch (e) {
+    if (expiry) clearInterval(expiry);
     await snapshot?.stop();
     if (!options.store) await store.close();
     await embedded?.close();
@@ -123,6 +127,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store,
     scheduler,
     stop: async () => {
+      if (expiry) clearInterval(expiry);
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await snapshot?.stop();
@@ -130,6 +135,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await embedded?.close();
     },
   };
+}
+
+function startDailyExpirySweep(store: CosmosStore, clock: Clock, log: Logger): NodeJS.Timeout {
+  const sweep = () =>
+    void sweepExpired(store.containers, clock.now()).then(
+      ({ deleted, byContainer }) => deleted > 0 && log.info({ deleted, byContainer }, 'expiry sweep: expired documents deleted'),
+      (e: unknown) => log.warn({ err: errorForLog(e) }, 'expiry sweep failed; tried again tomorrow'),
+    );
+  sweep();
+  return setInterval(sweep, 24 * 3600_000).unref();
 }
 
 /** Another process already listens there: one line for the person starting the bot, no stack trace. */

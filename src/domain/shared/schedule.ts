@@ -143,6 +143,8 @@ export const jobSchema = z.object({
   createdAt: utcInstant,
   updatedAt: utcInstant,
   finishedAt: utcInstant.optional(),
+  /** Seconds the finished record is kept after its last write (Cosmos per-document expiry). */
+  ttl: z.number().int().positive().optional(),
   _etag: z.string().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;

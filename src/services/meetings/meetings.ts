@@ -287,15 +287,16 @@ export class MeetingService {
     ]);
     // One line per person who is still in the group: their latest failure of the last two weeks.
     const latest = new Map<string, Undelivered>();
-    for (const u of undelivered) if (u.at >= since && isMember(group, u.userId) && !latest.has(u.userId)) latest.set(u.userId, u);
+    for (const u of undelivered) if (isMember(group, u.userId) && !latest.has(u.userId)) latest.set(u.userId, u);
+    // One query for the answers of all upcoming meetings and one for who came to the recent ones.
+    const [rsvps, attendance] = await Promise.all([
+      this.deps.meetings.listRsvpsOf(groupId, upcoming.map((m) => m.id)),
+      this.deps.meetings.listAttendanceOf(groupId, recent.map((m) => m.id)),
+    ]);
     return {
       // Before a meeting only the answers count; after it only who came.
-      upcoming: await Promise.all(
-        upcoming.map(async (meeting) => ({ meeting, rsvps: await this.deps.meetings.listRsvps(groupId, meeting.id), attendance: [] })),
-      ),
-      recent: await Promise.all(
-        recent.map(async (meeting) => ({ meeting, rsvps: [], attendance: await this.deps.meetings.listAttendance(groupId, meeting.id) })),
-      ),
+      upcoming: upcoming.map((meeting) => ({ meeting, rsvps: rsvps.filter((r) => r.meetingId === meeting.id), attendance: [] })),
+      recent: recent.map((meeting) => ({ meeting, rsvps: [], attendance: attendance.filter((a) => a.meetingId === meeting.id) })),
       undelivered: [...latest.values()],
     };
   }
@@ -323,8 +324,10 @@ export class MeetingService {
     return this.undelivered(groupId, meetingId);
   }
 
+  /** Bounded by time in the query: the last two weeks, never every finished job of the group. */
   private async undelivered(groupId: string, meetingId?: string): Promise<Undelivered[]> {
-    const jobs = await this.deps.jobs.listFinished(groupId, { ...(meetingId ? { meetingId } : {}), statuses: ['unreachable', 'failed'] });
+    const since = addMinutes(toUtcIso(this.clock.now()), -recentDays * 24 * 60);
+    const jobs = await this.deps.jobs.listFinished(groupId, { ...(meetingId ? { meetingId } : {}), statuses: ['unreachable', 'failed'], since });
     return jobs.map((j) => ({
       jobId: j.id,
       kind: j.kind,

@@ -36,7 +36,11 @@ export class CosmosJobRepository implements JobStore {
   private readonly docs: Documents<typeof jobSchema>;
   private readonly container: Container;
 
-  constructor(containers: Containers) {
+  /** `finishedTtlSeconds`: how long a finished job's record is kept (Cosmos `ttl`; the leader's list looks back 14 days). */
+  constructor(
+    containers: Containers,
+    private readonly finishedTtlSeconds: number = 90 * 86_400,
+  ) {
     this.container = containers.jobs;
     this.docs = new Documents(containers.jobs, jobSchema);
   }
@@ -137,13 +141,17 @@ export class CosmosJobRepository implements JobStore {
     return this.docs.read(jobId, donePartition(groupId));
   }
 
-  async listFinished(groupId: string, filter: { meetingId?: string; statuses?: FinalJobStatus[] } = {}): Promise<Job[]> {
+  async listFinished(groupId: string, filter: { meetingId?: string; statuses?: FinalJobStatus[]; since?: string } = {}): Promise<Job[]> {
     const pk = donePartition(groupId);
     const clauses = ['c.pk = @pk'];
     const parameters: { name: string; value: string | string[] }[] = [{ name: '@pk', value: pk }];
     if (filter.meetingId) {
       clauses.push('c.sessionId = @meetingId');
       parameters.push({ name: '@meetingId', value: filter.meetingId });
+    }
+    if (filter.since) {
+      clauses.push('c.finishedAt >= @since');
+      parameters.push({ name: '@since', value: filter.since });
     }
     if (filter.statuses) {
       clauses.push('ARRAY_CONTAINS(@statuses, c.status)');
@@ -195,7 +203,7 @@ export class CosmosJobRepository implements JobStore {
     const at = toUtcIso(now);
     // The record keeps `claimedBy`: which instance ran it (absent when cancelled unclaimed).
     const { _etag, leaseUntil: _until, ...rest } = claimed;
-    await this.docs.upsert({ ...rest, pk: donePartition(claimed.groupId), status, result, finishedAt: at, updatedAt: at });
+    await this.docs.upsert({ ...rest, pk: donePartition(claimed.groupId), status, result, finishedAt: at, updatedAt: at, ttl: this.finishedTtlSeconds });
     return this.deleteIfUnchanged(claimed);
   }
 
