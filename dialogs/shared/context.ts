@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { MessageFactory, CardFactory } from 'botbuilder';
 import type { DomainError } from '../../src/domain/shared/errors';
 import { isDomainError } from '../../src/domain/shared/errors';
-import { toLocale, type Locale } from '../../src/domain/shared/locale';
+import { locales, toLocale, type Locale } from '../../src/domain/shared/locale';
 import { translator, type Translate } from '../../src/i18n';
 import type { ConversationService } from '../../src/services/people';
 import type { GroupService } from '../../src/services/groups';
@@ -28,8 +28,14 @@ export interface DialogDeps {
 /** What the router and the dialogs it builds get: the dialog deps, forgetting a person, the message size limit. */
 export type RouterDeps = DialogDeps & { forget: (userId: string) => Promise<void>; maxMessageChars: number };
 
-/** The bot sets activity.locale to the person's resolved language at the start of every turn. */
-export const localeOf = (context: TurnContext): Locale => toLocale(context.activity.locale) ?? 'fi';
+/** Where the bot and the router put DEFAULT_LOCALE for the turn. */
+export const defaultLocaleKey = Symbol('defaultLocale');
+
+/**
+ * The bot sets activity.locale to the person's resolved language at the start of every turn; without
+ * one, the configured DEFAULT_LOCALE the bot and the router put in the turn state.
+ */
+export const localeOf = (context: TurnContext): Locale => toLocale(context.activity.locale) ?? (context.turnState.get(defaultLocaleKey) as Locale | undefined) ?? locales[0];
 export const tOf = (context: TurnContext): Translate => translator(localeOf(context));
 
 /** User id = {channelId}:{aadObjectId ?? from.id}: stable across a person's chats in one tenant. */

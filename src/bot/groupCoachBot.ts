@@ -1,9 +1,9 @@
-import { ActivityHandler, type Activity, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type BotState, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
-import { sendCard, userIdOf } from '../../dialogs/shared/context';
+import { defaultLocaleKey, sendCard, userIdOf } from '../../dialogs/shared/context';
 import { isDomainError } from '../domain/shared/errors';
-import { resolveLocale, type Locale } from '../domain/shared/locale';
+import { resolveLocale, toLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
 import { errorForLog } from '../logging/redact';
 import { ConversationService } from '../services/people';
@@ -31,6 +31,8 @@ const referenceTypes: ReadonlySet<string> = new Set(['message', 'conversationUpd
  */
 export class GroupCoachBot extends ActivityHandler {
   private readonly router: DialogRouter;
+  /** The person's language, kept in the conversation's dialog state too: it answers in it when the profile cannot be read. */
+  private readonly rememberedLocale: StatePropertyAccessor<Locale | undefined>;
 
   constructor(
     private readonly dialogState: BotState,
@@ -40,6 +42,7 @@ export class GroupCoachBot extends ActivityHandler {
   ) {
     super();
     this.router = new DialogRouter(dialogState.createProperty('dialogState'), deps);
+    this.rememberedLocale = dialogState.createProperty<Locale | undefined>('locale');
 
     this.onMessage(async (context, next) => {
       await this.router.onMessage(context);
@@ -100,9 +103,13 @@ export class GroupCoachBot extends ActivityHandler {
   }
 
   private async runTurn(context: TurnContext): Promise<void> {
-    await this.prepare(context);
+    const { stored, resolved } = await this.prepare(context);
     await super.run(context);
-    if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+    if (context.turnState.get(expiredKey)) return;
+    // A stored language, or one chosen in this turn, is remembered (written only when it changed).
+    const now = toLocale(context.activity.locale);
+    if (now && (stored || now !== resolved)) await this.rememberedLocale.set(context, now);
+    await this.dialogState.saveChanges(context, false);
   }
 
   /** No invoke of ours exists (cards use Action.Submit): acknowledged, never a 501. */
@@ -114,14 +121,27 @@ export class GroupCoachBot extends ActivityHandler {
     return resolveLocale(undefined, context.activity.locale, this.deps.settings.defaultLocale);
   }
 
-  private async prepare(context: TurnContext): Promise<void> {
+  /** Resolves the language (stored: the person has chosen one) and captures the reference. */
+  private async prepare(context: TurnContext): Promise<{ stored: boolean; resolved: Locale }> {
     const { activity } = context;
-    const user = activity.from?.id ? await this.deps.users.get(userIdOf(context)) : undefined;
-    activity.locale = resolveLocale(user?.locale, activity.locale, this.deps.settings.defaultLocale);
-    if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type) || isBotRemoval(activity)) return;
+    context.turnState.set(defaultLocaleKey, this.deps.settings.defaultLocale);
+    let user;
+    try {
+      user = activity.from?.id ? await this.deps.users.get(userIdOf(context)) : undefined;
+    } catch (e) {
+      // The profile cannot be read (an outage): the language this conversation last used, not the client's.
+      const remembered = await this.rememberedLocale.get(context).catch(() => undefined);
+      activity.locale = resolveLocale(remembered, activity.locale, this.deps.settings.defaultLocale);
+      throw e;
+    }
+    const resolved = resolveLocale(user?.locale, activity.locale, this.deps.settings.defaultLocale);
+    activity.locale = resolved;
+    const stored = Boolean(user?.locale);
+    if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type) || isBotRemoval(activity)) return { stored, resolved };
     const type = conversationTypeOf(activity);
     const owner = ConversationService.ownerOf(type, userIdOf(context), activity.conversation.id);
     await this.deps.conversations.capture(owner, type, storedReferenceOf(activity));
+    return { stored, resolved };
   }
 
   /** Company Communicator style: the conversation is recorded as unreachable, and so is what was still to go there. */
