@@ -17,6 +17,14 @@ export interface TurnLimits {
 /** How long the deadline's own "please try again" may take (the connector may be what hangs). */
 const apologyBudgetMs = 2000;
 const expiredKey = Symbol('turnExpired');
+/** The dialog stack of a turn that finished its work could not be saved: another turn of the same person saved first. */
+class TurnCrossedError extends Error {
+  constructor() {
+    super('another turn of this person saved its dialog state first');
+    this.name = 'TurnCrossedError';
+  }
+}
+
 /** The bot uninstalled (personal app) or removed from a chat: no reference is captured from it, it is marked unreachable. */
 const isBotRemoval = (activity: Partial<Activity>) =>
   (activity.type === 'installationUpdate' && /^remove/.test(String(activity.action ?? ''))) ||
@@ -109,7 +117,14 @@ export class GroupCoachBot extends ActivityHandler {
     // A stored language, or one chosen in this turn, is remembered (written only when it changed).
     const now = toLocale(context.activity.locale);
     if (now && (stored || now !== resolved)) await this.rememberedLocale.set(context, now);
-    await this.dialogState.saveChanges(context, false);
+    try {
+      await this.dialogState.saveChanges(context, false);
+    } catch (e) {
+      // Another turn of this person saved first. What this turn did is done and was said above; only
+      // its place in the conversation is not kept, and the answer says exactly that.
+      if (isDomainError(e, 'CONFLICT')) throw new TurnCrossedError();
+      throw e;
+    }
   }
 
   /** No invoke of ours exists (cards use Action.Submit): acknowledged, never a 501. */
@@ -181,7 +196,9 @@ export class GroupCoachBot extends ActivityHandler {
     }
     const text = isDomainError(error, 'STORE_UNAVAILABLE')
       ? t('errors.STORE_UNAVAILABLE')
-      : isDomainError(error, 'CONFLICT')
+      : error instanceof TurnCrossedError
+        ? t('errors.TURN_CROSSED')
+        : isDomainError(error, 'CONFLICT')
         ? t('errors.CONFLICT')
         : stateBroken
           ? t('errors.STATE_RESET')
