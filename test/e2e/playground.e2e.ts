@@ -73,7 +73,12 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
   after(async () => {
     await browser.stop();
     await playground.stop();
-    await new Promise((r) => proxy?.server.close(r));
+    // Only what before() got to start: a before that failed early must not leave this waiting for a server that never was.
+    if (proxy) {
+      const { server } = proxy;
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
     await app?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
