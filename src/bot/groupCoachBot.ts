@@ -1,7 +1,8 @@
-import { ActivityHandler, type Activity, type BotState, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type AdaptiveCardInvokeValue, type BotState, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
 import { defaultLocaleKey, sendCard, userIdOf } from '../../dialogs/shared/context';
+import { ActivityInvokes } from '../../dialogs/activities';
 import { isDomainError } from '../domain/shared/errors';
 import { resolveLocale, toLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
@@ -41,16 +42,20 @@ export class GroupCoachBot extends ActivityHandler {
   private readonly router: DialogRouter;
   /** The person's language, kept in the conversation's dialog state too: it answers in it when the profile cannot be read. */
   private readonly rememberedLocale: StatePropertyAccessor<Locale | undefined>;
+  private readonly invokes: ActivityInvokes;
 
   constructor(
     private readonly dialogState: BotState,
     private readonly deps: RouterDeps,
     private readonly log: Logger,
     private readonly limits: TurnLimits = { deadlineMs: 10_000 },
+    /** Runs a turn so that it reads each document once (the store's turn scope). */
+    private readonly inTurn: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
   ) {
     super();
     this.router = new DialogRouter(dialogState.createProperty('dialogState'), deps);
     this.rememberedLocale = dialogState.createProperty<Locale | undefined>('locale');
+    this.invokes = new ActivityInvokes(deps);
 
     this.onMessage(async (context, next) => {
       await this.router.onMessage(context);
@@ -110,25 +115,33 @@ export class GroupCoachBot extends ActivityHandler {
     await Promise.race([context.sendActivity({ type: 'message', text }).catch(() => undefined), new Promise((r) => setTimeout(r, apologyBudgetMs).unref())]);
   }
 
-  private async runTurn(context: TurnContext): Promise<void> {
-    const { stored, resolved } = await this.prepare(context);
-    await super.run(context);
-    if (context.turnState.get(expiredKey)) return;
-    // A stored language, or one chosen in this turn, is remembered (written only when it changed).
-    const now = toLocale(context.activity.locale);
-    if (now && (stored || now !== resolved)) await this.rememberedLocale.set(context, now);
-    try {
-      await this.dialogState.saveChanges(context, false);
-    } catch (e) {
-      // Another turn of this person saved first. What this turn did is done and was said above; only
-      // its place in the conversation is not kept, and the answer says exactly that.
-      if (isDomainError(e, 'CONFLICT')) throw new TurnCrossedError();
-      throw e;
-    }
+  private runTurn(context: TurnContext): Promise<void> {
+    return this.inTurn(async () => {
+      const { stored, resolved } = await this.prepare(context);
+      await super.run(context);
+      if (context.turnState.get(expiredKey)) return;
+      // A stored language, or one chosen in this turn, is remembered (written only when it changed).
+      const now = toLocale(context.activity.locale);
+      if (now && (stored || now !== resolved)) await this.rememberedLocale.set(context, now);
+      try {
+        await this.dialogState.saveChanges(context, false);
+      } catch (e) {
+        // Another turn of this person saved first. What this turn did is done and was said above; only
+        // its place in the conversation is not kept, and the answer says exactly that.
+        if (isDomainError(e, 'CONFLICT')) throw new TurnCrossedError();
+        throw e;
+      }
+    });
   }
 
-  /** No invoke of ours exists (cards use Action.Submit): acknowledged, never a 501. */
-  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+  /**
+   * Teams' Action.Execute (invoke `adaptiveCard/action`) answers with a card: the activities' per-person
+   * round cards in a linked group chat. Any other invoke is acknowledged, never a 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') {
+      return { status: 200, body: await this.invokes.onAdaptiveCardAction(context, context.activity.value as AdaptiveCardInvokeValue) };
+    }
     return { status: 200, body: {} };
   }
 
@@ -136,7 +149,7 @@ export class GroupCoachBot extends ActivityHandler {
     return resolveLocale(undefined, context.activity.locale, this.deps.settings.defaultLocale);
   }
 
-  /** Resolves the language (stored: the person has chosen one) and captures the reference. */
+  /** The profile is read once here; the rest of the turn gets the same one from the turn scope. Resolves the language (stored: the person has chosen one). */
   private async prepare(context: TurnContext): Promise<{ stored: boolean; resolved: Locale }> {
     const { activity } = context;
     context.turnState.set(defaultLocaleKey, this.deps.settings.defaultLocale);
@@ -155,7 +168,7 @@ export class GroupCoachBot extends ActivityHandler {
     if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type) || isBotRemoval(activity)) return { stored, resolved };
     const type = conversationTypeOf(activity);
     const owner = ConversationService.ownerOf(type, userIdOf(context), activity.conversation.id);
-    await this.deps.conversations.capture(owner, type, storedReferenceOf(activity));
+    await this.deps.conversations.refresh(owner, type, storedReferenceOf(activity), user);
     return { stored, resolved };
   }
 
