@@ -6,7 +6,7 @@ import { meetingJobHandlers, type MeetingJobDeps } from './scheduler/handlers';
 import type { JobHandlers } from './scheduler/jobs';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { GroupService } from './services/groups';
-import { MeetingService, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
+import { MeetingAttendance, MeetingOverview, MeetingPlanning, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
 import { CodeAttemptGuard, ConversationService, forgetUser, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
 import { ReminderPrefsService } from './services/reminders';
 import type { Messenger } from './services/shared/ports';
@@ -36,7 +36,7 @@ export interface CompositionInput {
 
 export interface Composition {
   repositories: ReturnType<typeof repositoriesOf>;
-  services: { users: UserService; groups: GroupService; conversations: ConversationService; meetings: MeetingService; reminders: ReminderPrefsService };
+  services: { users: UserService; groups: GroupService; conversations: ConversationService; meetings: MeetingPlanning; attendance: MeetingAttendance; overview: MeetingOverview; reminders: ReminderPrefsService };
   messenger: Messenger;
   /** What the router and its dialogs get. */
   routerDeps: RouterDeps;
@@ -69,9 +69,10 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const users = new UserService(userRepo, guard, { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode }, clock);
   const groups = new GroupService(groupRepo, users, guard, config, clock);
   const conversations = new ConversationService(refs, clock, userRepo);
-  const meetings = new MeetingService({ groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo }, clock, {
-    reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
-  });
+  const meetingDeps = { groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo };
+  const meetings = new MeetingPlanning(meetingDeps, clock, { reflectAfterMinutes: config.scheduler.reflectAfterMinutes });
+  const attendance = new MeetingAttendance(meetingDeps, clock);
+  const overview = new MeetingOverview(meetingDeps, clock);
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
 
@@ -81,6 +82,8 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     conversations,
     messenger,
     meetings,
+    attendance,
+    overview,
     reminders,
     clock,
     settings: { defaultLocale: config.defaultLocale, defaultTimeZone: config.defaultTimeZone, leaderSignupEnabled: Boolean(config.leaderSignupCode) },
@@ -101,7 +104,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, reminders },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders },
     messenger,
     routerDeps,
     handlerDeps,

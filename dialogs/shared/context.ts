@@ -10,7 +10,7 @@ import type { GroupService } from '../../src/services/groups';
 import type { Clock } from '../../src/domain/shared/clock';
 import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
-import type { MeetingService } from '../../src/services/meetings';
+import type { MeetingAttendance, MeetingOverview, MeetingPlanning } from '../../src/services/meetings';
 import type { UserService } from '../../src/services/people';
 
 /** What dialogs may use: services only, never the store. */
@@ -19,7 +19,12 @@ export interface DialogDeps {
   groups: GroupService;
   conversations: ConversationService;
   messenger: Messenger;
-  meetings: MeetingService;
+  /** Scheduling, moving, cancelling (and the jobs that speak later), snoozing a reminder. */
+  meetings: MeetingPlanning;
+  /** RSVPs and the attendance roster. */
+  attendance: MeetingAttendance;
+  /** What the leader and the participants see of the meetings. */
+  overview: MeetingOverview;
   reminders: ReminderPrefsService;
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */
   clock: Clock;

@@ -8,6 +8,7 @@ import { inviteKey, type Group, type Invite, type Member } from '../../domain/gr
 import type { CodeAttemptGuard } from '../people';
 import type { GroupRepository } from './ports';
 import type { UserService } from '../people';
+import { isMember, leads } from '../../domain/groups/rules';
 
 export interface GroupRules {
   maxParticipants: number;
@@ -109,7 +110,7 @@ export class GroupService {
   async ledGroup(leaderId: string, groupId: string): Promise<Group> {
     const group = await this.groups.get(groupId);
     if (!group) throw new DomainError('GROUP_NOT_FOUND');
-    if (group.leaderId !== leaderId) throw new DomainError('NOT_GROUP_LEADER');
+    if (!leads(group, leaderId)) throw new DomainError('NOT_GROUP_LEADER');
     return group;
   }
 
@@ -137,13 +138,13 @@ export class GroupService {
     if (!invite || !group || group.inviteCode !== invite.code) throw new DomainError('INVITE_INVALID');
     await tried.release();
     if (Date.parse(invite.expiresAt) <= this.now().getTime()) throw new DomainError('INVITE_EXPIRED');
-    if (group.leaderId === userId) throw new DomainError('LEADER_CANNOT_JOIN_OWN_GROUP');
+    if (leads(group, userId)) throw new DomainError('LEADER_CANNOT_JOIN_OWN_GROUP');
     if (user.groupId === group.groupId) return group;
     if (user.groupId) throw new DomainError('ALREADY_IN_GROUP');
 
     const member: Member = { userId, displayName: user.displayName ?? '', joinedAt: this.now().toISOString() };
     const joined = await this.mutateGroup(group.groupId, (g) => {
-      if (g.members.some((m) => m.userId === userId)) return g;
+      if (isMember(g, userId)) return g;
       if (g.members.length >= this.rules.maxParticipants) throw new DomainError('GROUP_FULL', { max: this.rules.maxParticipants });
       return { ...g, members: [...g.members, member] };
     }, group);
