@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IANAZone } from 'luxon';
 import type { Clock } from '../../domain/shared/clock';
-import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { DomainError } from '../../domain/shared/errors';
 import { newInviteCode, normalizeInviteCode } from '../../domain/groups/invite';
 import type { Locale } from '../../domain/shared/locale';
 import { inviteKey, type Group, type Invite, type Member } from '../../domain/groups/model';
@@ -9,6 +9,7 @@ import type { CodeAttemptGuard } from '../people';
 import type { GroupRepository } from './ports';
 import type { UserService } from '../people';
 import { isMember, leads } from '../../domain/groups/rules';
+import { retryOnConflict } from '../shared/retryOnConflict';
 
 export interface GroupRules {
   maxParticipants: number;
@@ -74,23 +75,11 @@ export class GroupService {
   private async issueInvite(groupId: string): Promise<Invite> {
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.rules.inviteTtlDays * 86_400_000).toISOString();
-    for (let attempt = 0; ; attempt++) {
+    // A collision of two random codes is astronomically rare; try another one.
+    return retryOnConflict(() => {
       const code = this.newCode();
-      try {
-        return await this.groups.putInvite({
-          type: 'invite',
-          id: 'invite',
-          groupId: inviteKey(code),
-          code,
-          targetGroupId: groupId,
-          expiresAt,
-          createdAt: now.toISOString(),
-        });
-      } catch (e) {
-        // A collision of two random codes is astronomically rare; try another one.
-        if (!isDomainError(e, 'CONFLICT') || attempt >= 3) throw e;
-      }
-    }
+      return this.groups.putInvite({ type: 'invite', id: 'invite', groupId: inviteKey(code), code, targetGroupId: groupId, expiresAt, createdAt: now.toISOString() });
+    }, 4);
   }
 
   /** A fresh code; the old one stops working at once. */
@@ -203,16 +192,12 @@ export class GroupService {
    * just read is used for the first attempt instead of being read a second time.
    */
   private async mutateGroup(groupId: string, change: (g: Group) => Group, known?: Group): Promise<Group> {
-    for (let attempt = 0; ; attempt++) {
-      const current = attempt === 0 && known ? known : await this.groups.get(groupId);
+    return retryOnConflict(async (round) => {
+      const current = round === 0 && known ? known : await this.groups.get(groupId);
       if (!current) throw new DomainError('GROUP_NOT_FOUND');
       const next = change(current);
       if (next === current) return current;
-      try {
-        return await this.groups.replace({ ...next, updatedAt: this.now().toISOString() });
-      } catch (e) {
-        if (!isDomainError(e, 'CONFLICT') || attempt >= maxConflictRetries) throw e;
-      }
-    }
+      return this.groups.replace({ ...next, updatedAt: this.now().toISOString() });
+    }, maxConflictRetries + 1);
   }
 }

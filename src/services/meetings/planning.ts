@@ -14,6 +14,7 @@ import type { UserRepository } from '../people';
 import { MeetingAccess, defaultMeetingRules, type MeetingChange, type MeetingRules, type MeetingServiceDeps, type NewMeeting } from './access';
 import { personalZone } from '../../domain/people';
 import { isMember } from '../../domain/groups';
+import { retryOnConflict } from '../shared/retryOnConflict';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -75,27 +76,14 @@ export class MeetingPlanning extends MeetingAccess {
   async moveMeeting(actorId: string, groupId: string, meetingId: string, change: MeetingChange): Promise<Meeting> {
     const group = await this.groupLedBy(actorId, groupId);
     const now = this.clock.now();
-    for (let attempt = 0; ; attempt++) {
+    return retryOnConflict(async () => {
       const meeting = await this.scheduled(groupId, meetingId);
       const duration = change.durationMinutes ?? (Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)) / 60_000;
       const { startsAt, endsAt } = this.validTimes(group, change.start, duration, now);
       const place = change.place?.trim() ?? meeting.place;
       if (place.length > 200) throw new DomainError('INVALID_INPUT');
       if (startsAt === meeting.startsAt && endsAt === meeting.endsAt && place === meeting.place) return meeting;
-      let moved: Meeting;
-      try {
-        moved = await this.deps.meetings.replace({
-          ...meeting,
-          startsAt,
-          endsAt,
-          place,
-          revision: meeting.revision + 1,
-          updatedAt: toUtcIso(now),
-        });
-      } catch (e) {
-        if (isDomainError(e, 'CONFLICT') && attempt < 4) continue;
-        throw e;
-      }
+      const moved = await this.deps.meetings.replace({ ...meeting, startsAt, endsAt, place, revision: meeting.revision + 1, updatedAt: toUtcIso(now) });
       await this.deps.jobs.cancelPending(
         { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance], beforeRevision: moved.revision },
         'meeting_moved',
@@ -103,36 +91,29 @@ export class MeetingPlanning extends MeetingAccess {
       );
       await this.planMeeting(group, moved, 'moved', meeting.startsAt);
       return moved;
-    }
+    });
   }
 
   /** Idempotent: cancelling again re-plans the same notices (planning keeps one job per id). */
   async cancelMeeting(actorId: string, groupId: string, meetingId: string): Promise<Meeting> {
     const group = await this.groupLedBy(actorId, groupId);
     const now = this.clock.now();
-    for (let attempt = 0; ; attempt++) {
+    const cancelled = await retryOnConflict(async () => {
       const meeting = await this.deps.meetings.get(groupId, meetingId);
       if (!meeting) throw new DomainError('MEETING_NOT_FOUND');
-      let cancelled = meeting;
-      if (meeting.status !== 'cancelled') {
-        try {
-          const at = toUtcIso(now);
-          cancelled = await this.deps.meetings.replace({ ...meeting, status: 'cancelled', cancelledAt: at, updatedAt: at });
-        } catch (e) {
-          if (isDomainError(e, 'CONFLICT') && attempt < 4) continue;
-          throw e;
-        }
-      }
-      // Pending notices of scheduling or moving stay: their handler skips them once the meeting is cancelled,
-      // and the notices of this cancellation (planned again by a repeated call) must not be cancelled.
-      await this.deps.jobs.cancelPending(
-        { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance] },
-        'meeting_cancelled',
-        now,
-      );
-      await Promise.all(group.members.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
-      return cancelled;
-    }
+      if (meeting.status === 'cancelled') return meeting;
+      const at = toUtcIso(now);
+      return this.deps.meetings.replace({ ...meeting, status: 'cancelled', cancelledAt: at, updatedAt: at });
+    });
+    // Pending notices of scheduling or moving stay: their handler skips them once the meeting is cancelled,
+    // and the notices of this cancellation (planned again by a repeated call) must not be cancelled.
+    await this.deps.jobs.cancelPending(
+      { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance] },
+      'meeting_cancelled',
+      now,
+    );
+    await Promise.all(group.members.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
+    return cancelled;
   }
 
   /**
