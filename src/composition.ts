@@ -16,6 +16,10 @@ import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUse
 import { CosmosPauseRepository, CosmosReminderPrefsRepository } from './store/reminders';
 import type { CosmosStore } from './store/shared/cosmosClient';
 import { inTurn, type TurnScope } from './store/shared/turnCache';
+import { roundMessageRenderer } from './cards/activities';
+import { activityJobHandlers } from './scheduler/handlers/activities';
+import { ProposalService, RoundService } from './services/activities';
+import { CosmosActivityRepository } from './store/activities';
 import { CosmosJobRepository } from './store/shared/jobRepository';
 
 export type CompositionConfig = Pick<
@@ -36,7 +40,17 @@ export interface CompositionInput {
 
 export interface Composition {
   repositories: ReturnType<typeof repositoriesOf>;
-  services: { users: UserService; groups: GroupService; conversations: ConversationService; meetings: MeetingPlanning; attendance: MeetingAttendance; overview: MeetingOverview; reminders: ReminderPrefsService };
+  services: {
+    users: UserService;
+    groups: GroupService;
+    conversations: ConversationService;
+    meetings: MeetingPlanning;
+    attendance: MeetingAttendance;
+    overview: MeetingOverview;
+    reminders: ReminderPrefsService;
+    proposals: ProposalService;
+    rounds: RoundService;
+  };
   messenger: Messenger;
   /** What the router and its dialogs get. */
   routerDeps: RouterDeps;
@@ -56,6 +70,7 @@ const repositoriesOf = (store: CosmosStore) => ({
   meetings: new CosmosMeetingRepository(store.containers),
   prefs: new CosmosReminderPrefsRepository(store.containers),
   pauses: new CosmosPauseRepository(store.containers),
+  activities: new CosmosActivityRepository(store.containers),
 });
 
 /**
@@ -75,6 +90,8 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const overview = new MeetingOverview(meetingDeps, clock);
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
+  const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
+  const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
 
   const routerDeps: RouterDeps = {
     users,
@@ -85,6 +102,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     attendance,
     overview,
     reminders,
+    activities: { proposals, rounds },
     clock,
     settings: { defaultLocale: config.defaultLocale, defaultTimeZone: config.defaultTimeZone, leaderSignupEnabled: Boolean(config.leaderSignupCode) },
     forget: (userId) => forgetUser(userId, groups, userRepo),
@@ -104,11 +122,14 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, attendance, overview, reminders },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds },
     messenger,
     routerDeps,
     handlerDeps,
-    jobHandlers: meetingJobHandlers(handlerDeps),
+    jobHandlers: {
+      ...meetingJobHandlers(handlerDeps),
+      ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
+    },
     inTurn,
   };
 }

@@ -35,6 +35,8 @@ export interface AppOptions {
   /** Tests only: channel tokens checked against loopback OpenID metadata, outbound calls without Azure AD. */
   channelAuth?: AdapterSettings['channelAuth'];
   credentialsFactory?: AdapterSettings['credentialsFactory'];
+  /** Tests only: with an app id, also answer a loopback http serviceUrl (a test connector; channels always use https). */
+  allowLoopbackServiceUrl?: boolean;
 }
 
 /** The app: config → store → compose (repositories, services, handlers) → bot → http, and the scheduler. */
@@ -91,6 +93,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     storeHealthy: () => store.ping(),
     log,
     localMode: config.localMode,
+    allowLoopbackServiceUrl: options.allowLoopbackServiceUrl ?? false,
     requestTimeoutMs: config.httpRequestTimeoutMs,
     extraRoutes: webChatRoutes({ config, adapter, bot, log }),
   });

@@ -12,6 +12,7 @@ import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
 import type { MeetingAttendance, MeetingOverview, MeetingPlanning } from '../../src/services/meetings';
 import type { UserService } from '../../src/services/people';
+import type { ProposalService, RoundService } from '../../src/services/activities';
 
 /** What dialogs may use: services only, never the store. */
 export interface DialogDeps {
@@ -26,6 +27,7 @@ export interface DialogDeps {
   /** What the leader and the participants see of the meetings. */
   overview: MeetingOverview;
   reminders: ReminderPrefsService;
+  activities: { proposals: ProposalService; rounds: RoundService };
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */
   clock: Clock;
   settings: { defaultLocale: Locale; defaultTimeZone: string; leaderSignupEnabled: boolean };

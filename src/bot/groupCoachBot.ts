@@ -1,7 +1,8 @@
-import { ActivityHandler, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeValue, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
 import { sendCard, userIdOf } from '../../dialogs/shared/context';
+import { ActivityInvokes } from '../../dialogs/activities';
 import { isDomainError } from '../domain/shared/errors';
 import { resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
@@ -25,6 +26,7 @@ const referenceTypes: ReadonlySet<string> = new Set(['message', 'conversationUpd
  */
 export class GroupCoachBot extends ActivityHandler {
   private readonly router: DialogRouter;
+  private readonly invokes: ActivityInvokes;
 
   constructor(
     private readonly dialogState: BotState,
@@ -36,6 +38,7 @@ export class GroupCoachBot extends ActivityHandler {
   ) {
     super();
     this.router = new DialogRouter(dialogState.createProperty('dialogState'), deps);
+    this.invokes = new ActivityInvokes(deps);
 
     this.onMessage(async (context, next) => {
       await this.router.onMessage(context);
@@ -93,8 +96,14 @@ export class GroupCoachBot extends ActivityHandler {
     });
   }
 
-  /** No invoke of ours exists (cards use Action.Submit): acknowledged, never a 501. */
-  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+  /**
+   * Teams' Action.Execute (invoke `adaptiveCard/action`) answers with a card: the activities' per-person
+   * round cards in a linked group chat. Any other invoke is acknowledged, never a 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') {
+      return { status: 200, body: await this.invokes.onAdaptiveCardAction(context, context.activity.value as AdaptiveCardInvokeValue) };
+    }
     return { status: 200, body: {} };
   }
 
