@@ -7,7 +7,7 @@ import { leaderNoticeRenderer } from './cards/groups';
 import type { JobHandlers } from './scheduler/jobs';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { GroupService } from './services/groups';
-import { MeetingService, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
+import { MeetingAttendance, MeetingOverview, MeetingPlanning, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
 import { CodeAttemptGuard, ConversationService, forgetUser, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
 import { ReminderPrefsService } from './services/reminders';
 import type { Messenger } from './services/shared/ports';
@@ -45,7 +45,9 @@ export interface Composition {
     users: UserService;
     groups: GroupService;
     conversations: ConversationService;
-    meetings: MeetingService;
+    meetings: MeetingPlanning;
+    attendance: MeetingAttendance;
+    overview: MeetingOverview;
     reminders: ReminderPrefsService;
     proposals: ProposalService;
     rounds: RoundService;
@@ -83,9 +85,10 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const users = new UserService(userRepo, guard, { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode }, clock);
   const groups = new GroupService(groupRepo, users, guard, config, clock, jobs);
   const conversations = new ConversationService(refs, clock, userRepo, jobs);
-  const meetings = new MeetingService({ groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo }, clock, {
-    reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
-  });
+  const meetingDeps = { groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo };
+  const meetings = new MeetingPlanning(meetingDeps, clock, { reflectAfterMinutes: config.scheduler.reflectAfterMinutes });
+  const attendance = new MeetingAttendance(meetingDeps, clock);
+  const overview = new MeetingOverview(meetingDeps, clock);
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
@@ -97,6 +100,8 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     conversations,
     messenger,
     meetings,
+    attendance,
+    overview,
     reminders,
     activities: { proposals, rounds },
     clock,
@@ -118,7 +123,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, reminders, proposals, rounds },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds },
     messenger,
     routerDeps,
     handlerDeps,

@@ -9,7 +9,7 @@ import type { GroupService } from '../../src/services/groups';
 import type { Clock } from '../../src/domain/shared/clock';
 import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
-import type { MeetingService } from '../../src/services/meetings';
+import type { MeetingAttendance, MeetingOverview, MeetingPlanning } from '../../src/services/meetings';
 import type { UserService } from '../../src/services/people';
 import type { ProposalService, RoundService } from '../../src/services/activities';
 
@@ -19,7 +19,12 @@ export interface DialogDeps {
   groups: GroupService;
   conversations: ConversationService;
   messenger: Messenger;
-  meetings: MeetingService;
+  /** Scheduling, moving, cancelling (and the jobs that speak later), snoozing a reminder. */
+  meetings: MeetingPlanning;
+  /** RSVPs and the attendance roster. */
+  attendance: MeetingAttendance;
+  /** What the leader and the participants see of the meetings. */
+  overview: MeetingOverview;
   reminders: ReminderPrefsService;
   activities: { proposals: ProposalService; rounds: RoundService };
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { MeetingService } from '../../src/services/meetings';
+import { MeetingPlanning } from '../../src/services/meetings';
 import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 import { freshStore } from '../support/cosmos';
 import { expectDomainError } from '../support/expectDomainError';
@@ -19,7 +19,7 @@ describe('a move that failed half-way, repeated', () => {
 
   it('plans every job of the new time and tells every participant, with the old time', async () => {
     const jobs = failingOnce(w.jobs);
-    const meetings = new MeetingService({ groups: w.handlerDeps.groups, meetings: w.meetingsRepo, jobs, prefs: w.prefsRepo, users: w.users }, w.clock);
+    const meetings = new MeetingPlanning({ groups: w.handlerDeps.groups, meetings: w.meetingsRepo, jobs, prefs: w.prefsRepo, users: w.users }, w.clock);
     const meeting = await meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
     // The store fails on the fourth job the move plans: the meeting is already at its new time.
     jobs.fail.failCall(4, 'plan');

@@ -119,6 +119,8 @@ export interface World {
   prefsRepo: Composition['repositories']['prefs'];
   refs: Composition['repositories']['refs'];
   meetings: Composition['services']['meetings'];
+  attendance: Composition['services']['attendance'];
+  overview: Composition['services']['overview'];
   prefs: Composition['services']['reminders'];
   messenger: RecordingMessenger;
   prompter: RecordingPrompter;
@@ -160,7 +162,7 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
     }
     await refs.upsert(personalRef(userId, 'http://127.0.0.1:9/', at));
   }
-  const { meetings, reminders: prefs } = app.services;
+  const { meetings, attendance, overview, reminders: prefs } = app.services;
   const handlerDeps = app.handlerDeps;
   return {
     store,
@@ -173,6 +175,8 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
     prefsRepo,
     refs,
     meetings,
+    attendance,
+    overview,
     prefs,
     messenger,
     prompter,

@@ -10,6 +10,8 @@ import type { JobQueue } from '../shared/ports';
 import type { CodeAttemptGuard } from '../people';
 import type { GroupRepository } from './ports';
 import type { UserService } from '../people';
+import { isMember, leads } from '../../domain/groups/rules';
+import { retryOnConflict } from '../shared/retryOnConflict';
 
 export interface GroupRules {
   maxParticipants: number;
@@ -134,14 +136,8 @@ export class GroupService {
 
   private async issueInvite(groupId: string): Promise<Invite> {
     const expiresAt = this.inviteExpiry(this.now());
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.putInvite(groupId, this.newCode(), expiresAt);
-      } catch (e) {
-        // A collision of two random codes is astronomically rare; try another one.
-        if (!isDomainError(e, 'CONFLICT') || attempt >= 3) throw e;
-      }
-    }
+    // A collision of two random codes is astronomically rare; try another one.
+    return retryOnConflict(() => this.putInvite(groupId, this.newCode(), expiresAt), 4);
   }
 
   /** A fresh code; the old one stops working at once. */
@@ -164,7 +160,7 @@ export class GroupService {
   async ledGroup(leaderId: string, groupId: string): Promise<Group> {
     const group = await this.groups.get(groupId);
     if (!group) throw new DomainError('GROUP_NOT_FOUND');
-    if (group.leaderId !== leaderId) throw new DomainError('NOT_GROUP_LEADER');
+    if (!leads(group, leaderId)) throw new DomainError('NOT_GROUP_LEADER');
     return group;
   }
 
@@ -211,7 +207,7 @@ export class GroupService {
     }
     await tried.release();
     if (Date.parse(invite.expiresAt) <= this.now().getTime()) throw new DomainError('INVITE_EXPIRED');
-    if (group.leaderId === userId) throw new DomainError('LEADER_CANNOT_JOIN_OWN_GROUP');
+    if (leads(group, userId)) throw new DomainError('LEADER_CANNOT_JOIN_OWN_GROUP');
     const already = group.members.find((m) => m.userId === userId);
     if (already && user.groupId === group.groupId) {
       // A repeat after a failure: the leader's notice may be what was missing.
@@ -227,7 +223,7 @@ export class GroupService {
     const member: Member = { userId, displayName: profile.displayName ?? '', joinedAt: this.now().toISOString() };
     try {
       const joined = await this.mutateGroup(group.groupId, async (g) => {
-        if (g.members.some((m) => m.userId === userId)) return g;
+        if (isMember(g, userId)) return g;
         const members = g.members.length >= this.rules.maxParticipants ? await this.withoutGhosts(g) : g.members;
         if (members.length >= this.rules.maxParticipants) throw new DomainError('GROUP_FULL', { max: this.rules.maxParticipants });
         return { ...g, members: [...members, member] };
@@ -305,16 +301,12 @@ export class GroupService {
    * just read is used for the first attempt instead of being read a second time.
    */
   private async mutateGroup(groupId: string, change: (g: Group) => Group | Promise<Group>, known?: Group): Promise<Group> {
-    for (let attempt = 0; ; attempt++) {
-      const current = attempt === 0 && known ? known : await this.groups.get(groupId);
+    return retryOnConflict(async (round) => {
+      const current = round === 0 && known ? known : await this.groups.get(groupId);
       if (!current) throw new DomainError('GROUP_NOT_FOUND');
       const next = await change(current);
       if (next === current) return current;
-      try {
-        return await this.groups.replace({ ...next, updatedAt: this.now().toISOString() });
-      } catch (e) {
-        if (!isDomainError(e, 'CONFLICT') || attempt >= maxConflictRetries) throw e;
-      }
-    }
+      return this.groups.replace({ ...next, updatedAt: this.now().toISOString() });
+    }, maxConflictRetries + 1);
   }
 }

@@ -1,7 +1,8 @@
 import type { Container } from '@azure/cosmos';
 import { isDeepStrictEqual } from 'node:util';
 import { isDomainError } from '../../domain/shared/errors';
-import { donePartition, jobSchema, pendingPartition, toUtcIso, type FinalJobStatus, type Job, type JobRequest, type JobResult } from '../../domain/shared/schedule';
+import { toUtcIso, type FinalJobStatus, type Job, type JobRequest, type JobResult } from '../../domain/shared/schedule';
+import { asStored, donePartition, pendingPartition, storedJobSchema } from './jobDocument';
 import type { JobStore, PendingJobFilter, PlanOutcome } from '../../services/shared/ports';
 import type { Containers } from './cosmosClient';
 import { documentId } from './documentIds';
@@ -33,7 +34,7 @@ import { cosmosStatus, translateStoreError } from './errors';
  * small groups; beyond that, shard it as `pending:{n}` and query each shard.
  */
 export class CosmosJobRepository implements JobStore {
-  private readonly docs: Documents<typeof jobSchema>;
+  private readonly docs: Documents<typeof storedJobSchema>;
   private readonly container: Container;
 
   /** `finishedTtlSeconds`: how long a finished job's record is kept (Cosmos `ttl`; the leader's list looks back 14 days). */
@@ -42,7 +43,7 @@ export class CosmosJobRepository implements JobStore {
     private readonly finishedTtlSeconds: number = 90 * 86_400,
   ) {
     this.container = containers.jobs;
-    this.docs = new Documents(containers.jobs, jobSchema);
+    this.docs = new Documents(containers.jobs, storedJobSchema);
   }
 
   async plan(request: JobRequest, now: Date): Promise<PlanOutcome> {
@@ -178,7 +179,7 @@ export class CosmosJobRepository implements JobStore {
     const lease = toUtcIso(leaseUntil);
     try {
       return await this.docs.replace(
-        { ...job, claimedBy: instanceId, leaseUntil: lease, dueAt: lease, claims: job.claims + 1, updatedAt: toUtcIso(now) },
+        { ...asStored(job), claimedBy: instanceId, leaseUntil: lease, dueAt: lease, claims: job.claims + 1, updatedAt: toUtcIso(now) },
         pendingPartition,
       );
     } catch (e) {
@@ -188,7 +189,7 @@ export class CosmosJobRepository implements JobStore {
   }
 
   async reschedule(claimed: Job, change: { dueAt: string; attempts: number; lastStatus?: number }, now: Date): Promise<boolean> {
-    const { claimedBy: _by, leaseUntil: _until, ...rest } = claimed;
+    const { claimedBy: _by, leaseUntil: _until, ...rest } = asStored(claimed);
     try {
       // claims back to 0: this claimer ran it and recorded nothing, so the next claim needs no record check.
       await this.docs.replace({ ...rest, ...change, claims: 0, status: 'pending', updatedAt: toUtcIso(now) }, pendingPartition);
@@ -202,7 +203,7 @@ export class CosmosJobRepository implements JobStore {
   async finish(claimed: Job, status: FinalJobStatus, result: JobResult, now: Date): Promise<boolean> {
     const at = toUtcIso(now);
     // The record keeps `claimedBy`: which instance ran it (absent when cancelled unclaimed).
-    const { _etag, leaseUntil: _until, ...rest } = claimed;
+    const { _etag, leaseUntil: _until, ...rest } = asStored(claimed);
     await this.docs.upsert({ ...rest, pk: donePartition(claimed.groupId), status, result, finishedAt: at, updatedAt: at, ttl: this.finishedTtlSeconds });
     return this.deleteIfUnchanged(claimed);
   }
@@ -212,7 +213,8 @@ export class CosmosJobRepository implements JobStore {
   }
 
   /** Deletes the pending job only if nobody changed it since `job` was read (its _etag). */
-  private async deleteIfUnchanged(job: Job): Promise<boolean> {
+  private async deleteIfUnchanged(claimed: Job): Promise<boolean> {
+    const job = asStored(claimed);
     try {
       await this.container
         .item(documentId(job.id), pendingPartition)

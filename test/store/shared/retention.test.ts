@@ -53,7 +53,7 @@ describe('bounded reads and data with an end', () => {
       await w.meetings.scheduleMeeting(leaderId, w.group.groupId, meeting(24));
       const cost = async () => {
         const before = counted.requests();
-        await w.meetings.leaderOverview(leaderId, w.group);
+        await w.overview.leaderOverview(leaderId, w.group);
         return counted.requests() - before;
       };
       const one = await cost();
