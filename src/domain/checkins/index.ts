@@ -1,0 +1,5 @@
+export * from './strengths';
+export * from './checkIn';
+export * from './summary';
+export * from './distress';
+export * from './ids';
