@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { inviteCard, myGroupCard, rosterCard } from '../src/cards/group';
 import { localeOf, sendCard, tOf, userIdOf, type DialogDeps } from './context';
+import type { CheckInFeature } from './checkins/deps';
 
 /** Card buttons about groups that are answered in one turn: rosters, one's own group, a new invite code. */
 export class GroupActions {
-  constructor(private readonly deps: DialogDeps) {}
+  constructor(private readonly deps: DialogDeps & { checkins: CheckInFeature }) {}
 
   async showLedGroups(context: TurnContext): Promise<void> {
     const t = tOf(context);
@@ -15,8 +16,8 @@ export class GroupActions {
       return;
     }
     for (const g of groups) {
-      const roster = await this.deps.groups.roster(userId, g.groupId);
-      await sendCard(context, rosterCard(t, localeOf(context), roster.group, roster.members, roster.freePlaces));
+      const [roster, departures] = await Promise.all([this.deps.groups.roster(userId, g.groupId), this.deps.checkins.myData.departures(g.groupId)]);
+      await sendCard(context, rosterCard(t, localeOf(context), roster.group, roster.members, roster.freePlaces, departures));
     }
   }
 

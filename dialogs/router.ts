@@ -22,6 +22,12 @@ import { PrivacyDialog } from './privacyDialog';
 import { ReminderSettingsDialog } from './reminderSettingsDialog';
 import { ScheduleSessionDialog } from './scheduleSessionDialog';
 import { SessionActions } from './sessionActions';
+// ---- check-ins (issue 12): its routes object, until the shared FeatureRoutes exists
+import { isCheckInValue } from '../src/cards/checkins';
+import type { CheckInFeature } from './checkins/deps';
+import { CheckInRoutes } from './checkins/routes';
+import type { SafetyResult } from './checkins/safetyDialog';
+import type { PersonKeys } from '../src/services/checkins';
 
 /** A dialog stack that cannot be loaded or continued: the one error after which the stack is dropped. */
 export class DialogStateError extends Error {
@@ -31,7 +37,7 @@ export class DialogStateError extends Error {
   }
 }
 
-export type RouterDeps = DialogDeps & { forget: (userId: string) => Promise<void>; maxMessageChars: number };
+export type RouterDeps = DialogDeps & { forget: (person: PersonKeys) => Promise<void>; maxMessageChars: number; checkins: CheckInFeature };
 
 /** Menu actions that are a whole dialog of their own. */
 const actionDialogs: Partial<Record<CardAction['action'], string>> = {
@@ -60,6 +66,7 @@ export class DialogRouter {
   private readonly dialogs: DialogSet;
   private readonly sessionActions: SessionActions;
   private readonly groupActions: GroupActions;
+  private readonly checkins: CheckInRoutes;
 
   constructor(
     accessor: StatePropertyAccessor<DialogState>,
@@ -80,6 +87,8 @@ export class DialogRouter {
       .add(new CancelSessionDialog(deps))
       .add(new ReminderSettingsDialog(deps))
       .add(new PauseDialog(deps));
+    this.checkins = new CheckInRoutes(deps);
+    for (const dialog of this.checkins.dialogs()) this.dialogs.add(dialog);
     this.sessionActions = new SessionActions(deps);
     this.groupActions = new GroupActions(deps);
   }
@@ -94,7 +103,9 @@ export class DialogRouter {
     }
     const dc = await this.loadStack(context);
     const value = context.activity.value;
+    if (isCheckInValue(value)) return this.checkins.onCardValue(dc, value);
     if (value !== undefined && value !== null) return this.onCardSubmit(dc, value);
+    if (text && (await this.checkins.onText(dc, text))) return;
     if (dc.activeDialog) return this.continueActive(dc);
     return this.onText(dc, text);
   }
@@ -112,6 +123,8 @@ export class DialogRouter {
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) {
       if ((result.result as { showMenu?: boolean } | undefined)?.showMenu) await this.showMenu(dc.context);
+      // The safety question was answered with something else: that message is heard as any other.
+      if ((result.result as SafetyResult | undefined)?.reroute) await this.onText(dc, (dc.context.activity.text ?? '').trim());
     }
   }
 

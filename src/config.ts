@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+import type { SafetyNumbers } from './domain/checkins';
 
 /** Empty strings from .env files or CI variables mean "not set". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -40,6 +41,11 @@ const schema = z
     SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(5).max(3600), 30),
     SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(30).max(3600), 300),
     REFLECT_AFTER_MINUTES: withDefault(z.coerce.number().int().min(0).max(24 * 60), 30),
+    // ---- check-ins (issue 12)
+    CHECKIN_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(3650), 730),
+    CRISIS_LINE_FI: withDefault(z.string().min(3).max(40), '09 2525 0111'),
+    CRISIS_LINE_SV: withDefault(z.string().min(3).max(40), '09 2525 0112'),
+    EMERGENCY_NUMBER: withDefault(z.string().min(2).max(20), '112'),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -87,7 +93,10 @@ export interface Config {
   /** Every instance runs the durable scheduler; jobs are claimed with a lease, so instances never send twice. */
   scheduler: { intervalSeconds: number; leaseSeconds: number; reflectAfterMinutes: number };
   logLevel: Env['LOG_LEVEL'];
+  /** Check-ins: kept this many days (Cosmos ttl); the safety path's numbers (check them before going live). */
+  checkins: { ttlDays: number; safety: SafetyNumbers };
 }
+
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -129,5 +138,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     directLine: { secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
     scheduler: { intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS, leaseSeconds: e.SCHEDULER_LEASE_SECONDS, reflectAfterMinutes: e.REFLECT_AFTER_MINUTES },
     logLevel: e.LOG_LEVEL,
+    checkins: {
+      ttlDays: e.CHECKIN_TTL_DAYS,
+      safety: { crisisLineFi: e.CRISIS_LINE_FI, crisisLineSv: e.CRISIS_LINE_SV, emergency: e.EMERGENCY_NUMBER },
+    },
   };
 }

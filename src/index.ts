@@ -17,7 +17,6 @@ import { SchedulerRunner } from './scheduler/runner';
 import { CodeAttemptGuard } from './services/codeAttempts';
 import { ConversationService } from './services/conversations';
 import { GroupService } from './services/groups';
-import { forgetUser } from './services/privacy';
 import { ReminderPrefsService } from './services/reminderPrefs';
 import { SessionService } from './services/sessions';
 import { UserService } from './services/users';
@@ -32,6 +31,12 @@ import {
   CosmosGroupRepository,
   CosmosUserRepository,
 } from './store/repositories';
+// ---- check-ins (issue 12)
+import { checkInMessages } from './cards/checkins';
+import { distressPhrases } from './i18n/safety';
+import { checkInJobHandlers, planExpiry } from './scheduler/handlers/checkins';
+import { CheckInService, MyDataService, SafetyService } from './services/checkins';
+import { CosmosCheckInRepository, CosmosPersonalDataStore } from './store/checkins';
 
 export interface RunningApp {
   url: string;
@@ -97,6 +102,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock, config.defaultTimeZone);
 
+  const checkInRepo = new CosmosCheckInRepository(store.containers, config.checkins.ttlDays);
+  const checkins = {
+    checkIns: new CheckInService({ checkIns: checkInRepo, users, groups: groupsRepo, jobs }, clock, { defaultTimeZone: config.defaultTimeZone }),
+    safety: new SafetyService({ users, groups: groupsRepo, jobs }, clock),
+    myData: new MyDataService({ store: new CosmosPersonalDataStore(store.containers), groups: groupService, users }, clock),
+    numbers: config.checkins.safety,
+    distressPhrases,
+  };
+
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);
   const messenger = new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log);
@@ -116,7 +130,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         defaultTimeZone: config.defaultTimeZone,
         leaderSignupEnabled: Boolean(config.leaderSignupCode),
       },
-      forget: (userId) => forgetUser(userId, groupService, users),
+      forget: async (person) => void (await checkins.myData.erase(person)),
+      checkins,
       maxMessageChars: config.maxMessageChars,
     },
     log,
@@ -125,7 +140,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const scheduler = new SchedulerRunner(
     jobs,
-    sessionJobHandlers({
+    {
+      ...checkInJobHandlers({ checkIns: checkInRepo, users, groups: groupsRepo, refs, messenger, jobs, messages: checkInMessages, defaultLocale: config.defaultLocale }),
+      ...sessionJobHandlers({
       groups: groupsRepo,
       sessions: sessionsRepo,
       users,
@@ -136,7 +153,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       renderer: sessionMessageRenderer,
       prompter: new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
       defaultLocale: config.defaultLocale,
-    }),
+      }),
+    },
     clock,
     log,
     {
@@ -145,6 +163,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       leaseMs: config.scheduler.leaseSeconds * 1000,
     },
   );
+
+  // The embedded store has no TTL: in local mode a daily job deletes expired check-ins.
+  if (embedded) await planExpiry(jobs, clock.now());
 
   const server = createHttpServer({ adapter, bot, storeHealthy: () => store.ping(), log, extraRoutes: webChatRoutes({ config, adapter, bot, log }) });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));

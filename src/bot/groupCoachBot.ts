@@ -8,6 +8,7 @@ import { resolveLocale, type Locale } from '../domain/locale';
 import { translator } from '../i18n';
 import { ConversationService } from '../services/conversations';
 import { conversationTypeOf, storedReferenceOf } from './references';
+import { erasedThisTurn } from '../../dialogs/checkins/deps';
 
 /**
  * Routes every turn: resolve the person's language, remember where to reach them, then the dialogs.
@@ -47,7 +48,9 @@ export class GroupCoachBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await this.prepare(context);
     await super.run(context);
-    await this.dialogState.saveChanges(context, false);
+    // After "delete my data" nothing of the person may be written back, not even an empty dialog stack.
+    if (context.turnState.get(erasedThisTurn)) await this.dialogState.delete(context);
+    else await this.dialogState.saveChanges(context, false);
   }
 
   private async prepare(context: TurnContext): Promise<void> {

@@ -23,7 +23,8 @@ export function inviteCard(t: Translate, viewer: Locale, group: Group, invite: I
   ]);
 }
 
-export function rosterCard(t: Translate, viewer: Locale, group: Group, members: Member[], freePlaces: number) {
+/** `departures`: when members erased their data (issue 12): the roster says only that someone left. */
+export function rosterCard(t: Translate, viewer: Locale, group: Group, members: Member[], freePlaces: number, departures: string[] = []) {
   const facts = members.map((m, i) => ({ title: `${i + 1}.`, value: m.displayName || t('roster.unnamed') }));
   return card(
     [
@@ -34,6 +35,7 @@ export function rosterCard(t: Translate, viewer: Locale, group: Group, members: 
         wrap: true,
       },
       ...(facts.length > 0 ? [{ type: 'FactSet', facts }] : [{ type: 'TextBlock', text: t('roster.empty'), wrap: true }]),
+      ...departures.slice(0, 4).map((at) => ({ type: 'TextBlock', text: t('checkins.roster.memberLeft', { date: formatDate(at, viewer, group.timeZone) }), wrap: true, isSubtle: true })),
       ...(group.inviteCode && group.inviteExpiresAt
         ? [
             {

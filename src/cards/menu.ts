@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n';
 import { submit, type SimpleAction } from './actions';
 import { adaptiveCard, heading, textBlock } from './elements';
+import { checkInMenuEntries } from './checkins/menu';
 
 export interface MenuView {
   consented: boolean;
@@ -39,9 +40,9 @@ export function menuSections(view: MenuView): MenuSections {
   return { main, settings };
 }
 
-const actionSet = (t: Translate, actions: SimpleAction[]) => ({
+const actionSet = (t: Translate, actions: SimpleAction[], extra: object[] = []) => ({
   type: 'ActionSet',
-  actions: actions.map((a) => submit(t(`menu.actions.${a}`), { action: a })),
+  actions: [...actions.map((a) => submit(t(`menu.actions.${a}`), { action: a })), ...extra],
 });
 
 export function menuCard(t: Translate, view: MenuView, intro?: string) {
@@ -50,7 +51,7 @@ export function menuCard(t: Translate, view: MenuView, intro?: string) {
     [
       heading(t('menu.title')),
       ...(intro ? [textBlock(intro)] : []),
-      actionSet(t, main),
+      actionSet(t, main, checkInMenuEntries(view).map((e) => submit(t(e.key), e.data))),
       ...(settings.length > 0 ? [textBlock(t('menu.settings'), { weight: 'Bolder', separator: true, spacing: 'Medium' }), actionSet(t, settings)] : []),
     ],
     [],

@@ -6,6 +6,7 @@ import type { OutboundMessage, ReminderRenderer, SessionMessageRequest } from '.
 import type { SessionWithAnswers, Undelivered } from '../services/sessions';
 import { submit } from './actions';
 import { adaptiveCard, heading, textBlock } from './elements';
+import { checkInButton } from './checkins/checkInCard';
 
 /** Snoozing a reminder offers "again in an hour": long enough to matter, short enough to stay before a 2 h reminder's meeting. */
 export const snoozeMinutes = 60;
@@ -205,5 +206,6 @@ function undeliveredReason(u: Undelivered): 'noChat' | 'removed' | 'failing' {
 /** After a session: the hook of the participant's check-in. */
 export function reflectionPromptMessage(locale: Locale, session: Session): OutboundMessage {
   const t = translator(locale);
-  return { text: t('reflection.prompt', { title: session.title }) };
+  // The check-in button carries the meeting, so the check-in belongs to it (issue 12).
+  return { text: t('reflection.prompt', { title: session.title }), cards: [adaptiveCard([], [checkInButton(t, session.id)])] };
 }

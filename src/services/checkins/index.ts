@@ -1,0 +1,4 @@
+export * from './ports';
+export * from './checkIns';
+export * from './safety';
+export * from './myData';
