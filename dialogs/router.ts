@@ -124,7 +124,10 @@ export class DialogRouter {
     if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) {
       if ((result.result as { showMenu?: boolean } | undefined)?.showMenu) await this.showMenu(dc.context);
       // The safety question was answered with something else: that message is heard as any other.
-      if ((result.result as SafetyResult | undefined)?.reroute) await this.onText(dc, (dc.context.activity.text ?? '').trim());
+      if ((result.result as SafetyResult | undefined)?.reroute) {
+        const text = (dc.context.activity.text ?? '').trim();
+        if (!(await this.checkins.onText(dc, text))) await this.onText(dc, text);
+      }
     }
   }
 

@@ -13,7 +13,6 @@ export interface StepwiseOptions {
 }
 
 const steps = 'checkins.stepwiseSteps';
-const skipValue = 'skip';
 
 const isSkip = (t: (k: string) => string, text: string) =>
   t('checkins.ask.skipWords').split('|').includes(text.trim().toLowerCase().replace(/[.!]+$/, '').replace(/[’']/g, ''));
@@ -49,13 +48,17 @@ export class StepwiseCheckInDialog extends CancelAndHelpDialog {
 
   private async askMood(step: WaterfallStepContext) {
     const t = tOf(step.context);
-    const choices = [...moods.map((m) => ({ value: String(m), action: { type: 'imBack', title: t(`checkins.moods.${m}`), value: t(`checkins.moods.${m}`) }, synonyms: [t(`checkins.moodWord.${m}`)] })), { value: skipValue, synonyms: t('checkins.ask.skipWords').split('|'), action: { type: 'imBack', title: t('checkins.ask.skip'), value: t('checkins.ask.skip') } }];
+    // Titles are the words; the answer is read by position (1–5, then skip), typed words by their synonyms.
+    const choices = [
+      ...moods.map((m) => ({ value: t(`checkins.moods.${m}`), synonyms: [String(m), t(`checkins.moodWord.${m}`)] })),
+      { value: t('checkins.ask.skip'), synonyms: t('checkins.ask.skipWords').split('|') },
+    ];
     return step.prompt(CheckInPromptIds.mood, { prompt: t('checkins.ask.mood'), retryPrompt: t('checkins.ask.mood'), choices });
   }
 
   private async askDid(step: WaterfallStepContext) {
     const found = step.result as FoundChoice | undefined;
-    if (found && found.value !== skipValue) this.answers(step).mood = Number(found.value) as Mood;
+    if (found && found.index < moods.length) this.answers(step).mood = moods[found.index] as Mood;
     return step.prompt(CheckInPromptIds.text, { prompt: tOf(step.context)('checkins.ask.did') });
   }
 
