@@ -123,6 +123,7 @@ export class DialogRouter {
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) {
       if ((result.result as { showMenu?: boolean } | undefined)?.showMenu) await this.showMenu(dc.context);
+      await this.checkins.afterDialog(dc, result.result);
       // The safety question was answered with something else: that message is heard as any other.
       if ((result.result as SafetyResult | undefined)?.reroute) {
         const text = (dc.context.activity.text ?? '').trim();

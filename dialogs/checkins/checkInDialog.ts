@@ -8,12 +8,16 @@ import { errorMessage, localeOf, sendCard, tOf, userIdOf } from '../context';
 import { newChoicePrompt } from '../promptDefaults';
 import { CheckInCardPrompt, type CardAnswer } from './checkInPrompt';
 import { CheckInDialogIds, CheckInPromptIds, type CheckInDialogDeps } from './deps';
-import { SafetyDialog } from './safetyDialog';
 import { StepwiseCheckInDialog, type StepwiseOptions } from './stepwiseDialog';
 
 export interface CheckInOptions {
   /** The meeting whose reflection prompt started it. */
   meetingId?: string;
+}
+
+/** What the check-in hands back: whether the safety answer should follow. */
+export interface CheckInResult {
+  safety: boolean;
 }
 
 interface Run {
@@ -51,7 +55,6 @@ export class CheckInDialog extends CancelAndHelpDialog {
     this.addDialog(newChoicePrompt(CheckInPromptIds.followUp))
       .addDialog(new CheckInCardPrompt(CheckInPromptIds.card))
       .addDialog(new StepwiseCheckInDialog())
-      .addDialog(new SafetyDialog(deps))
       .addDialog(new WaterfallDialog(steps, [this.start, this.showCard, this.collect, this.save].map((f) => f.bind(this))));
     this.initialDialogId = steps;
   }
@@ -118,7 +121,7 @@ export class CheckInDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(`${t(checkIn.shared ? 'checkins.saved.shared' : 'checkins.saved.private')}${reminder}`);
     }
     const words = [answers.did, answers.strengthsOther, answers.nextStep].some((x) => soundsDistressed(x, this.deps.checkins.distressPhrases));
-    if (words || run.typedDistress || lowMoodTwice) return step.replaceDialog(CheckInDialogIds.safety);
-    return step.endDialog();
+    // The router begins the safety dialog at the top of the stack, where any later message is heard too.
+    return step.endDialog({ safety: words || run.typedDistress === true || lowMoodTwice } satisfies CheckInResult);
   }
 }

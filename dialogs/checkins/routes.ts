@@ -5,7 +5,7 @@ import { soundsDistressed } from '../../src/domain/checkins';
 import { resources } from '../../src/i18n';
 import { errorMessage, tOf } from '../context';
 import { CheckInActions } from './actions';
-import { CheckInDialog, type CheckInOptions } from './checkInDialog';
+import { CheckInDialog, type CheckInOptions, type CheckInResult } from './checkInDialog';
 import { CheckInDialogIds, type CheckInDialogDeps } from './deps';
 import { SafetyDialog } from './safetyDialog';
 
@@ -52,7 +52,7 @@ export class CheckInRoutes {
         case 'checkins.save':
         case 'checkins.stepwise':
           // The card's answer belongs to the check-in that showed it; an old card starts a new check-in.
-          if (dc.activeDialog?.id === CheckInDialogIds.checkIn) return void (await dc.continueDialog());
+          if (dc.activeDialog?.id === CheckInDialogIds.checkIn) return await this.afterDialog(dc, (await dc.continueDialog()).result);
           await dc.beginDialog(CheckInDialogIds.checkIn, {});
           return;
         case 'checkins.reflections':
@@ -72,8 +72,9 @@ export class CheckInRoutes {
   /** Typed words: a check-in keyword, or distress in any free message (true when handled). */
   async onText(dc: DialogContext, text: string): Promise<boolean> {
     if (isGroupChat(dc.context)) return false;
-    if (this.isDistress(text) && dc.activeDialog?.id !== CheckInDialogIds.checkIn && dc.activeDialog?.id !== CheckInDialogIds.safety) {
-      // Distress is never an answer to a form: the safety answer comes first, whatever was going on.
+    if (this.isDistress(text) && dc.activeDialog?.id !== CheckInDialogIds.checkIn) {
+      // Distress is never an answer to a form (nor a yes/no): the safety answer comes first, whatever was going on.
+      // Inside a check-in the answers are heard when it is saved, so it is never interrupted.
       if (dc.activeDialog) await dc.cancelAllDialogs();
       await dc.beginDialog(CheckInDialogIds.safety);
       return true;
@@ -83,6 +84,11 @@ export class CheckInRoutes {
     if (keyword === 'start') await dc.beginDialog(CheckInDialogIds.checkIn, {});
     else if (keyword === 'reflections') await this.actions.showReflections(dc.context);
     return keyword !== undefined;
+  }
+
+  /** After a dialog of this feature ended: a check-in that heard distress hands over to the safety answer. */
+  async afterDialog(dc: DialogContext, result: unknown): Promise<void> {
+    if ((result as CheckInResult | undefined)?.safety) await dc.beginDialog(CheckInDialogIds.safety);
   }
 
   isDistress(text: string): boolean {

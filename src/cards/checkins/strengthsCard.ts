@@ -10,7 +10,7 @@ export function cvText(t: Translate, history: CheckIn[]): string {
   const own = ownStrengthWords(history).slice(0, 3);
   return [
     t('checkins.strengths.cvIntro'),
-    ...groups.map((g) => t('checkins.strengths.cvGroup', { group: t(`checkins.escoGroups.${g.group}`), items: g.ids.map((id) => t(`checkins.strengthLabels.${id}`).toLowerCase()).join(', ') })),
+    ...groups.map((g) => t('checkins.strengths.cvGroup', { group: t(`checkins.escoGroups.${g.group}`), items: g.ids.map((id) => t(`checkins.cvLabels.${id}`)).join(', ') })),
     ...(own.length > 0 ? [t('checkins.strengths.cvOwn', { items: own.join('; ') })] : []),
   ].join(' ');
 }

@@ -25,7 +25,7 @@ export function strengthsSummary(history: CheckIn[]): StrengthCount[] {
       byId.set(id, entry);
     }
   }
-  return [...byId.values()].sort((a, b) => b.count - a.count || (b.occasions[0]!.at > a.occasions[0]!.at ? 1 : -1));
+  return [...byId.values()].sort((a, b) => b.count - a.count || b.occasions[0]!.at.localeCompare(a.occasions[0]!.at));
 }
 
 /** The person's own words for strengths, newest first, without repeats. */

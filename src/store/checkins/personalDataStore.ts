@@ -27,7 +27,14 @@ export class CosmosPersonalDataStore implements PersonalDataStore {
       groups: { query: "SELECT * FROM c WHERE c.userId = @u OR (c.type != 'group' AND CONTAINS(c.id, @u))", parameters: u },
       jobs: { query: 'SELECT * FROM c WHERE c.userId = @u OR CONTAINS(c.id, @u)', parameters: u },
       botstate: person.channelUserId
-        ? { query: 'SELECT * FROM c WHERE ENDSWITH(c.key, @k)', parameters: [{ name: '@k', value: `/users/${person.channelUserId}` }] }
+        ? {
+            // botbuilder's private conversation state key: `{channel}/conversations/{conversation}/users/{from.id}/`.
+            query: 'SELECT * FROM c WHERE ENDSWITH(c.key, @k) OR ENDSWITH(c.key, @slash)',
+            parameters: [
+              { name: '@k', value: `/users/${person.channelUserId}` },
+              { name: '@slash', value: `/users/${person.channelUserId}/` },
+            ],
+          }
         : undefined,
     };
   }
