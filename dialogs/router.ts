@@ -1,33 +1,20 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { formAnswers, parseCardValue, type CardAction } from '../src/cards/actions';
-import { menuCard, type MenuView } from '../src/cards/menu';
-import { inviteCodePattern } from '../src/domain/invite';
-import { matchKeyword } from '../src/i18n';
-import { BecomeLeaderDialog } from './becomeLeaderDialog';
-import { CancelSessionDialog } from './cancelSessionDialog';
-import { errorMessage, sendCard, tOf, userIdOf, type DialogDeps } from './context';
-import { CreateGroupDialog } from './createGroupDialog';
-import { DialogIds } from './dialogIds';
-import { GroupActions } from './groupActions';
-import { JoinGroupDialog, type JoinOptions } from './joinGroupDialog';
-import { LanguageDialog } from './languageDialog';
-import { LeaveGroupDialog } from './leaveGroupDialog';
-import { LimitsDialog } from './limitsDialog';
-import { LinkChatDialog } from './linkChatDialog';
-import { MoveSessionDialog } from './moveSessionDialog';
-import { OnboardingDialog } from './onboardingDialog';
-import { PauseDialog } from './pauseDialog';
-import { PrivacyDialog } from './privacyDialog';
-import { ReminderSettingsDialog } from './reminderSettingsDialog';
-import { ScheduleSessionDialog } from './scheduleSessionDialog';
-import { SessionActions } from './sessionActions';
-// ---- check-ins (issue 12): its routes object, until the shared FeatureRoutes exists
-import { isCheckInValue } from '../src/cards/checkins';
-import type { CheckInFeature } from './checkins/deps';
-import { CheckInRoutes } from './checkins/routes';
-import type { SafetyResult } from './checkins/safetyDialog';
-import type { PersonKeys } from '../src/services/checkins';
+import { menuCard, menuSections, type MenuView } from '../src/cards/shared/menu';
+import type { User } from '../src/domain/people';
+import { inviteCodePattern } from '../src/domain/groups';
+import { groupsRoutes, type JoinOptions } from './groups';
+import { meetingsRoutes } from './meetings';
+import { peopleRoutes } from './people';
+import { remindersRoutes } from './reminders';
+import { afterCheckIn, checkinsRoutes, distressFirst, type SafetyResult } from './checkins';
+import type { CardPayload } from './shared/cardPrompt';
+import { errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
+
+export type { RouterDeps } from './shared/context';
+import { coreRoutes, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
+import type { ActionTurn, CardRoute, FeatureRoutes, Role } from './shared/routes';
+import { GroupsDialogIds } from './groups';
 
 /** A dialog stack that cannot be loaded or continued: the one error after which the stack is dropped. */
 export class DialogStateError extends Error {
@@ -37,60 +24,55 @@ export class DialogStateError extends Error {
   }
 }
 
-export type RouterDeps = DialogDeps & { forget: (person: PersonKeys) => Promise<void>; maxMessageChars: number; checkins: CheckInFeature };
+/** Every feature of the conversation. A new feature adds its routes object here (the composition root). */
+export const features: readonly FeatureRoutes[] = [coreRoutes, peopleRoutes, groupsRoutes, meetingsRoutes, remindersRoutes, checkinsRoutes];
 
-/** Menu actions that are a whole dialog of their own. */
-const actionDialogs: Partial<Record<CardAction['action'], string>> = {
-  onboard: DialogIds.onboarding,
-  join: DialogIds.joinGroup,
-  leave: DialogIds.leaveGroup,
-  newGroup: DialogIds.createGroup,
-  becomeLeader: DialogIds.becomeLeader,
-  limits: DialogIds.limits,
-  language: DialogIds.language,
-  privacy: DialogIds.privacy,
-  reminders: DialogIds.reminderSettings,
-  pause: DialogIds.pause,
-};
+export const menuEntries = features.flatMap((f) => f.menu);
 
-/** Buttons answered in one turn that leave a dialog in progress where it was (an RSVP pressed mid-form). */
-const inPassing: ReadonlySet<CardAction['action']> = new Set(['rsvp', 'snooze', 'attendance.save', 'pause.end']);
+/** The routes of the given features by action name; two features declaring one action is a programming error. */
+export function routeTable(of: readonly FeatureRoutes[]): Map<string, CardRoute> {
+  const table = new Map<string, CardRoute>();
+  for (const route of of.flatMap((f) => f.actions)) {
+    if (table.has(route.action)) throw new Error(`card action ${route.action} is declared twice`);
+    table.set(route.action, route);
+  }
+  return table;
+}
 
-const isGroupChat = (context: TurnContext) => context.activity.conversation?.conversationType === 'groupChat' || context.activity.conversation?.isGroup === true;
+const routes = routeTable(features);
+
+/** A card payload as one of the declared actions (validated by that action's zod schema), or undefined: stale or forged. */
+export function parseCardValue(value: unknown): { route: CardRoute; payload: CardPayload } | undefined {
+  const action = (value as { action?: unknown } | null | undefined)?.action;
+  const route = typeof action === 'string' ? routes.get(action) : undefined;
+  if (!route) return undefined;
+  const parsed = route.schema.safeParse(value);
+  return parsed.success ? { route, payload: parsed.data } : undefined;
+}
+
+const keywordTable = new Map<string, string>();
+for (const [name, words] of [...routes.values()].flatMap((r) => (r.keywords ? [[r.action, r.keywords] as const] : [])).concat(Object.entries(routerKeywords))) {
+  for (const w of [...words.fi, ...words.sv, ...words.en]) if (!keywordTable.has(w)) keywordTable.set(w, name);
+}
+
+/** Typed commands are understood in every language, whatever the person chose. */
+export const matchKeyword = (text: string): string | undefined => keywordTable.get(normalizeKeyword(text));
+
+const roleMessage: Record<Exclude<Role, 'anyone'>, string> = { member: 'errors.CONSENT_REQUIRED', participant: 'errors.NOT_IN_GROUP', leader: 'errors.NOT_LEADER' };
 
 /**
  * The root of the conversation: continues an active dialog, or turns a card button or a typed word
- * into the dialog (or the one-shot answer) for it. Anything it does not understand gets the menu.
+ * into the route a feature declared for it. Anything it does not understand gets the menu.
  */
 export class DialogRouter {
   private readonly dialogs: DialogSet;
-  private readonly sessionActions: SessionActions;
-  private readonly groupActions: GroupActions;
-  private readonly checkins: CheckInRoutes;
 
   constructor(
     accessor: StatePropertyAccessor<DialogState>,
     private readonly deps: RouterDeps,
   ) {
-    this.dialogs = new DialogSet(accessor)
-      .add(new OnboardingDialog(deps))
-      .add(new CreateGroupDialog(deps))
-      .add(new JoinGroupDialog(deps))
-      .add(new LeaveGroupDialog(deps))
-      .add(new BecomeLeaderDialog(deps))
-      .add(new LimitsDialog(deps))
-      .add(new LanguageDialog(deps))
-      .add(new PrivacyDialog(deps))
-      .add(new LinkChatDialog(deps))
-      .add(new ScheduleSessionDialog(deps))
-      .add(new MoveSessionDialog(deps))
-      .add(new CancelSessionDialog(deps))
-      .add(new ReminderSettingsDialog(deps))
-      .add(new PauseDialog(deps));
-    this.checkins = new CheckInRoutes(deps);
-    for (const dialog of this.checkins.dialogs()) this.dialogs.add(dialog);
-    this.sessionActions = new SessionActions(deps);
-    this.groupActions = new GroupActions(deps);
+    this.dialogs = new DialogSet(accessor);
+    for (const make of features.flatMap((f) => f.dialogs)) this.dialogs.add(make(deps));
   }
 
   async onMessage(context: TurnContext): Promise<void> {
@@ -103,9 +85,9 @@ export class DialogRouter {
     }
     const dc = await this.loadStack(context);
     const value = context.activity.value;
-    if (isCheckInValue(value)) return this.checkins.onCardValue(dc, value);
     if (value !== undefined && value !== null) return this.onCardSubmit(dc, value);
-    if (text && (await this.checkins.onText(dc, text))) return;
+    // Words of distress are answered first, whatever was going on (issue 12).
+    if (text && (await distressFirst(dc, text, this.deps))) return;
     if (dc.activeDialog) return this.continueActive(dc);
     return this.onText(dc, text);
   }
@@ -123,102 +105,87 @@ export class DialogRouter {
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) {
       if ((result.result as { showMenu?: boolean } | undefined)?.showMenu) await this.showMenu(dc.context);
-      await this.checkins.afterDialog(dc, result.result);
+      await afterCheckIn(dc, result.result);
       // The safety question was answered with something else: that message is heard as any other.
-      if ((result.result as SafetyResult | undefined)?.reroute) {
-        const text = (dc.context.activity.text ?? '').trim();
-        if (!(await this.checkins.onText(dc, text))) await this.onText(dc, text);
-      }
+      if ((result.result as SafetyResult | undefined)?.reroute) await this.onText(dc, (dc.context.activity.text ?? '').trim());
     }
   }
 
   private async onCardSubmit(dc: DialogContext, value: unknown): Promise<void> {
-    const t = tOf(dc.context);
     const parsed = parseCardValue(value);
-    if (!parsed.ok) {
-      await dc.context.sendActivity(t('errors.STALE_CARD'));
+    if (!parsed) {
+      await dc.context.sendActivity(tOf(dc.context)('errors.STALE_CARD'));
       return;
     }
-    if (formAnswers.has(parsed.action.action)) {
+    if ('formAnswer' in parsed.route) {
       // A form answer belongs to the dialog that showed the form; without one it is an old card.
       if (dc.activeDialog) return this.continueActive(dc);
-      await dc.context.sendActivity(t('errors.STALE_CARD'));
+      await dc.context.sendActivity(tOf(dc.context)('errors.STALE_CARD'));
       return;
     }
     // A menu button pressed in the middle of something else starts over from that button.
-    if (dc.activeDialog && !inPassing.has(parsed.action.action)) await dc.cancelAllDialogs();
-    await this.runAction(dc, parsed.action);
+    if (dc.activeDialog && !parsed.route.inPassing) await dc.cancelAllDialogs();
+    await this.run(dc, parsed.route, parsed.payload);
   }
 
   private async onText(dc: DialogContext, text: string): Promise<void> {
     const keyword = matchKeyword(text);
     if (keyword === 'greeting') return this.showMenu(dc.context, tOf(dc.context)('menu.greeting'));
-    if (keyword && keyword !== 'cancel') return this.runAction(dc, { action: keyword });
     if (keyword === 'cancel') {
       await dc.context.sendActivity(tOf(dc.context)('common.nothingToCancel'));
       return this.showMenu(dc.context);
     }
+    const route = keyword ? routes.get(keyword) : undefined;
+    if (route) return this.run(dc, route, { action: route.action });
     const code = inviteCodePattern.exec(text)?.[0];
     if (code && !isGroupChat(dc.context)) {
-      await dc.beginDialog(DialogIds.joinGroup, { code } satisfies JoinOptions);
+      await dc.beginDialog(GroupsDialogIds.joinGroup, { code } satisfies JoinOptions);
       return;
     }
     await this.showMenu(dc.context, tOf(dc.context)('menu.notUnderstood'));
   }
 
-  private async runAction(dc: DialogContext, action: CardAction): Promise<void> {
+  private turn(dc: DialogContext): ActionTurn {
+    const userId = userIdOf(dc.context);
+    let user: Promise<User | undefined> | undefined;
+    return {
+      dc,
+      context: dc.context,
+      userId,
+      user: () => (user ??= this.deps.users.get(userId)),
+      showMenu: (intro) => this.showMenu(dc.context, intro),
+    };
+  }
+
+  /** The first role of the route this person lacks (the router checks; services check again). */
+  private async missingRole(turn: ActionTurn, roles: readonly Role[]): Promise<Exclude<Role, 'anyone'> | undefined> {
+    if (roles.includes('anyone')) return undefined;
+    const user = await turn.user();
+    const has = (role: Role) =>
+      role === 'member'
+        ? user?.consent?.given === true
+        : role === 'participant'
+          ? Boolean(user?.groupId)
+          : this.deps.users.mayLead(user, turn.userId) || (user?.leadsGroupIds.length ?? 0) > 0;
+    return roles.some(has) ? undefined : (roles[0] as Exclude<Role, 'anyone'>);
+  }
+
+  private async run(dc: DialogContext, route: CardRoute, payload: CardPayload): Promise<void> {
     const t = tOf(dc.context);
-    if (isGroupChat(dc.context) && !['linkChat', 'help', 'menu'].includes(action.action)) {
+    if (isGroupChat(dc.context) && !route.groupChat) {
       await dc.context.sendActivity(t('groupChat.personalOnly'));
       return;
     }
-    const dialogId = actionDialogs[action.action];
-    if (dialogId) {
-      await dc.beginDialog(dialogId, {});
-      return;
-    }
+    const turn = this.turn(dc);
     try {
-      switch (action.action) {
-        case 'menu':
-          return await this.showMenu(dc.context);
-        case 'help':
-          return await this.showMenu(dc.context, t(isGroupChat(dc.context) ? 'help.groupChat' : 'help.main'));
-        case 'linkChat':
-          if (!isGroupChat(dc.context)) return void (await dc.context.sendActivity(t('linkChat.onlyInGroupChat')));
-          await dc.beginDialog(DialogIds.linkChat);
-          return;
-        case 'myGroups':
-          return await this.groupActions.showLedGroups(dc.context);
-        case 'myGroup':
-          return await this.groupActions.showMyGroup(dc.context);
-        case 'renewInvite':
-          return await this.groupActions.renewInvite(dc.context, action.groupId);
-        case 'sessions':
-          return await this.sessionActions.showMeetings(dc.context);
-        case 'session.new':
-          await dc.beginDialog(DialogIds.scheduleSession, { groupId: action.groupId });
-          return;
-        case 'session.move':
-        case 'session.cancel':
-          await dc.beginDialog(action.action === 'session.move' ? DialogIds.moveSession : DialogIds.cancelSession, {
-            groupId: action.groupId,
-            sessionId: action.sessionId,
-          });
-          return;
-        case 'attendance':
-          return await this.sessionActions.showAttendance(dc.context, action);
-        case 'attendance.save':
-          return await this.sessionActions.saveAttendance(dc.context, action);
-        case 'rsvp':
-          return await this.sessionActions.rsvp(dc.context, action);
-        case 'snooze':
-          return await this.sessionActions.snooze(dc.context, action);
-        case 'pause.end':
-          return await this.sessionActions.endPause(dc.context);
-        default:
-          // Only a form answer is left, and without its form it is an old card.
-          await dc.context.sendActivity(t('errors.STALE_CARD'));
+      const missing = await this.missingRole(turn, route.roles);
+      if (missing) return void (await dc.context.sendActivity(t(roleMessage[missing])));
+      if ('dialog' in route) {
+        await dc.beginDialog(route.dialog, route.options?.(payload) ?? {});
+        return;
       }
+      if ('handle' in route) return await route.handle(turn, payload, this.deps);
+      await dc.context.sendActivity(t('errors.STALE_CARD'));
     } catch (e) {
       await dc.context.sendActivity(errorMessage(t, e));
     }
@@ -238,6 +205,6 @@ export class DialogRouter {
   }
 
   async showMenu(context: TurnContext, intro?: string): Promise<void> {
-    await sendCard(context, menuCard(tOf(context), await this.menuView(context), intro));
+    await sendCard(context, menuCard(tOf(context), menuSections(menuEntries, await this.menuView(context)), intro));
   }
 }

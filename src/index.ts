@@ -1,41 +1,38 @@
 import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import pino, { type Logger } from 'pino';
+import { createAdapter } from './bot/adapter';
 import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { ProactiveSender } from './bot/proactiveSender';
 import { GroupCoachBot } from './bot/groupCoachBot';
 import { ConfigError, loadConfig, type Config } from './config';
-import { systemClock, type Clock } from './domain/clock';
+import { systemClock, type Clock } from './domain/shared/clock';
 import { hostname } from 'node:os';
-import { reflectionPromptMessage, sessionMessageRenderer } from './cards/sessions';
+import { reflectionPromptMessage, meetingMessageRenderer } from './cards/meetings';
 import { createHttpServer } from './http/server';
 import { webChatRoutes } from './http/webchat';
-import { sessionJobHandlers } from './scheduler/handlers';
+import { meetingJobHandlers } from './scheduler/handlers';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { SchedulerRunner } from './scheduler/runner';
-import { CodeAttemptGuard } from './services/codeAttempts';
-import { ConversationService } from './services/conversations';
+import { CodeAttemptGuard } from './services/people';
+import { ConversationService } from './services/people';
 import { GroupService } from './services/groups';
-import { ReminderPrefsService } from './services/reminderPrefs';
-import { SessionService } from './services/sessions';
-import { UserService } from './services/users';
-import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/cosmosClient';
-import { CosmosDialogStateStorage } from './store/dialogStateStorage';
-import { CosmosJobRepository } from './store/jobRepository';
-import { LocalSnapshot } from './store/localSnapshot';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from './store/sessionRepository';
-import {
-  CosmosCodeAttemptRepository,
-  CosmosConversationRefRepository,
-  CosmosGroupRepository,
-  CosmosUserRepository,
-} from './store/repositories';
+import { ReminderPrefsService } from './services/reminders';
+import { MeetingService } from './services/meetings';
+import { UserService } from './services/people';
+import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/shared/cosmosClient';
+import { CosmosDialogStateStorage } from './store/shared/dialogStateStorage';
+import { CosmosJobRepository } from './store/shared/jobRepository';
+import { LocalSnapshot } from './store/shared/localSnapshot';
+import { CosmosPauseRepository, CosmosReminderPrefsRepository } from './store/reminders';
+import { CosmosMeetingRepository } from './store/meetings';
+import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUserRepository } from './store/people';
+import { CosmosGroupRepository } from './store/groups';
 // ---- check-ins (issue 12)
 import { checkInMessages } from './cards/checkins';
 import { distressPhrases } from './i18n/safety';
 import { checkInJobHandlers, planExpiry } from './scheduler/handlers/checkins';
-import { CheckInService, MyDataService, SafetyService } from './services/checkins';
+import { CheckInService, MyDataService, SafetyService, type CheckInFeature } from './services/checkins';
 import { CosmosCheckInRepository, CosmosPersonalDataStore } from './store/checkins';
 
 export interface RunningApp {
@@ -94,16 +91,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const groupService = new GroupService(groupsRepo, userService, guard, config, clock);
   const conversations = new ConversationService(refs, clock);
   const jobs = new CosmosJobRepository(store.containers);
-  const sessionsRepo = new CosmosSessionRepository(store.containers);
+  const meetingsRepo = new CosmosMeetingRepository(store.containers);
   const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
   const pauses = new CosmosPauseRepository(store.containers);
-  const sessions = new SessionService({ groups: groupsRepo, sessions: sessionsRepo, jobs, prefs: prefsRepo, users }, clock, {
+  const meetings = new MeetingService({ groups: groupsRepo, meetings: meetingsRepo, jobs, prefs: prefsRepo, users }, clock, {
     reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
   });
-  const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, sessions }, clock, config.defaultTimeZone);
+  const reminders = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups: groupsRepo, meetings }, clock, config.defaultTimeZone);
 
   const checkInRepo = new CosmosCheckInRepository(store.containers, config.checkins.ttlDays);
-  const checkins = {
+  const checkins: CheckInFeature = {
     checkIns: new CheckInService({ checkIns: checkInRepo, users, groups: groupsRepo, jobs }, clock, { defaultTimeZone: config.defaultTimeZone }),
     safety: new SafetyService({ users, groups: groupsRepo, jobs }, clock),
     myData: new MyDataService({ store: new CosmosPersonalDataStore(store.containers), groups: groupService, users }, clock),
@@ -111,8 +108,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     distressPhrases,
   };
 
-  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
-  const adapter = new CloudAdapter(auth);
+  const adapter = createAdapter(config.botAuth);
   const messenger = new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log);
   const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
   const bot = new GroupCoachBot(
@@ -122,7 +118,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       groups: groupService,
       conversations,
       messenger,
-      sessions,
+      meetings,
       reminders,
       clock,
       settings: {
@@ -142,15 +138,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     jobs,
     {
       ...checkInJobHandlers({ checkIns: checkInRepo, users, groups: groupsRepo, refs, messenger, jobs, messages: checkInMessages, defaultLocale: config.defaultLocale }),
-      ...sessionJobHandlers({
+      ...meetingJobHandlers({
       groups: groupsRepo,
-      sessions: sessionsRepo,
+      meetings: meetingsRepo,
       users,
       prefs: prefsRepo,
       pauses,
       refs,
       messenger,
-      renderer: sessionMessageRenderer,
+      renderer: meetingMessageRenderer,
       prompter: new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
       defaultLocale: config.defaultLocale,
       }),

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { leaderCheckInsCard, reflectionsCard, strengthsCard } from '../../src/cards/checkins';
-import { localeOf, sendCard, tOf, userIdOf } from '../context';
+import { localeOf, sendCard, tOf, userIdOf } from '../shared/context';
 import type { CheckInDialogDeps } from './deps';
 
 /** The channel's own id of the person: dialog-state keys carry it (`…/users/{from.id}`). */

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { calendarDayText, checkInCard, strengthsOfPayload, type SaveCheckInPayload } from '../../src/cards/checkins';
 import { soundsDistressed, type CheckInAnswers, type Mood, type NextStepOutcome } from '../../src/domain/checkins';
-import { isDomainError } from '../../src/domain/errors';
-import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import { errorMessage, localeOf, sendCard, tOf, userIdOf } from '../context';
-import { newChoicePrompt } from '../promptDefaults';
+import { isDomainError } from '../../src/domain/shared/errors';
+import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
+import { errorMessage, localeOf, sendCard, tOf, userIdOf } from '../shared/context';
+import { newChoicePrompt } from '../shared/promptDefaults';
 import { CheckInCardPrompt, type CardAnswer } from './checkInPrompt';
 import { CheckInDialogIds, CheckInPromptIds, type CheckInDialogDeps } from './deps';
 import { StepwiseCheckInDialog, type StepwiseOptions } from './stepwiseDialog';
@@ -71,6 +71,7 @@ export class CheckInDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     const { meetingId } = (step.options ?? {}) as CheckInOptions;
+
     (step.values as { run: Run }).run = { requestId: randomUUID(), inGroup: started.inGroup, today: started.today, ...(meetingId ? { meetingId } : {}) } satisfies Run;
     if (!started.followUp?.nextStep) return step.next();
     this.run(step).followUpId = started.followUp.id;
@@ -90,14 +91,14 @@ export class CheckInDialog extends CancelAndHelpDialog {
       await this.deps.checkins.checkIns.answerFollowUp(userIdOf(step.context), run.followUpId, outcome);
       if (choice !== 'skip') await step.context.sendActivity(t(choice === 'done' ? 'checkins.followUp.saidDone' : 'checkins.followUp.saidNotYet'));
     }
-    await sendCard(step.context, checkInCard(t, { inGroup: run.inGroup, today: run.today, ...(run.meetingId ? { meetingId: run.meetingId } : {}) }));
+    await sendCard(step.context, checkInCard(t, { requestId: run.requestId, inGroup: run.inGroup, today: run.today, ...(run.meetingId ? { meetingId: run.meetingId } : {}) }));
     return step.prompt(CheckInPromptIds.card, {});
   }
 
   private async collect(step: WaterfallStepContext) {
     const answer = step.result as CardAnswer;
     const run = this.run(step);
-    if (answer.kind === 'card' && answer.action.action === 'checkins.save') {
+    if (answer.kind === 'card') {
       if (answer.action.meetingId) run.meetingId ??= answer.action.meetingId;
       return step.next(answersFromCard(answer.action));
     }

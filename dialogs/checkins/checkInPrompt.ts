@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
-import { parseCheckInAction, type CheckInAction } from '../../src/cards/checkins';
+import { saveCheckInPayload, stepwisePayload, type SaveCheckInPayload } from '../../src/cards/checkins';
 
 /** The card's answer, the "one at a time" button, or typed text (which switches to the typed questions). */
-export type CardAnswer = { kind: 'card'; action: Extract<CheckInAction, { action: 'checkins.save' | 'checkins.stepwise' }> } | { kind: 'typed'; text: string };
+export type CardAnswer = { kind: 'card'; action: SaveCheckInPayload } | { kind: 'stepwise' } | { kind: 'typed'; text: string };
 
 /** Waits on the check-in card; never loops on a retry: typing anything is an answer too. */
 export class CheckInCardPrompt extends Prompt<CardAnswer> {
@@ -19,10 +19,9 @@ export class CheckInCardPrompt extends Prompt<CardAnswer> {
   protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<CardAnswer>> {
     const { value, text } = context.activity;
     if (value !== undefined && value !== null) {
-      const parsed = parseCheckInAction(value);
-      if (parsed.ok && (parsed.action.action === 'checkins.save' || parsed.action.action === 'checkins.stepwise')) {
-        return { succeeded: true, value: { kind: 'card', action: parsed.action } };
-      }
+      const saved = saveCheckInPayload.safeParse(value);
+      if (saved.success) return { succeeded: true, value: { kind: 'card', action: saved.data } };
+      if (stepwisePayload.safeParse(value).success) return { succeeded: true, value: { kind: 'stepwise' } };
       return { succeeded: false };
     }
     return { succeeded: true, value: { kind: 'typed', text: (text ?? '').trim() } };

@@ -1,18 +1,6 @@
-import type { SafetyNumbers } from '../../src/domain/checkins';
-import type { CheckInService, MyDataService, SafetyService } from '../../src/services/checkins';
-import type { DialogDeps } from '../context';
+import type { RouterDeps } from '../shared/context';
 
-/** The check-in feature's services, beside the shared dialog deps. */
-export interface CheckInFeature {
-  checkIns: CheckInService;
-  safety: SafetyService;
-  myData: MyDataService;
-  numbers: SafetyNumbers;
-  /** The reviewed distress phrases (locales/safety.json). */
-  distressPhrases: readonly string[];
-}
-
-export type CheckInDialogDeps = DialogDeps & { checkins: CheckInFeature };
+export type CheckInDialogDeps = RouterDeps;
 
 /** turnState key: the person's data was erased in this turn, so the bot writes no dialog state back. */
 export const erasedThisTurn = Symbol('erasedThisTurn');

@@ -1,98 +1,103 @@
-import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { parseCheckInAction } from '../../src/cards/checkins';
+import { exportPayload, leaderPayload, reflectionsPayload, saveCheckInPayload, sharePayload, startPayload, stepwisePayload } from '../../src/cards/checkins';
 import { soundsDistressed } from '../../src/domain/checkins';
-import { resources } from '../../src/i18n';
-import { errorMessage, tOf } from '../context';
+import { isGroupChat, tOf, type RouterDeps } from '../shared/context';
+import { dialogAction, handler, type FeatureRoutes } from '../shared/routes';
 import { CheckInActions } from './actions';
-import { CheckInDialog, type CheckInOptions, type CheckInResult } from './checkInDialog';
-import { CheckInDialogIds, type CheckInDialogDeps } from './deps';
+import { answersFromCard, CheckInDialog, type CheckInOptions, type CheckInResult } from './checkInDialog';
+import { CheckInDialogIds } from './deps';
 import { SafetyDialog } from './safetyDialog';
 
+/** After a check-in ended: one that heard distress hands over to the safety answer at the top of the stack. */
+export async function afterCheckIn(dc: DialogContext, result: unknown): Promise<void> {
+  if ((result as CheckInResult | undefined)?.safety) await dc.beginDialog(CheckInDialogIds.safety);
+}
+
 /**
- * The check-ins feature's routes: its dialogs, its card actions ('checkins.*'), typed keywords in
- * fi/sv/en and menu entries. Until the shared FeatureRoutes type exists, the router calls these hooks.
+ * Distress in any free message (the router asks before anything else): the safety answer comes first,
+ * whatever was going on — a distress message is never an answer to a form or to a yes/no. Inside a
+ * check-in the answers are heard when it is saved, so it is never interrupted. True when handled.
  */
-
-type Keyword = 'start' | 'reflections';
-
-const keywordsOf = (k: Keyword) => Object.values(resources).flatMap((r) => r.checkins.keywords[k].split('|'));
-
-export function checkInKeyword(text: string): Keyword | undefined {
-  const normalized = text.trim().toLowerCase().replace(/[.!?]+$/, '');
-  return (['start', 'reflections'] as const).find((k) => keywordsOf(k).includes(normalized));
+export async function distressFirst(dc: DialogContext, text: string, deps: RouterDeps): Promise<boolean> {
+  if (isGroupChat(dc.context) || !soundsDistressed(text, deps.checkins.distressPhrases)) return false;
+  if (dc.activeDialog?.id === CheckInDialogIds.checkIn) return false;
+  if (dc.activeDialog) await dc.cancelAllDialogs();
+  await dc.beginDialog(CheckInDialogIds.safety);
+  return true;
 }
 
-const isGroupChat = (context: TurnContext) => context.activity.conversation?.conversationType === 'groupChat' || context.activity.conversation?.isGroup === true;
-
-export class CheckInRoutes {
-  private readonly actions: CheckInActions;
-
-  constructor(private readonly deps: CheckInDialogDeps) {
-    this.actions = new CheckInActions(deps);
-  }
-
-  dialogs() {
-    return [new CheckInDialog(this.deps), new SafetyDialog(this.deps)];
-  }
-
-  /** A 'checkins.*' card value. In passing (a dialog in progress stays) except start, which begins the check-in. */
-  async onCardValue(dc: DialogContext, value: unknown): Promise<void> {
-    const t = tOf(dc.context);
-    const parsed = parseCheckInAction(value);
-    if (!parsed.ok) return void (await dc.context.sendActivity(t('errors.STALE_CARD')));
-    if (isGroupChat(dc.context)) return void (await dc.context.sendActivity(t('groupChat.personalOnly')));
-    const action = parsed.action;
-    try {
-      switch (action.action) {
-        case 'checkins.start':
-          if (dc.activeDialog) await dc.cancelAllDialogs();
-          await dc.beginDialog(CheckInDialogIds.checkIn, (action.meetingId ? { meetingId: action.meetingId } : {}) satisfies CheckInOptions);
-          return;
-        case 'checkins.save':
-        case 'checkins.stepwise':
-          // The card's answer belongs to the check-in that showed it; an old card starts a new check-in.
-          if (dc.activeDialog?.id === CheckInDialogIds.checkIn) return await this.afterDialog(dc, (await dc.continueDialog()).result);
-          await dc.beginDialog(CheckInDialogIds.checkIn, {});
-          return;
-        case 'checkins.reflections':
-          return await this.actions.showReflections(dc.context);
-        case 'checkins.share':
-          return await this.actions.share(dc.context, action.checkInId, action.shared);
-        case 'checkins.leader':
-          return await this.actions.showLeaderView(dc.context, action.groupId);
-        case 'checkins.export':
-          return await this.actions.exportMyData(dc.context);
-      }
-    } catch (e) {
-      await dc.context.sendActivity(errorMessage(t, e));
-    }
-  }
-
-  /** Typed words: a check-in keyword, or distress in any free message (true when handled). */
-  async onText(dc: DialogContext, text: string): Promise<boolean> {
-    if (isGroupChat(dc.context)) return false;
-    if (this.isDistress(text) && dc.activeDialog?.id !== CheckInDialogIds.checkIn) {
-      // Distress is never an answer to a form (nor a yes/no): the safety answer comes first, whatever was going on.
-      // Inside a check-in the answers are heard when it is saved, so it is never interrupted.
-      if (dc.activeDialog) await dc.cancelAllDialogs();
-      await dc.beginDialog(CheckInDialogIds.safety);
-      return true;
-    }
-    if (dc.activeDialog) return false;
-    const keyword = checkInKeyword(text);
-    if (keyword === 'start') await dc.beginDialog(CheckInDialogIds.checkIn, {});
-    else if (keyword === 'reflections') await this.actions.showReflections(dc.context);
-    return keyword !== undefined;
-  }
-
-  /** After a dialog of this feature ended: a check-in that heard distress hands over to the safety answer. */
-  async afterDialog(dc: DialogContext, result: unknown): Promise<void> {
-    if ((result as CheckInResult | undefined)?.safety) await dc.beginDialog(CheckInDialogIds.safety);
-  }
-
-  isDistress(text: string): boolean {
-    return soundsDistressed(text, this.deps.checkins.distressPhrases);
-  }
-}
+/** Check-ins: after a meeting or any time; my reflections; the leader's view; my data as a file. */
+export const checkinsRoutes: FeatureRoutes = {
+  dialogs: [(d) => new CheckInDialog(d), (d) => new SafetyDialog(d)],
+  actions: [
+    dialogAction({
+      action: 'checkins.start',
+      schema: startPayload,
+      roles: ['member'],
+      dialog: CheckInDialogIds.checkIn,
+      options: (p) => (p.meetingId ? { meetingId: p.meetingId } : {}) satisfies CheckInOptions,
+      keywords: { fi: ['check-in', 'checkin', 'tee check-in', 'fiilis'], sv: ['checka in', 'incheckning'], en: ['check in', 'check-in', 'checkin'] },
+    }),
+    handler({
+      action: 'checkins.save',
+      schema: saveCheckInPayload,
+      roles: ['member'],
+      inPassing: true,
+      handle: async (turn, p, deps) => {
+        if (turn.dc.activeDialog?.id === CheckInDialogIds.checkIn) return afterCheckIn(turn.dc, (await turn.dc.continueDialog()).result);
+        // An older card (its check-in ended or was lost): what the person wrote is kept all the same, once per card.
+        if (turn.dc.activeDialog) await turn.dc.cancelAllDialogs();
+        const requestId = p.requestId ?? turn.context.activity.id ?? `card-${deps.clock.now().getTime()}`;
+        const { checkIn, lowMoodTwice } = await deps.checkins.checkIns.save(turn.userId, requestId, answersFromCard(p), p.meetingId);
+        const t = tOf(turn.context);
+        await turn.context.sendActivity(t(!checkIn ? 'checkins.saved.nothing' : checkIn.shared ? 'checkins.saved.shared' : 'checkins.saved.private'));
+        const words = [p.did, p.strengthsOther, p.nextStep].some((x) => soundsDistressed(x, deps.checkins.distressPhrases));
+        if (words || lowMoodTwice) await turn.dc.beginDialog(CheckInDialogIds.safety);
+      },
+    }),
+    handler({
+      action: 'checkins.stepwise',
+      schema: stepwisePayload,
+      roles: ['member'],
+      inPassing: true,
+      handle: async (turn) => {
+        if (turn.dc.activeDialog?.id === CheckInDialogIds.checkIn) return void (await turn.dc.continueDialog());
+        if (turn.dc.activeDialog) await turn.dc.cancelAllDialogs();
+        await turn.dc.beginDialog(CheckInDialogIds.checkIn, {});
+      },
+    }),
+    handler({
+      action: 'checkins.reflections',
+      schema: reflectionsPayload,
+      roles: ['member'],
+      keywords: { fi: ['omat pohdinnat', 'pohdinnat', 'vahvuudet', 'omat vahvuudet'], sv: ['mina reflektioner', 'reflektioner', 'mina styrkor', 'styrkor'], en: ['my reflections', 'reflections', 'my strengths', 'strengths'] },
+      handle: (turn, _p, deps) => new CheckInActions(deps).showReflections(turn.context),
+    }),
+    handler({
+      action: 'checkins.share',
+      schema: sharePayload,
+      roles: ['member'],
+      inPassing: true,
+      handle: (turn, p, deps) => new CheckInActions(deps).share(turn.context, p.checkInId, p.shared),
+    }),
+    handler({
+      action: 'checkins.leader',
+      schema: leaderPayload,
+      roles: ['leader'],
+      handle: (turn, p, deps) => new CheckInActions(deps).showLeaderView(turn.context, p.groupId),
+    }),
+    handler({
+      action: 'checkins.export',
+      schema: exportPayload,
+      roles: ['anyone'],
+      inPassing: true,
+      handle: (turn, _p, deps) => new CheckInActions(deps).exportMyData(turn.context),
+    }),
+  ],
+  menu: [
+    { action: 'checkins.leader', section: 'main', order: 42, visible: (v) => !v.inGroupChat && v.leadsGroups },
+    { action: 'checkins.start', section: 'main', order: 44, visible: (v) => !v.inGroupChat && v.consented && !v.leadsGroups },
+    { action: 'checkins.reflections', section: 'main', order: 46, visible: (v) => !v.inGroupChat && v.consented && !v.leadsGroups },
+  ],
+};
 

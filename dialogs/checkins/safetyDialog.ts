@@ -1,8 +1,8 @@
 import { ComponentDialog, ConfirmPrompt, ListStyle, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { SafetyNumbers } from '../../src/domain/checkins';
 import type { Translate } from '../../src/i18n';
-import { tOf, userIdOf } from '../context';
-import { confirmChoiceDefaults } from '../promptDefaults';
+import { tOf, userIdOf } from '../shared/context';
+import { confirmChoiceDefaults } from '../shared/promptDefaults';
 import { CheckInDialogIds, CheckInPromptIds, type CheckInDialogDeps } from './deps';
 
 export const crisisAnswer = (t: Translate, n: SafetyNumbers) =>

@@ -2,9 +2,9 @@ import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type Waterfal
 import { ChoicePrompt, ListStyle } from 'botbuilder-dialogs';
 import { numberedStrengths } from '../../src/cards/checkins';
 import { moods, parseTypedDay, parseTypedStrengths, type CheckInAnswers, type Mood } from '../../src/domain/checkins';
-import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
-import { localeOf, tOf } from '../context';
-import { choiceChoiceDefaults, newConfirmPrompt } from '../promptDefaults';
+import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
+import { localeOf, tOf } from '../shared/context';
+import { choiceChoiceDefaults, newConfirmPrompt } from '../shared/promptDefaults';
 import { CheckInDialogIds, CheckInPromptIds } from './deps';
 
 export interface StepwiseOptions {

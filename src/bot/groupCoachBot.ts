@@ -1,14 +1,13 @@
 import { ActivityHandler, type BotState, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
-import { sendCard, userIdOf } from '../../dialogs/context';
-import { menuCard } from '../cards/menu';
-import { isDomainError } from '../domain/errors';
-import { resolveLocale, type Locale } from '../domain/locale';
+import { sendCard, userIdOf } from '../../dialogs/shared/context';
+import { isDomainError } from '../domain/shared/errors';
+import { resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
-import { ConversationService } from '../services/conversations';
+import { ConversationService } from '../services/people';
 import { conversationTypeOf, storedReferenceOf } from './references';
-import { erasedThisTurn } from '../../dialogs/checkins/deps';
+import { erasedThisTurn } from '../../dialogs/checkins';
 
 /**
  * Routes every turn: resolve the person's language, remember where to reach them, then the dialogs.
@@ -69,7 +68,7 @@ export class GroupCoachBot extends ActivityHandler {
       await context.sendActivity(t('welcome.groupChat'));
       return;
     }
-    await sendCard(context, menuCard(t, await this.router.menuView(context), t('welcome.personal')));
+    await this.router.showMenu(context, t('welcome.personal'));
   }
 
   /** onTurnError: log without any message text or names, apologise in the person's language. */

@@ -1,8 +1,9 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Clock } from '../domain/clock';
-import type { StoredReference } from '../domain/model';
-import type { ConversationRefRepository, Messenger, OutboundMessage, SendOutcome } from '../services/ports';
+import type { Clock } from '../domain/shared/clock';
+import type { StoredReference } from '../domain/people';
+import type { ConversationRefRepository } from '../services/people';
+import type { Messenger, OutboundMessage, SendOutcome } from '../services/shared/ports';
 
 export interface RetryPolicy {
   attempts: number;

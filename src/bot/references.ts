@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type { StoredReference } from '../domain/model';
-import type { ConversationType } from '../services/conversations';
+import type { StoredReference } from '../domain/people';
+import type { ConversationType } from '../services/people';
 
 /** botbuilder's reference without display names: ids, serviceUrl, tenant and locale are all we need to speak first. */
 export function storedReferenceOf(activity: Partial<Activity>): StoredReference {

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { DateTime } from 'luxon';
-import type { Locale } from '../domain/locale';
+import type { Locale } from '../domain/shared/locale';
 import en from '../../locales/en.json';
 import fi from '../../locales/fi.json';
 import sv from '../../locales/sv.json';
@@ -47,17 +47,4 @@ export function formatDate(instant: string | Date, locale: Locale, zone: string)
 /** "10.00" / "10:00": a time of day in a zone. */
 export function formatTime(instant: string | Date, locale: Locale, zone: string): string {
   return localTime(instant, locale, zone).toLocaleString(DateTime.TIME_SIMPLE);
-}
-
-type Keywords = keyof (typeof en)['keywords'];
-
-/** Typed commands are understood in every language, whatever the person chose. */
-export function matchKeyword(text: string): Keywords | undefined {
-  const normalized = text.trim().toLowerCase().replace(/^[/!]+/, '').replace(/[.!?]+$/, '');
-  for (const lang of Object.values(resources)) {
-    for (const [keyword, words] of Object.entries(lang.keywords)) {
-      if ((words as string).split('|').some((w) => w === normalized)) return keyword as Keywords;
-    }
-  }
-  return undefined;
 }

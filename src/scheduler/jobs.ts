@@ -1,10 +1,10 @@
-import type { Job } from '../domain/schedule';
+import type { Job } from '../domain/shared/schedule';
 
 /** What a handler reports; the runner turns it into the job's next state. */
 export type HandlerResult =
   /** Done: recorded as sent. */
   | { outcome: 'sent' }
-  /** Done without sending, for a reason worth recording (`paused`, `session_cancelled`, …). */
+  /** Done without sending, for a reason worth recording (`paused`, `meeting_cancelled`, …). */
   | { outcome: 'skipped'; reason: string }
   /** Done: the person cannot be reached (403/404, no conversation); never retried. */
   | { outcome: 'unreachable'; status: number; reason?: string }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../domain/clock';
-import { addMs, backoffMs, type Job } from '../domain/schedule';
-import type { JobStore } from '../services/ports';
+import type { Clock } from '../domain/shared/clock';
+import { addMs, backoffMs, type Job } from '../domain/shared/schedule';
+import type { JobStore } from '../services/shared/ports';
 import type { HandlerResult, JobHandlers } from './jobs';
 
 export interface RunnerOptions {

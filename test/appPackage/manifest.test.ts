@@ -4,15 +4,8 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { expect } from 'chai';
 import { unzipSync } from 'fflate';
-import { matchKeyword } from '../../src/i18n';
-import {
-  APP_PACKAGE_DIR,
-  TeamsPackageError,
-  buildManifest,
-  packageTeams,
-  parseAppId,
-  validateManifest,
-} from '../../src/tools/packageTeams';
+import { matchKeyword } from '../../dialogs/router';
+import { APP_PACKAGE_DIR, TeamsPackageError, buildManifest, packageTeams, parseAppId, validateManifest } from '../../src/tools/packageTeams';
 
 const APP_ID = '1b4e28ba-2fa1-11d2-883f-0016d3cca427';
 
@@ -171,7 +164,7 @@ describe('Teams app package', () => {
   describe('command titles and the bot', () => {
     // Teams sends a command's title, in the client's language, as the message text.
     const keywordOfCommand = [
-      ['menu', 'help', 'join', 'newGroup', 'cancel', 'sessions', 'reminders', 'pause'],
+      ['menu', 'help', 'join', 'newGroup', 'cancel', 'meetings', 'reminders', 'pause'],
       ['menu', 'help', 'linkChat', 'cancel'],
     ];
     it('are words the bot understands, in every language of the manifest', () => {

@@ -5,12 +5,12 @@
  * extra calls (query plans, retries) are included.
  */
 import { performance } from 'node:perf_hooks';
-import { addMs, donePartition, pendingPartition, type JobRequest } from '../../src/domain/schedule';
+import { addMs, donePartition, pendingPartition, type JobRequest } from '../../src/domain/shared/schedule';
 import { fromSendOutcome } from '../../src/scheduler/handlers/common';
 import type { JobHandler } from '../../src/scheduler/jobs';
 import { SchedulerRunner } from '../../src/scheduler/runner';
-import type { CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosJobRepository } from '../../src/store/jobRepository';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
 import { countingStore, drain, leaderId, makeWorld, ManualClock, RecordingMessenger, silentLog } from '../scheduler/support';
 
 const now = '2026-05-04T09:00:00.000Z';
@@ -100,23 +100,23 @@ async function realReminders() {
   const counted = await countingStore('bench-reminders');
   try {
     const w = await makeWorld(counted.store, '2026-03-01T08:00:00.000Z');
-    // 125 sessions × 4 participants × (24 h + 2 h reminders) = 1,000 reminder jobs, plus notices and prompts.
+    // 125 meetings × 4 participants × (24 h + 2 h reminders) = 1,000 reminder jobs, plus notices and prompts.
     const planBefore = counted.requests();
     const t0 = performance.now();
     for (let i = 0; i < 125; i++) {
-      await w.sessions.scheduleSession(leaderId, w.group.groupId, { title: `Ryhmä ${i}`, start: '2026-03-20T13:00', durationMinutes: 60, place: 'Kirjasto' });
+      await w.meetings.scheduleMeeting(leaderId, w.group.groupId, { title: `Ryhmä ${i}`, start: '2026-03-20T13:00', durationMinutes: 60, place: 'Kirjasto' });
     }
     const planMs = performance.now() - t0;
     const planRequests = counted.requests() - planBefore;
     const { resources: planned } = await counted.store.containers.jobs.items.query("SELECT VALUE COUNT(1) FROM c WHERE c.pk = 'pending'").fetchAll();
-    const perSession = Number(planned[0]) / 125;
+    const perMeeting = Number(planned[0]) / 125;
     console.log(
-      `planning 125 sessions (4 participants each, ${fmt(perSession)} jobs per session): ${fmt(planMs / 125)} ms and ${fmt(planRequests / 125)} requests per session`,
+      `planning 125 meetings (4 participants each, ${fmt(perMeeting)} jobs per meeting): ${fmt(planMs / 125)} ms and ${fmt(planRequests / 125)} requests per meeting`,
     );
     const runner = w.runner('bench');
     await drain(runner); // the "scheduled" notices, due at once
     w.messenger.sent.length = 0;
-    // All sessions start at 13:00 EET (11:00Z) on 20 March: a minute before, all 1,000 reminders are due and sent.
+    // All meetings start at 13:00 EET (11:00Z) on 20 March: a minute before, all 1,000 reminders are due and sent.
     w.clock.set('2026-03-20T10:59:00.000Z');
     const before = counted.requests();
     const t1 = performance.now();

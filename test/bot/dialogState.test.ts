@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { ConcurrencySafeDialogState } from '../../src/bot/dialogState';
-import type { CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosDialogStateStorage } from '../../src/store/dialogStateStorage';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosDialogStateStorage } from '../../src/store/shared/dialogStateStorage';
 import { freshStore } from '../support/cosmos';
 import { expectDomainError } from '../support/expectDomainError';
 

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { ProactiveSender, type RetryPolicy } from '../../src/bot/proactiveSender';
-import { sessionJobHandlers } from '../../src/scheduler/handlers';
-import type { CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosConversationRefRepository } from '../../src/store/repositories';
+import { meetingJobHandlers } from '../../src/scheduler/handlers';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosConversationRefRepository } from '../../src/store/people/repositories';
 import { TestConnector } from '../support/connector';
 import { freshStore } from '../support/cosmos';
 import { drain, leaderId, makeWorld, ManualClock, memberIds, personalChat, personalRef as sharedPersonalRef, silentLog } from '../scheduler/support';
@@ -95,8 +95,8 @@ describe('ProactiveSender through a real CloudAdapter to a loopback connector', 
     const realSender = new ProactiveSender(adapter, '', refs, w.clock, silentLog, policy, async (ms) => {
       sleeps.push(ms);
     });
-    const runner = w.runner('instance-a', {}, sessionJobHandlers({ ...w.handlerDeps, messenger: realSender }));
-    const session = await w.sessions.scheduleSession(leaderId, w.group.groupId, { title: 'Museo', start: '2026-03-29T12:00', durationMinutes: 60, place: 'Ateneum' });
+    const runner = w.runner('instance-a', {}, meetingJobHandlers({ ...w.handlerDeps, messenger: realSender }));
+    const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, { title: 'Museo', start: '2026-03-29T12:00', durationMinutes: 60, place: 'Ateneum' });
     await drain(runner); // the "scheduled" notices
     connector.reset();
 
@@ -109,9 +109,9 @@ describe('ProactiveSender through a real CloudAdapter to a loopback connector', 
     w.clock.set('2026-03-28T10:00:00.000Z'); // 12:00 EET the day before
     await runner.tick();
     expect(connector.activities(personalChat(a!)).map((x) => x.text?.split('|')[0])).to.deep.equal(['reminder']);
-    const [retry] = await w.jobs.listPending({ sessionId: session.id, userId: b, kinds: ['remind'] }).then((jobs) => jobs.filter((j) => j.payload.offsetMinutes === 1440));
+    const [retry] = await w.jobs.listPending({ meetingId: meeting.id, userId: b, kinds: ['remind'] }).then((jobs) => jobs.filter((j) => j.payload.offsetMinutes === 1440));
     expect(retry).to.deep.include({ attempts: 1, lastStatus: 429, dueAt: '2026-03-28T10:01:00.000Z' });
-    const unreachable = await w.jobs.listFinished(w.group.groupId, { sessionId: session.id, statuses: ['unreachable'] });
+    const unreachable = await w.jobs.listFinished(w.group.groupId, { meetingId: meeting.id, statuses: ['unreachable'] });
     expect(unreachable.map((j) => [j.userId, j.result?.status])).to.deep.equal([[c, 403]]);
     expect((await refs.get(c!, personalChat(c!)))?.unreachable?.status).to.equal(403);
 

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
-import { startApp, type RunningApp } from '../../src/index';
+import { startApp, type RunningApp } from '../../src';
 import { Browser, normalise, resultsDir, screenshot } from './support/browser';
 import { invitePattern, newestButton, press, send, transcript, waitForText } from './support/webchat';
 

@@ -8,7 +8,7 @@ import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { formatDateTime } from '../../src/i18n';
-import { startApp, type RunningApp } from '../../src/index';
+import { startApp, type RunningApp } from '../../src';
 import { Browser, resultsDir, screenshot } from './support/browser';
 import { compose, conversationText, Playground, pressHeroButton, waitForConversationText } from './support/playground';
 import { invitePattern } from './support/webchat';
@@ -174,7 +174,7 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
     } finally {
       // What the Playground posted for Save, kept next to the screenshots (and printed when the bot said no).
       const submitted = proxy!.posted.slice(postedBefore).filter((a) => a.type === 'message' && a.value);
-      writeFileSync(path.join(resultsDir, 'playground-session-save-activity.json'), JSON.stringify(submitted, null, 2));
+      writeFileSync(path.join(resultsDir, 'playground-meeting-save-activity.json'), JSON.stringify(submitted, null, 2));
       const text = await conversationText(page);
       if (!text.includes(done)) console.log('Activities the Playground posted for Save:', JSON.stringify(submitted, null, 2));
     }
@@ -182,7 +182,7 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
 
     const [save] = proxy!.posted.slice(postedBefore).filter((a) => a.type === 'message' && a.value);
     expect(save?.value, 'the Save submission as Teams sends it: inputs merged into the data').to.include({
-      action: 'session.save',
+      action: 'meeting.save',
       title,
       date,
       time: '10:00',

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
-import { startApp, type RunningApp } from '../../src/index';
+import { startApp, type RunningApp } from '../../src';
 import { Browser, resultsDir, screenshot } from './support/browser';
 import { invitePattern, press, send, transcript, waitForText } from './support/webchat';
 

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorCodes } from '../../src/domain/errors';
-import { formatDateTime, matchKeyword, translator } from '../../src/i18n';
+import { errorCodes } from '../../src/domain/shared/errors';
+import { matchKeyword } from '../../dialogs/router';
+import { formatDateTime, translator } from '../../src/i18n';
 
 const load = (lang: string) => JSON.parse(readFileSync(join(__dirname, '../../locales', `${lang}.json`), 'utf8')) as Record<string, unknown>;
 

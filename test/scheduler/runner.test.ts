@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { addMs, donePartition, pendingPartition, type Job, type JobRequest } from '../../src/domain/schedule';
+import { addMs, donePartition, pendingPartition, type Job, type JobRequest } from '../../src/domain/shared/schedule';
 import { fromSendOutcome } from '../../src/scheduler/handlers/common';
 import type { HandlerResult, JobHandler } from '../../src/scheduler/jobs';
 import { SchedulerRunner, type RunnerOptions, type Timers } from '../../src/scheduler/runner';
-import type { CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosJobRepository } from '../../src/store/jobRepository';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
 import { freshStore } from '../support/cosmos';
 import { countingStore, ManualClock, minutes, RecordingMessenger, silentLog } from './support';
 

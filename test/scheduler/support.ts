@@ -1,19 +1,22 @@
-import type { ConversationRef } from '../../src/domain/model';
+import type { ConversationRef } from '../../src/domain/people/model';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import type { Clock } from '../../src/domain/clock';
-import type { Group } from '../../src/domain/model';
+import type { Clock } from '../../src/domain/shared/clock';
+import type { Group } from '../../src/domain/groups/model';
 import { SchedulerRunner, type RunnerOptions } from '../../src/scheduler/runner';
-import { sessionJobHandlers, type SessionJobDeps } from '../../src/scheduler/handlers';
+import { meetingJobHandlers, type MeetingJobDeps } from '../../src/scheduler/handlers';
 import type { JobHandlers } from '../../src/scheduler/jobs';
-import type { Messenger, OutboundMessage, ReflectionPrompter, ReflectionRequest, ReminderRenderer, SendOutcome } from '../../src/services/ports';
-import { ReminderPrefsService } from '../../src/services/reminderPrefs';
-import { SessionService } from '../../src/services/sessions';
-import { openCosmosStore, type CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosJobRepository } from '../../src/store/jobRepository';
-import { CosmosConversationRefRepository, CosmosGroupRepository, CosmosUserRepository } from '../../src/store/repositories';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from '../../src/store/sessionRepository';
+import type { Messenger, OutboundMessage, SendOutcome } from '../../src/services/shared/ports';
+import type { ReflectionPrompter, ReflectionRequest, ReminderRenderer } from '../../src/services/meetings/ports';
+import { ReminderPrefsService } from '../../src/services/reminders/reminderPrefs';
+import { MeetingService } from '../../src/services/meetings/meetings';
+import { openCosmosStore, type CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
+import { CosmosConversationRefRepository, CosmosUserRepository } from '../../src/store/people/repositories';
+import { CosmosGroupRepository } from '../../src/store/groups/repositories';
+import { CosmosPauseRepository, CosmosReminderPrefsRepository } from '../../src/store/reminders/repositories';
+import { CosmosMeetingRepository } from '../../src/store/meetings/meetingRepository';
 
 /** A clock the test moves by hand: nothing here waits on the wall clock. */
 export class ManualClock implements Clock {
@@ -73,17 +76,17 @@ export class RecordingMessenger implements Messenger {
   }
 }
 
-/** kind|sessionId|recipient|offset|locale|jobId|previousStartsAt — easy to assert on. */
+/** kind|meetingId|recipient|offset|locale|jobId|previousStartsAt — easy to assert on. */
 export const textRenderer: ReminderRenderer = {
   render: (r) => ({
-    text: [r.kind, r.session.id, r.recipientId, r.offsetMinutes ?? '-', r.locale, r.jobId, r.previousStartsAt ?? '-'].join('|'),
+    text: [r.kind, r.meeting.id, r.recipientId, r.offsetMinutes ?? '-', r.locale, r.jobId, r.previousStartsAt ?? '-'].join('|'),
   }),
 };
 
 export class RecordingPrompter implements ReflectionPrompter {
-  readonly prompts: Array<{ groupId: string; sessionId: string; userId: string }> = [];
-  async prompt({ group, session, userId }: ReflectionRequest): Promise<SendOutcome> {
-    this.prompts.push({ groupId: group.groupId, sessionId: session.id, userId });
+  readonly prompts: Array<{ groupId: string; meetingId: string; userId: string }> = [];
+  async prompt({ group, meeting, userId }: ReflectionRequest): Promise<SendOutcome> {
+    this.prompts.push({ groupId: group.groupId, meetingId: meeting.id, userId });
     return { kind: 'sent' };
   }
 }
@@ -115,16 +118,16 @@ export interface World {
   clock: ManualClock;
   group: Group;
   jobs: CosmosJobRepository;
-  sessionsRepo: CosmosSessionRepository;
+  meetingsRepo: CosmosMeetingRepository;
   users: CosmosUserRepository;
   pauses: CosmosPauseRepository;
   prefsRepo: CosmosReminderPrefsRepository;
   refs: CosmosConversationRefRepository;
-  sessions: SessionService;
+  meetings: MeetingService;
   prefs: ReminderPrefsService;
   messenger: RecordingMessenger;
   prompter: RecordingPrompter;
-  handlerDeps: SessionJobDeps;
+  handlerDeps: MeetingJobDeps;
   runner(instanceId?: string, options?: Partial<RunnerOptions>, handlers?: JobHandlers): SchedulerRunner;
 }
 
@@ -141,7 +144,7 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   const users = new CosmosUserRepository(store.containers);
   const refs = new CosmosConversationRefRepository(store.containers);
   const jobs = new CosmosJobRepository(store.containers);
-  const sessionsRepo = new CosmosSessionRepository(store.containers);
+  const meetingsRepo = new CosmosMeetingRepository(store.containers);
   const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
   const pauses = new CosmosPauseRepository(store.containers);
   const groupId = `g-test-${++groupCounter}`;
@@ -167,11 +170,11 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   }
   const messenger = new RecordingMessenger();
   const prompter = new RecordingPrompter();
-  const sessions = new SessionService({ groups, sessions: sessionsRepo, jobs, prefs: prefsRepo, users }, clock);
-  const prefs = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups, sessions }, clock);
-  const handlerDeps: SessionJobDeps = {
+  const meetings = new MeetingService({ groups, meetings: meetingsRepo, jobs, prefs: prefsRepo, users }, clock);
+  const prefs = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups, meetings }, clock);
+  const handlerDeps: MeetingJobDeps = {
     groups,
-    sessions: sessionsRepo,
+    meetings: meetingsRepo,
     users,
     prefs: prefsRepo,
     pauses,
@@ -186,17 +189,17 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
     clock,
     group,
     jobs,
-    sessionsRepo,
+    meetingsRepo,
     users,
     pauses,
     prefsRepo,
     refs,
-    sessions,
+    meetings,
     prefs,
     messenger,
     prompter,
     handlerDeps,
-    runner: (instanceId = 'instance-a', options = {}, handlers = sessionJobHandlers(handlerDeps)) =>
+    runner: (instanceId = 'instance-a', options = {}, handlers = meetingJobHandlers(handlerDeps)) =>
       new SchedulerRunner(jobs, handlers, clock, silentLog, { instanceId, ...options }),
   };
 }

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config';
-import type { Clock } from '../../src/domain/clock';
-import { startApp, type RunningApp } from '../../src/index';
-import type { CosmosStore } from '../../src/store/cosmosClient';
+import type { Clock } from '../../src/domain/shared/clock';
+import { startApp, type RunningApp } from '../../src';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 import { TestConnector } from './connector';
 
 export interface Person {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from '../../src/store/cosmosClient';
+import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from '../../src/store/shared/cosmosClient';
 
 /** One embedded Cosmos server per test process, a fresh database per call: the production store code, no fakes. */
 let server: Promise<EmbeddedCosmosServer> | undefined;

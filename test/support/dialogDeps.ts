@@ -1,32 +1,29 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import type { DialogDeps } from '../../dialogs/context';
-import type { Locale } from '../../src/domain/locale';
-import { CodeAttemptGuard } from '../../src/services/codeAttempts';
-import { ConversationService } from '../../src/services/conversations';
-import { GroupService } from '../../src/services/groups';
-import type { Messenger } from '../../src/services/ports';
-import { ReminderPrefsService } from '../../src/services/reminderPrefs';
-import { SessionService } from '../../src/services/sessions';
-import { UserService } from '../../src/services/users';
-import type { CosmosStore } from '../../src/store/cosmosClient';
-import { CosmosDialogStateStorage } from '../../src/store/dialogStateStorage';
-import { CosmosJobRepository } from '../../src/store/jobRepository';
-import {
-  CosmosCodeAttemptRepository,
-  CosmosConversationRefRepository,
-  CosmosGroupRepository,
-  CosmosUserRepository,
-} from '../../src/store/repositories';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository, CosmosSessionRepository } from '../../src/store/sessionRepository';
+import type { DialogDeps } from '../../dialogs/shared/context';
+import type { Locale } from '../../src/domain/shared/locale';
+import { CodeAttemptGuard } from '../../src/services/people/codeAttempts';
+import { ConversationService } from '../../src/services/people/conversations';
+import { GroupService } from '../../src/services/groups/groups';
+import type { Messenger } from '../../src/services/shared/ports';
+import { ReminderPrefsService } from '../../src/services/reminders/reminderPrefs';
+import { MeetingService } from '../../src/services/meetings/meetings';
+import { UserService } from '../../src/services/people/users';
+import type { CosmosStore } from '../../src/store/shared/cosmosClient';
+import { CosmosDialogStateStorage } from '../../src/store/shared/dialogStateStorage';
+import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
+import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUserRepository } from '../../src/store/people/repositories';
+import { CosmosGroupRepository } from '../../src/store/groups/repositories';
+import { CosmosPauseRepository, CosmosReminderPrefsRepository } from '../../src/store/reminders/repositories';
+import { CosmosMeetingRepository } from '../../src/store/meetings/meetingRepository';
 import { ManualClock } from '../scheduler/support';
 
 export interface DialogWorld {
   deps: DialogDeps;
   clock: ManualClock;
   jobs: CosmosJobRepository;
-  sessionsRepo: CosmosSessionRepository;
+  meetingsRepo: CosmosMeetingRepository;
 }
 
 /** Teams is what leaves the machine; in dialog tests a send is only recorded. */
@@ -44,24 +41,24 @@ export function dialogWorld(store: CosmosStore, startIso: string, leaderIds: str
   const users = new UserService(userRepo, guard, { anyoneMayLead: false, leaderIds }, clock);
   const groups = new GroupService(groupRepo, users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock);
   const jobs = new CosmosJobRepository(store.containers);
-  const sessionsRepo = new CosmosSessionRepository(store.containers);
+  const meetingsRepo = new CosmosMeetingRepository(store.containers);
   const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
-  const sessions = new SessionService({ groups: groupRepo, sessions: sessionsRepo, jobs, prefs: prefsRepo, users: userRepo }, clock);
+  const meetings = new MeetingService({ groups: groupRepo, meetings: meetingsRepo, jobs, prefs: prefsRepo, users: userRepo }, clock);
   const reminders = new ReminderPrefsService(
-    { prefs: prefsRepo, pauses: new CosmosPauseRepository(store.containers), users: userRepo, groups: groupRepo, sessions },
+    { prefs: prefsRepo, pauses: new CosmosPauseRepository(store.containers), users: userRepo, groups: groupRepo, meetings },
     clock,
     'Europe/Helsinki',
   );
   return {
     clock,
     jobs,
-    sessionsRepo,
+    meetingsRepo,
     deps: {
       users,
       groups,
       conversations: new ConversationService(new CosmosConversationRefRepository(store.containers), clock),
       messenger,
-      sessions,
+      meetings,
       reminders,
       clock,
       settings: { defaultLocale: 'fi', defaultTimeZone: 'Europe/Helsinki', leaderSignupEnabled: false },
@@ -81,7 +78,7 @@ export function dialogClient(store: CosmosStore, dialog: Dialog, userId: string,
   return new DialogTestClient('test', dialog, options, [setUser], new ConversationState(new CosmosDialogStateStorage(store.containers.botstate)));
 }
 
-/** A group led by `leaderId` with consenting, named participants: the starting point of session dialogs. */
+/** A group led by `leaderId` with consenting, named participants: the starting point of meeting dialogs. */
 export async function groupWithMembers(deps: DialogDeps, leaderId: string, name: string, memberIds: string[], locale: Locale = 'fi') {
   const { group, invite } = await deps.groups.createGroup(leaderId, { name, timeZone: 'Europe/Helsinki', locale });
   for (const [i, userId] of memberIds.entries()) {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isDomainError, type ErrorCode } from '../../src/domain/errors';
+import { isDomainError, type ErrorCode } from '../../src/domain/shared/errors';
 
 /** Passes only when the promise fails with exactly this domain error code. */
 export async function expectDomainError(promise: Promise<unknown>, code: ErrorCode): Promise<void> {

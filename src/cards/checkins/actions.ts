@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { escoGroups, strengthIdSchema, type StrengthId } from '../../domain/checkins';
+import { boolish, id, text } from '../shared/actions';
 
-/** Every check-in card payload, action names 'checkins.<verb>'. Anything else under that prefix is stale or forged. */
+/** Every check-in card payload (action names 'checkins.<verb>'), each with its zod schema. */
 
-const id = z.string().min(1).max(200);
-const boolish = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
-const text = (max: number) => z.string().max(max).optional().default('');
 
 /** The strengths of one ESCO group arrive from a multi-select ChoiceSet as "keptTime,triedNew". */
 const strengthList = z
@@ -21,6 +19,8 @@ export const strengthInputId = (group: (typeof escoGroups)[number]) => `s_${grou
 export const saveCheckInPayload = z.looseObject({
   action: z.literal('checkins.save'),
   meetingId: id.optional(),
+  /** The dialog run that showed the card: a repeated or late submit stores one entry. */
+  requestId: id.optional(),
   mood: z.enum(['', '1', '2', '3', '4', '5']).optional().default(''),
   did: text(1000),
   strengthsOther: text(300),
@@ -35,26 +35,12 @@ export type SaveCheckInPayload = z.infer<typeof saveCheckInPayload>;
 export const strengthsOfPayload = (p: SaveCheckInPayload): StrengthId[] =>
   escoGroups.flatMap((g) => (p as Record<string, unknown>)[strengthInputId(g)] as StrengthId[]);
 
-export const checkInAction = z.discriminatedUnion('action', [
-  /** From the reflection prompt (with its meeting) or the menu. */
-  z.object({ action: z.literal('checkins.start'), meetingId: id.optional() }),
-  saveCheckInPayload,
-  /** On the card: "ask me one at a time" instead. */
-  z.object({ action: z.literal('checkins.stepwise') }),
-  z.object({ action: z.literal('checkins.reflections') }),
-  z.object({ action: z.literal('checkins.share'), checkInId: id, shared: boolish }),
-  /** The leader's view of one group they lead (or of every group they lead). */
-  z.object({ action: z.literal('checkins.leader'), groupId: id.optional() }),
-  z.object({ action: z.literal('checkins.export') }),
-]);
-export type CheckInAction = z.infer<typeof checkInAction>;
-
-export const isCheckInValue = (value: unknown): value is { action: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { action?: unknown }).action === 'string' && (value as { action: string }).action.startsWith('checkins.');
-
-export type ParsedCheckInAction = { ok: true; action: CheckInAction } | { ok: false };
-
-export function parseCheckInAction(value: unknown): ParsedCheckInAction {
-  const parsed = checkInAction.safeParse(value);
-  return parsed.success ? { ok: true, action: parsed.data } : { ok: false };
-}
+/** From the reflection prompt (with its meeting) or the menu. */
+export const startPayload = z.object({ action: z.literal('checkins.start'), meetingId: id.optional() });
+/** On the card: "ask me one at a time" instead. */
+export const stepwisePayload = z.object({ action: z.literal('checkins.stepwise') });
+export const reflectionsPayload = z.object({ action: z.literal('checkins.reflections') });
+export const sharePayload = z.object({ action: z.literal('checkins.share'), checkInId: id, shared: boolish });
+/** The leader's view of one group they lead (or of every group they lead). */
+export const leaderPayload = z.object({ action: z.literal('checkins.leader'), groupId: id.optional() });
+export const exportPayload = z.object({ action: z.literal('checkins.export') });

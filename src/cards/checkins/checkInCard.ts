@@ -1,14 +1,14 @@
 import { moods, strengthsByGroup } from '../../domain/checkins';
 import type { Translate } from '../../i18n';
-import { submit } from '../actions';
-import { adaptiveCard, heading, textBlock } from '../elements';
+import { submit } from '../shared/actions';
+import { adaptiveCard, heading, textBlock } from '../shared/elements';
 import { strengthInputId } from './actions';
 
 /**
  * The whole check-in on one card, every input optional: mood as buttons with words, what I did,
  * strengths (one multi-select per ESCO group) and my own words, a next step with a day, sharing.
  */
-export function checkInCard(t: Translate, options: { meetingId?: string; inGroup: boolean; today: string }) {
+export function checkInCard(t: Translate, options: { meetingId?: string; requestId: string; inGroup: boolean; today: string }) {
   const meeting = options.meetingId ? { meetingId: options.meetingId } : {};
   return adaptiveCard(
     [
@@ -37,7 +37,7 @@ export function checkInCard(t: Translate, options: { meetingId?: string; inGroup
       ...(options.inGroup ? [{ type: 'Input.Toggle', id: 'share', title: t('checkins.card.share'), value: 'false', valueOn: 'true', valueOff: 'false' }] : []),
     ],
     [
-      submit(t('checkins.card.save'), { action: 'checkins.save', ...meeting }),
+      submit(t('checkins.card.save'), { action: 'checkins.save', requestId: options.requestId, ...meeting }),
       { ...submit(t('checkins.card.stepwise'), { action: 'checkins.stepwise' }), associatedInputs: 'none' },
     ],
     { speak: t('checkins.card.title') },

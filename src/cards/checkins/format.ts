@@ -1,4 +1,4 @@
-import type { Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/shared/locale';
 import { localTime } from '../../i18n';
 
 /** "1.12." / "1/12" / "01/12": short day of an instant in the person's zone. */

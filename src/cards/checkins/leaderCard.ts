@@ -1,8 +1,8 @@
-import type { Locale } from '../../domain/locale';
-import type { Group } from '../../domain/model';
+import type { Locale } from '../../domain/shared/locale';
+import type { Group } from '../../domain/groups';
 import type { Translate } from '../../i18n';
 import type { LeaderMemberView } from '../../services/checkins';
-import { adaptiveCard, heading, textBlock } from '../elements';
+import { adaptiveCard, heading, textBlock } from '../shared/elements';
 import { shortDay } from './format';
 
 /** The leader's view: shared entries in full; of private ones only the day a check-in happened. */

@@ -1,4 +1,4 @@
-import type { Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/shared/locale';
 import { translator } from '../../i18n';
 import type { CheckInMessages } from '../../services/checkins';
 

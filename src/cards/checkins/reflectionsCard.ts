@@ -1,8 +1,8 @@
 import { moodSeries, type CheckIn } from '../../domain/checkins';
-import type { Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/shared/locale';
 import type { Translate } from '../../i18n';
-import { submit } from '../actions';
-import { adaptiveCard, heading, textBlock } from '../elements';
+import { submit } from '../shared/actions';
+import { adaptiveCard, heading, textBlock } from '../shared/elements';
 import { calendarDayText, shortDay } from './format';
 import { maxChartPoints, pngDataUri, renderMoodChart } from './moodChart';
 

@@ -1,7 +1,7 @@
 import { cvStrengths, ownStrengthWords, strengthsSummary, type CheckIn } from '../../domain/checkins';
-import type { Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/shared/locale';
 import type { Translate } from '../../i18n';
-import { adaptiveCard, heading, textBlock } from '../elements';
+import { adaptiveCard, heading, textBlock } from '../shared/elements';
 import { shortDay } from './format';
 
 /** A short text to paste into a CV or a job-search profile, from the locale's templates. */

@@ -3,7 +3,7 @@ import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { toLocale, type Locale } from '../../domain/locale';
+import { toLocale, type Locale } from '../../domain/shared/locale';
 import { localUserOf } from './page';
 
 /**

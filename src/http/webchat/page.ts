@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import { toLocale, type Locale } from '../../domain/locale';
+import { toLocale, type Locale } from '../../domain/shared/locale';
 import { translator } from '../../i18n';
 
 /** Web Chat's own UI strings (send button, timestamps, screen reader texts) follow this locale. */

@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { checkInJobKinds, expireJobId, noGroup } from '../../domain/checkins';
-import type { Locale } from '../../domain/locale';
-import { toUtcIso } from '../../domain/schedule';
-import type { CheckInMessages, CheckInRepository } from '../../services/checkins/ports';
-import { findPersonalConversation } from '../../services/conversations';
-import type { ConversationRefRepository, GroupRepository, JobQueue, Messenger, OutboundMessage, UserRepository } from '../../services/ports';
+import type { Locale } from '../../domain/shared/locale';
+import { toUtcIso } from '../../domain/shared/schedule';
+import type { CheckInMessages, CheckInRepository } from '../../services/checkins';
+import { findPersonalConversation } from '../../services/people';
+import type { ConversationRefRepository, UserRepository } from '../../services/people';
+import type { GroupRepository } from '../../services/groups';
+import type { JobQueue, Messenger, OutboundMessage } from '../../services/shared/ports';
 import type { JobHandlers } from '../jobs';
 import { fromSendOutcome, skipped } from './common';
 

@@ -1,28 +1,21 @@
 import type { z } from 'zod';
-import type { Locale } from '../../domain/locale';
-import type { Group } from '../../domain/model';
-import { deferPastQuietHours, inQuietHours, isValidZone, toUtcIso, type Job } from '../../domain/schedule';
-import { effectivePrefs, type EffectiveReminderPrefs, type Session } from '../../domain/sessions';
-import type {
-  ConversationRefRepository,
-  GroupRepository,
-  Messenger,
-  OutboundMessage,
-  PauseRepository,
-  ReflectionPrompter,
-  ReminderPrefsRepository,
-  ReminderRenderer,
-  SendOutcome,
-  SessionRepository,
-  UserRepository,
-} from '../../services/ports';
-import { findPersonalConversation } from '../../services/conversations';
+import type { Locale } from '../../domain/shared/locale';
+import type { Group } from '../../domain/groups';
+import { deferPastQuietHours, inQuietHours, isValidZone, toUtcIso, type Job } from '../../domain/shared/schedule';
+import { effectivePrefs, type EffectiveReminderPrefs } from '../../domain/reminders';
+import { type Meeting } from '../../domain/meetings';
+import type { ConversationRefRepository, UserRepository } from '../../services/people';
+import type { GroupRepository } from '../../services/groups';
+import type { Messenger, OutboundMessage, SendOutcome } from '../../services/shared/ports';
+import type { PauseRepository, ReminderPrefsRepository } from '../../services/reminders';
+import type { ReflectionPrompter, ReminderRenderer, MeetingRepository } from '../../services/meetings';
+import { findPersonalConversation } from '../../services/people';
 import type { HandlerResult } from '../jobs';
 
-/** Everything the session job handlers read and call. No botbuilder here: sending goes through Messenger. */
-export interface SessionJobDeps {
+/** Everything the meeting job handlers read and call. No botbuilder here: sending goes through Messenger. */
+export interface MeetingJobDeps {
   groups: GroupRepository;
-  sessions: SessionRepository;
+  meetings: MeetingRepository;
   users: UserRepository;
   prefs: ReminderPrefsRepository;
   pauses: PauseRepository;
@@ -35,38 +28,38 @@ export interface SessionJobDeps {
 
 export const skipped = (reason: string): HandlerResult => ({ outcome: 'skipped', reason });
 
-/** The session and group a job is about, or why the job no longer makes sense. */
-export async function loadSession(
-  deps: SessionJobDeps,
+/** The meeting and group a job is about, or why the job no longer makes sense. */
+export async function loadMeeting(
+  deps: MeetingJobDeps,
   groupId: string,
-  sessionId: string,
+  meetingId: string,
   userId: string | undefined,
-): Promise<{ session: Session; group: Group } | HandlerResult> {
-  const [session, group] = await Promise.all([deps.sessions.get(groupId, sessionId), deps.groups.get(groupId)]);
-  if (!session || !group) return skipped('session_not_found');
+): Promise<{ meeting: Meeting; group: Group } | HandlerResult> {
+  const [meeting, group] = await Promise.all([deps.meetings.get(groupId, meetingId), deps.groups.get(groupId)]);
+  if (!meeting || !group) return skipped('meeting_not_found');
   if (!userId || !group.members.some((m) => m.userId === userId)) return skipped('not_in_group');
-  return { session, group };
+  return { meeting, group };
 }
 
 export const isResult = (value: object): value is HandlerResult => 'outcome' in value;
 
 export interface LoadedJob<P> {
   payload: P;
-  session: Session;
+  meeting: Meeting;
   group: Group;
   userId: string;
 }
 
-/** A session job's payload, session, group and recipient, or why the job no longer makes sense. */
-export async function loadJob<P extends { sessionId: string }>(
-  deps: SessionJobDeps,
+/** A meeting job's payload, meeting, group and recipient, or why the job no longer makes sense. */
+export async function loadJob<P extends { meetingId: string }>(
+  deps: MeetingJobDeps,
   job: Job,
   schema: z.ZodType<P>,
 ): Promise<LoadedJob<P> | HandlerResult> {
   const payload = schema.parse(job.payload);
-  const loaded = await loadSession(deps, job.groupId, payload.sessionId, job.userId);
+  const loaded = await loadMeeting(deps, job.groupId, payload.meetingId, job.userId);
   if (isResult(loaded)) return loaded;
-  // loadSession has checked that userId names a member of the group.
+  // loadMeeting has checked that userId names a member of the group.
   return { payload, ...loaded, userId: job.userId! };
 }
 
@@ -76,7 +69,7 @@ export interface Recipient {
   prefs: EffectiveReminderPrefs;
 }
 
-export async function loadRecipient(deps: SessionJobDeps, group: Group, userId: string): Promise<Recipient> {
+export async function loadRecipient(deps: MeetingJobDeps, group: Group, userId: string): Promise<Recipient> {
   const [user, prefs] = await Promise.all([deps.users.get(userId), deps.prefs.get(userId)]);
   return {
     zone: isValidZone(user?.timeZone) ? user.timeZone : group.timeZone,
@@ -86,7 +79,7 @@ export async function loadRecipient(deps: SessionJobDeps, group: Group, userId: 
 }
 
 /**
- * In quiet hours: defer to their end — unless that is not before `latest` (the session would have begun),
+ * In quiet hours: defer to their end — unless that is not before `latest` (the meeting would have begun),
  * in which case `whenTooLate` decides (skip a reminder; a cancellation notice goes now).
  */
 export function quietHoursDeferral(
@@ -113,7 +106,7 @@ export function fromSendOutcome(outcome: SendOutcome): HandlerResult {
 }
 
 /** Sends to the person's personal chat; no chat (never installed, or removed) is recorded as unreachable. */
-export async function sendToPerson(deps: SessionJobDeps, userId: string, message: OutboundMessage): Promise<HandlerResult> {
+export async function sendToPerson(deps: MeetingJobDeps, userId: string, message: OutboundMessage): Promise<HandlerResult> {
   const target = await findPersonalConversation(deps.refs, userId);
   if ('unreachable' in target) return { outcome: 'unreachable', status: target.unreachable, reason: target.reason };
   return fromSendOutcome(await deps.messenger.send(userId, target.conversationId, message));

@@ -1,19 +1,19 @@
-import { sessionJobKinds } from '../../domain/sessions';
+import { meetingJobKinds } from '../../domain/meetings';
 import type { JobHandlers } from '../jobs';
 import { attendanceHandler } from './attendance';
-import type { SessionJobDeps } from './common';
+import type { MeetingJobDeps } from './common';
 import { notifyHandler } from './notify';
 import { reflectHandler } from './reflect';
 import { remindHandler } from './remind';
 
-export type { SessionJobDeps } from './common';
+export type { MeetingJobDeps } from './common';
 
-/** The session job kinds and their handlers; spread into the runner's map beside other issues' kinds. */
-export function sessionJobHandlers(deps: SessionJobDeps): JobHandlers {
+/** The meeting job kinds and their handlers; spread into the runner's map beside other issues' kinds. */
+export function meetingJobHandlers(deps: MeetingJobDeps): JobHandlers {
   return {
-    [sessionJobKinds.remind]: remindHandler(deps),
-    [sessionJobKinds.reflect]: reflectHandler(deps),
-    [sessionJobKinds.notify]: notifyHandler(deps),
-    [sessionJobKinds.attendance]: attendanceHandler(deps),
+    [meetingJobKinds.remind]: remindHandler(deps),
+    [meetingJobKinds.reflect]: reflectHandler(deps),
+    [meetingJobKinds.notify]: notifyHandler(deps),
+    [meetingJobKinds.attendance]: attendanceHandler(deps),
   };
 }

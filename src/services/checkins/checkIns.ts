@@ -13,11 +13,13 @@ import {
   type CheckInAnswers,
   type NextStepOutcome,
 } from '../../domain/checkins';
-import type { Clock } from '../../domain/clock';
-import { DomainError } from '../../domain/errors';
-import type { User } from '../../domain/model';
-import { isValidZone, toUtcIso } from '../../domain/schedule';
-import type { GroupRepository, JobQueue, UserRepository } from '../ports';
+import type { Clock } from '../../domain/shared/clock';
+import { DomainError } from '../../domain/shared/errors';
+import type { User } from '../../domain/people';
+import { isValidZone, toUtcIso } from '../../domain/shared/schedule';
+import type { GroupRepository } from '../groups';
+import type { UserRepository } from '../people';
+import type { JobQueue } from '../shared/ports';
 import type { CheckInRepository } from './ports';
 
 export interface CheckInDeps {

@@ -1,7 +1,7 @@
-import type { Clock } from '../../domain/clock';
-import { isDomainError } from '../../domain/errors';
+import type { Clock } from '../../domain/shared/clock';
+import { isDomainError } from '../../domain/shared/errors';
 import type { GroupService } from '../groups';
-import type { UserRepository } from '../ports';
+import type { UserRepository } from '../people';
 import type { PersonalData, PersonalDataStore, PersonKeys } from './ports';
 
 /** "My data": everything stored about a person, to take with them; "Delete my data": all of it, everywhere. */

@@ -1,6 +1,6 @@
 import type { CheckIn } from '../../domain/checkins';
-import type { Locale } from '../../domain/locale';
-import type { OutboundMessage } from '../ports';
+import type { Locale } from '../../domain/shared/locale';
+import type { OutboundMessage } from '../shared/ports';
 
 /** The words of check-in messages the scheduler sends on its own (built in src/cards, where the locales are). */
 export interface CheckInMessages {

@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
 import { checkInJobKinds, contactJobId } from '../../domain/checkins';
-import type { Clock } from '../../domain/clock';
-import { toUtcIso } from '../../domain/schedule';
-import type { GroupRepository, JobQueue, UserRepository } from '../ports';
+import type { Clock } from '../../domain/shared/clock';
+import { toUtcIso } from '../../domain/shared/schedule';
+import type { GroupRepository } from '../groups';
+import type { UserRepository } from '../people';
+import type { JobQueue } from '../shared/ports';
 
 /**
  * The safety path's one write: after a "yes", the leader is told — by a scheduler job, never inside the

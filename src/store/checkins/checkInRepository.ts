@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { checkInSchema, expiresAt, type CheckIn } from '../../domain/checkins';
-import type { CheckInRepository } from '../../services/checkins/ports';
-import type { Containers } from '../cosmosClient';
-import { Documents } from '../documents';
+import type { CheckInRepository } from '../../services/checkins';
+import type { Containers } from '../shared/cosmosClient';
+import { Documents } from '../shared/documents';
 
 /**
  * Check-ins in the `users` container, partition `/userId` = the person who wrote them.
@@ -12,7 +12,8 @@ import { Documents } from '../documents';
  * one partition, no cross-partition query. The leader reads at most four members' entries of one
  * group: four single-partition queries with `groupId` in the filter. The entry stays with its writer
  * when they leave the group (a new leader never inherits it), erase is one partition, and `ttl` is per
- * document. Stored names: type 'checkin', field `meetingId`.
+ * document. Stored names: type 'checkin'; `meetingId` is stored as `sessionId`, like every meeting id
+ * (Documents maps it, src/store/shared/storedNames.ts).
  *
  * Retention: each document carries `ttl` (seconds, CHECKIN_TTL_DAYS) — Cosmos deletes it when the
  * container has TTL on (defaultTtl -1: per document). `expiresAt` is for the local daily clean-up.

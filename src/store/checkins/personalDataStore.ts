@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
-import type { PersonalData, PersonalDataStore, PersonKeys } from '../../services/checkins/ports';
-import { containerSpecs, type ContainerName, type Containers } from '../cosmosClient';
-import { isNotFound, translateStoreError } from '../errors';
+import type { PersonalData, PersonalDataStore, PersonKeys } from '../../services/checkins';
+import { containerSpecs, type ContainerName, type Containers } from '../shared/cosmosClient';
+import { isNotFound, translateStoreError } from '../shared/errors';
 
 type Raw = Record<string, unknown> & { id: string };
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { reflectionPromptMessage } from '../../../src/cards/sessions';
+import { reflectionPromptMessage } from '../../../src/cards/meetings';
 import { submitActions, textOf } from '../../support/botHarness';
 import { checkInWorld, emptyCard, storedCheckIns, userIdOf } from './support';
 
@@ -69,11 +69,13 @@ describe('HTTP: check-ins as a card and as prompts', function () {
   });
 
   it('shares from the card (sv) with the leader when ticked, and a repeated submit is one entry', async () => {
-    await w.bot.submit(w.siri, { action: 'checkins.start' });
-    const answer = { ...emptyCard, mood: '5', did: 'Jag pratade i gruppen', s_socialCommunication: 'spokeUp', share: 'true' };
+    const card = await w.bot.submit(w.siri, { action: 'checkins.start' });
+    const save = submitActions(card).find((a) => a.data.action === 'checkins.save')!.data;
+    expect(save.requestId).to.be.a('string');
+    const answer = { ...emptyCard, ...save, mood: '5', did: 'Jag pratade i gruppen', s_socialCommunication: 'spokeUp', share: 'true' };
     expect(textOf(await w.bot.submit(w.siri, answer))).to.equal('Sparat och delat med din ledare.');
-    // The same card pressed again: the dialog is over, so it opens a new check-in instead of storing twice.
-    await w.bot.submit(w.siri, answer);
+    // The same card pressed again after its check-in ended: kept under the same request id, so still one entry.
+    expect(textOf(await w.bot.submit(w.siri, answer))).to.equal('Sparat och delat med din ledare.');
     expect((await storedCheckIns(w.bot, w.siri)).filter((c) => c.did === 'Jag pratade i gruppen')).to.have.length(1);
   });
 
@@ -81,7 +83,8 @@ describe('HTTP: check-ins as a card and as prompts', function () {
     await w.bot.submit(w.aino, { action: 'checkins.start', meetingId: 'session:abc' });
     await w.bot.submit(w.aino, { ...emptyCard, mood: '3', action: 'checkins.save', meetingId: 'session:abc' });
     const [entry] = await storedCheckIns(w.bot, w.aino);
-    expect(entry!.meetingId).to.equal('session:abc');
+    // Stored under the stored name of a meeting's id (src/store/shared/storedNames.ts).
+    expect(entry!.sessionId).to.equal('session:abc');
   });
 
   it('reminds of the next step at 10:00 on its day, and the next check-in asks whether it happened (fi)', async () => {

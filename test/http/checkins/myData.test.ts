@@ -41,8 +41,8 @@ describe('HTTP: my data — export everything, then erase everything', function 
     await bot.say(ville, code);
     await bot.submit(ville, { action: 'reminders' });
     await bot.submit(ville, { action: 'reminders.save', enabled: true, offsets: '1440', quietStart: '22:00', quietEnd: '08:00' });
-    await bot.submit(leader, { action: 'session.new', groupId: w.groupId });
-    await bot.submit(leader, { action: 'session.save', title: 'Kuntosali', date: '2026-12-02', time: '10:00', duration: '90', place: 'Urheilutalo' });
+    await bot.submit(leader, { action: 'meeting.new', groupId: w.groupId });
+    await bot.submit(leader, { action: 'meeting.save', title: 'Kuntosali', date: '2026-12-02', time: '10:00', duration: '90', place: 'Urheilutalo' });
     let from = w.mark();
     await bot.app.scheduler.tick();
     const rsvp = submitActions(w.since(from, ville)).find((a) => a.data.action === 'rsvp' && a.data.answer === 'yes')!;
@@ -56,7 +56,7 @@ describe('HTTP: my data — export everything, then erase everything', function 
     const i = (roster.members as string[]).indexOf(userIdOf(ville));
     await bot.submit(leader, { ...roster, [`m${i}`]: 'present' });
     w.clock.set('2026-12-02T12:00:00.000Z');
-    await bot.submit(ville, { action: 'checkins.start', meetingId: rsvp.data.sessionId });
+    await bot.submit(ville, { action: 'checkins.start', meetingId: rsvp.data.meetingId });
     await bot.submit(ville, { ...emptyCard, mood: '4', did: 'Salilla', s_life: 'lookedAfterHealth', nextStep: 'Soitan', nextStepDate: '2026-12-10', share: 'true' });
     await bot.say(ville, 'en jaksa enää');
     await bot.say(ville, 'Kyllä');

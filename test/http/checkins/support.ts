@@ -15,7 +15,7 @@ export async function checkInWorld(startIso = '2026-12-01T10:00:00.000Z') {
   await bot.say(leader, 'Europe/Helsinki');
   const code = inviteCodeIn(await bot.say(leader, 'Suomi'));
   for (const p of [aino, siri, pekka]) await onboardAndJoin(bot, p, code);
-  const groupId = String(submitActions(await bot.submit(leader, { action: 'sessions' })).find((a) => a.data.action === 'session.new')!.data.groupId);
+  const groupId = String(submitActions(await bot.submit(leader, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')!.data.groupId);
   const since = (from: number, p: Person) => bot.connector.received.slice(from).filter((r) => r.conversationId === p.conversationId).map((r) => r.body);
   return { bot, clock, leader, aino, siri, pekka, groupId, since, mark: () => bot.connector.received.length };
 }

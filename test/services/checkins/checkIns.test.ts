@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { CheckInService, SafetyService } from '../../../src/services/checkins';
-import type { CosmosStore } from '../../../src/store/cosmosClient';
+import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { CosmosCheckInRepository } from '../../../src/store/checkins';
-import { CosmosGroupRepository, CosmosUserRepository } from '../../../src/store/repositories';
+import { CosmosUserRepository } from '../../../src/store/people';
+import { CosmosGroupRepository } from '../../../src/store/groups';
 import { checkInJobHandlers } from '../../../src/scheduler/handlers/checkins';
-import { CosmosConversationRefRepository } from '../../../src/store/repositories';
+import { CosmosConversationRefRepository } from '../../../src/store/people';
 import { checkInMessages } from '../../../src/cards/checkins';
 import { freshStore } from '../../support/cosmos';
 import { dialogWorld, groupWithMembers, recordingMessenger, type DialogWorld } from '../../support/dialogDeps';

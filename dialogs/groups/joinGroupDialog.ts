@@ -1,0 +1,59 @@
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { isDomainError } from '../../src/domain/shared/errors';
+import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
+import { errorMessage, tellLeader, tOf, userIdOf, type DialogDeps } from '../shared/context';
+import { PromptIds } from '../shared/dialogIds';
+import { OnboardingDialog } from '../people';
+import { GroupsDialogIds } from './dialogIds';
+import { PeopleDialogIds } from '../people';
+
+export interface JoinOptions {
+  code?: string;
+}
+
+const steps = 'joinSteps';
+
+/** Consent first (onboarding when needed), then the invite code, then a place in the group. */
+export class JoinGroupDialog extends CancelAndHelpDialog {
+  protected readonly helpKey = 'join.help';
+
+  constructor(private readonly deps: DialogDeps) {
+    super(GroupsDialogIds.joinGroup);
+    this.addDialog(new OnboardingDialog(deps))
+      .addDialog(new TextPrompt(PromptIds.text))
+      .addDialog(new WaterfallDialog(steps, [this.ensureConsent.bind(this), this.askCode.bind(this), this.join.bind(this)]));
+    this.initialDialogId = steps;
+  }
+
+  private async ensureConsent(step: WaterfallStepContext) {
+    const user = await this.deps.users.get(userIdOf(step.context));
+    if (user?.consent?.given) return step.next({ consented: true });
+    return step.beginDialog(PeopleDialogIds.onboarding);
+  }
+
+  private async askCode(step: WaterfallStepContext) {
+    if ((step.result as { consented?: boolean } | undefined)?.consented !== true) return step.endDialog();
+    const code = (step.options as JoinOptions).code;
+    if (code) return step.next(code);
+    return step.prompt(PromptIds.text, { prompt: tOf(step.context)('join.askCode') });
+  }
+
+  private async join(step: WaterfallStepContext) {
+    const t = tOf(step.context);
+    const userId = userIdOf(step.context);
+    try {
+      const group = await this.deps.groups.joinGroup(userId, String(step.result ?? ''));
+      // Meetings already planned remind the newcomer too.
+      await this.deps.meetings.replanMember(group.groupId, userId);
+      await step.context.sendActivity(t('join.welcome', { group: group.name }));
+      const member = group.members.find((m) => m.userId === userId);
+      await tellLeader(this.deps, group, (lt) =>
+        lt('join.leaderNotice', { name: member?.displayName || lt('roster.unnamed'), group: group.name, count: group.members.length }),
+      );
+    } catch (e) {
+      await step.context.sendActivity(errorMessage(t, e));
+      if (isDomainError(e, 'INVITE_INVALID')) await step.context.sendActivity(t('join.tryAgain'));
+    }
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,37 @@
+import { languagePayload, limitsOpenPayload, limitsPayload, onboardPayload, privacyPayload } from '../../src/cards/people/payloads';
+import { dialogAction, formAnswer, type FeatureRoutes } from '../shared/routes';
+import { LanguageDialog } from './languageDialog';
+import { LimitsDialog } from './limitsDialog';
+import { OnboardingDialog } from './onboardingDialog';
+import { PrivacyDialog } from './privacyDialog';
+import { PeopleDialogIds } from './dialogIds';
+
+/** People: getting started (consent), one's limits, language and data. */
+export const peopleRoutes: FeatureRoutes = {
+  dialogs: [(d) => new OnboardingDialog(d), (d) => new LimitsDialog(d), (d) => new LanguageDialog(d), (d) => new PrivacyDialog(d)],
+  actions: [
+    dialogAction({ action: 'onboard', schema: onboardPayload, roles: ['anyone'], dialog: PeopleDialogIds.onboarding, keywords: { fi: ['aloita'], sv: ['kom igång'], en: ['get started'] } }),
+    dialogAction({
+      action: 'limits',
+      schema: limitsOpenPayload,
+      roles: ['anyone'],
+      dialog: PeopleDialogIds.limits,
+      keywords: { fi: ['rajat', 'omat rajat'], sv: ['gränser', 'mina gränser'], en: ['limits', 'my limits'] },
+    }),
+    dialogAction({ action: 'language', schema: languagePayload, roles: ['anyone'], dialog: PeopleDialogIds.language, keywords: { fi: ['kieli'], sv: ['språk'], en: ['language'] } }),
+    dialogAction({
+      action: 'privacy',
+      schema: privacyPayload,
+      roles: ['anyone'],
+      dialog: PeopleDialogIds.privacy,
+      keywords: { fi: ['tietosuoja', 'omat tiedot'], sv: ['integritet', 'mina uppgifter'], en: ['privacy', 'my data'] },
+    }),
+    formAnswer({ action: 'limits.save', schema: limitsPayload, roles: ['anyone'] }),
+  ],
+  menu: [
+    { action: 'onboard', section: 'main', order: 10, visible: (v) => !v.inGroupChat && !v.consented },
+    { action: 'limits', section: 'settings', order: 30, visible: (v) => !v.inGroupChat && v.consented },
+    { action: 'language', section: 'settings', order: 40, visible: (v) => !v.inGroupChat },
+    { action: 'privacy', section: 'settings', order: 50, visible: (v) => !v.inGroupChat },
+  ],
+};

@@ -1,0 +1,68 @@
+import type { Group, Invite, Member } from '../../domain/groups/model';
+import type { Locale } from '../../domain/shared/locale';
+import { formatDate, translator, type Translate } from '../../i18n';
+import { submit } from '../shared/actions';
+import { adaptiveCard as card } from '../shared/elements';
+
+
+/** The invite: the code big enough to read aloud, and a sentence in the group's own language to forward as is. */
+export function inviteCard(t: Translate, viewer: Locale, group: Group, invite: Invite) {
+  const groupT = translator(group.locale);
+  const expires = formatDate(invite.expiresAt, viewer, group.timeZone);
+  const forward = groupT('invite.forward', {
+    group: group.name,
+    code: invite.code,
+    date: formatDate(invite.expiresAt, group.locale, group.timeZone),
+  });
+  return card([
+    { type: 'TextBlock', text: t('invite.title', { group: group.name }), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: invite.code, size: 'ExtraLarge', fontType: 'Monospace', weight: 'Bolder' },
+    { type: 'TextBlock', text: t('invite.expires', { date: expires }), isSubtle: true, wrap: true },
+    { type: 'TextBlock', text: t('invite.forwardLabel'), weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: forward, wrap: true },
+  ]);
+}
+
+/** `departures`: when members erased their data (issue 12): the roster says only that someone left. */
+export function rosterCard(t: Translate, viewer: Locale, group: Group, members: Member[], freePlaces: number, departures: string[] = []) {
+  const facts = members.map((m, i) => ({ title: `${i + 1}.`, value: m.displayName || t('roster.unnamed') }));
+  return card(
+    [
+      { type: 'TextBlock', text: group.name, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+      {
+        type: 'TextBlock',
+        text: t('roster.count', { count: members.length, max: members.length + freePlaces }),
+        wrap: true,
+      },
+      ...(facts.length > 0 ? [{ type: 'FactSet', facts }] : [{ type: 'TextBlock', text: t('roster.empty'), wrap: true }]),
+      ...departures.slice(0, 4).map((at) => ({ type: 'TextBlock', text: t('checkins.roster.memberLeft', { date: formatDate(at, viewer, group.timeZone) }), wrap: true, isSubtle: true })),
+      ...(group.inviteCode && group.inviteExpiresAt
+        ? [
+            {
+              type: 'TextBlock',
+              text: t('roster.invite', { code: group.inviteCode, date: formatDate(group.inviteExpiresAt, viewer, group.timeZone) }),
+              wrap: true,
+              isSubtle: true,
+            },
+          ]
+        : []),
+    ],
+    [submit(t('roster.renew'), { action: 'renewInvite', groupId: group.groupId })],
+  );
+}
+
+/** What a participant sees of their own group: first names only, never anyone's limits. */
+export function myGroupCard(t: Translate, group: Group, leaderName: string) {
+  return card(
+    [
+      { type: 'TextBlock', text: group.name, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: t('myGroup.leader', { name: leaderName }), wrap: true },
+      {
+        type: 'TextBlock',
+        text: t('myGroup.members', { names: group.members.map((m) => m.displayName || t('roster.unnamed')).join(', ') }),
+        wrap: true,
+      },
+    ],
+    [submit(t('menu.actions.meetings'), { action: 'meetings' }), submit(t('menu.actions.leave'), { action: 'leave' })],
+  );
+}

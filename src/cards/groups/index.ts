@@ -1,0 +1,3 @@
+/** The groups feature's cards layer: other features import from here, never from the files behind it. */
+export * from './groupCards';
+export * from './payloads';

@@ -1,0 +1,3 @@
+/** The reminders feature's cards layer: other features import from here, never from the files behind it. */
+export * from './payloads';
+export * from './reminderSettingsCards';

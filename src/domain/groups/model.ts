@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { localeSchema } from '../shared/locale';
+
+/** Stored documents of groups, one zod schema each. Repositories parse every read with these. */
+
+const isoInstant = z.iso.datetime({ offset: true });
+const etag = { _etag: z.string().optional() };
+
+export const memberSchema = z.object({
+  userId: z.string(),
+  displayName: z.string().max(100),
+  joinedAt: isoInstant,
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const groupSchema = z.object({
+  type: z.literal('group'),
+  id: z.string(),
+  groupId: z.string(),
+  name: z.string().min(1).max(60),
+  timeZone: z.string(),
+  locale: localeSchema,
+  leaderId: z.string(),
+  members: z.array(memberSchema),
+  inviteCode: z.string().optional(),
+  inviteExpiresAt: isoInstant.optional(),
+  linkedChatIds: z.array(z.string()).default([]),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+  ...etag,
+});
+export type Group = z.infer<typeof groupSchema>;
+
+/** Lives in the groups container under its own partition `invite:{code}` so a code is found by a point read. */
+export const inviteSchema = z.object({
+  type: z.literal('invite'),
+  id: z.literal('invite'),
+  groupId: z.string(),
+  code: z.string(),
+  targetGroupId: z.string(),
+  expiresAt: isoInstant,
+  createdAt: isoInstant,
+  ...etag,
+});
+export type Invite = z.infer<typeof inviteSchema>;
+
+export const inviteKey = (code: string) => `invite:${code}`;

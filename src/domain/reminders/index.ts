@@ -1,0 +1,2 @@
+/** The reminders feature's domain layer: other features import from here, never from the files behind it. */
+export * from './model';

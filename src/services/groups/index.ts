@@ -1,0 +1,3 @@
+/** The groups feature's services layer: other features import from here, never from the files behind it. */
+export * from './groups';
+export * from './ports';

@@ -1,0 +1,495 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../domain/shared/clock';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
+import type { Group } from '../../domain/groups';
+import { addMinutes, defaultReflectAfterMinutes, deferPastQuietHours, isValidZone, localToUtc, reminderDueAt, snoozedDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
+import { attendanceId, attendanceJobId, notifyJobId, reflectJobId, rsvpId, meetingJobKinds, type Attendance, type AttendanceStatus, type NotifyPayload, type ReflectPayload, type Rsvp, type RsvpAnswer, type Meeting, type MeetingEvent } from '../../domain/meetings/model';
+import { effectivePrefs, remindJobId, remindPayloadSchema, snoozedRemindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
+import type { GroupRepository } from '../groups';
+import type { JobQueue } from '../shared/ports';
+import type { ReminderPrefsRepository } from '../reminders';
+import type { MeetingRepository } from './ports';
+import type { UserRepository } from '../people';
+
+export interface MeetingRules {
+  /** The reflection prompt goes this long after a meeting ends. */
+  reflectAfterMinutes: number;
+}
+
+export const defaultMeetingRules: MeetingRules = { reflectAfterMinutes: defaultReflectAfterMinutes };
+
+export interface NewMeeting {
+  title: string;
+  /** Local wall-clock start in the group's zone, "yyyy-MM-ddTHH:mm" (a date and a time input joined by T). */
+  start: string;
+  durationMinutes: number;
+  place: string;
+  activityId?: string;
+  /** A UUID the caller keeps for this request (e.g. from the card): a repeated submit returns the same meeting. */
+  requestId?: string;
+}
+
+export interface MeetingChange {
+  start: string;
+  durationMinutes?: number;
+  place?: string;
+}
+
+export interface Undelivered {
+  jobId: string;
+  kind: string;
+  userId: string;
+  meetingId?: string;
+  status: 'unreachable' | 'failed';
+  httpStatus?: number;
+  /** `no_conversation`, `conversation_unreachable`, … */
+  reason?: string;
+  at: string;
+}
+
+/** A meeting with what the group has said about it: for the leader's overview. */
+export interface MeetingWithAnswers {
+  meeting: Meeting;
+  rsvps: Rsvp[];
+  attendance: Attendance[];
+}
+
+/** Ended meetings stay on the leader's list this long, so attendance can still be marked. */
+const recentDays = 14;
+
+export interface MeetingServiceDeps {
+  groups: GroupRepository;
+  meetings: MeetingRepository;
+  jobs: JobQueue;
+  prefs: ReminderPrefsRepository;
+  users: UserRepository;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A group's meetings: the leader schedules, moves and cancels them and records who came; participants
+ * answer whether they come. Every change plans the durable jobs that speak for the bot later:
+ * `notify` (participants are told of a new, moved or cancelled meeting), `remind` (per preference
+ * offset) and `reflect` (after the meeting).
+ *
+ * Participants are told through `notify` jobs rather than by sending here: the leader's turn returns at
+ * once instead of waiting on four sends with connector retries, a failed send is retried with backoff,
+ * a crash half-way does not leave half the group uninformed, and quiet hours apply like for reminders.
+ */
+export class MeetingService {
+  constructor(
+    private readonly deps: MeetingServiceDeps,
+    private readonly clock: Clock,
+    private readonly rules: MeetingRules = defaultMeetingRules,
+    private readonly newId: () => string = randomUUID,
+  ) {}
+
+  async scheduleMeeting(actorId: string, groupId: string, input: NewMeeting): Promise<Meeting> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const now = this.clock.now();
+    const { startsAt, endsAt } = this.validTimes(group, input.start, input.durationMinutes, now);
+    const title = input.title.trim();
+    const place = input.place.trim();
+    if (title.length < 1 || title.length > 100 || place.length > 200) throw new DomainError('INVALID_INPUT');
+    if (input.requestId !== undefined && !uuidPattern.test(input.requestId)) throw new DomainError('INVALID_INPUT');
+    const at = toUtcIso(now);
+    let meeting: Meeting;
+    try {
+      meeting = await this.deps.meetings.create({
+        id: this.deps.meetings.idFor(input.requestId ?? this.newId()),
+        groupId,
+        title,
+        startsAt,
+        endsAt,
+        place,
+        activityId: input.activityId,
+        status: 'scheduled',
+        revision: 1,
+        createdBy: actorId,
+        createdAt: at,
+        updatedAt: at,
+      });
+    } catch (e) {
+      // The same request again (a double click, a retried turn): finish what the first one began.
+      const existing = input.requestId ? await this.deps.meetings.get(groupId, this.deps.meetings.idFor(input.requestId)) : undefined;
+      if (!isDomainError(e, 'CONFLICT') || !existing) throw e;
+      meeting = existing;
+    }
+    if (meeting.status === 'scheduled') await this.planMeeting(group, meeting, 'scheduled');
+    return meeting;
+  }
+
+  async moveMeeting(actorId: string, groupId: string, meetingId: string, change: MeetingChange): Promise<Meeting> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const now = this.clock.now();
+    for (let attempt = 0; ; attempt++) {
+      const meeting = await this.scheduled(groupId, meetingId);
+      const duration = change.durationMinutes ?? (Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)) / 60_000;
+      const { startsAt, endsAt } = this.validTimes(group, change.start, duration, now);
+      const place = change.place?.trim() ?? meeting.place;
+      if (place.length > 200) throw new DomainError('INVALID_INPUT');
+      if (startsAt === meeting.startsAt && endsAt === meeting.endsAt && place === meeting.place) return meeting;
+      let moved: Meeting;
+      try {
+        moved = await this.deps.meetings.replace({
+          ...meeting,
+          startsAt,
+          endsAt,
+          place,
+          revision: meeting.revision + 1,
+          updatedAt: toUtcIso(now),
+        });
+      } catch (e) {
+        if (isDomainError(e, 'CONFLICT') && attempt < 4) continue;
+        throw e;
+      }
+      await this.deps.jobs.cancelPending(
+        { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance], beforeRevision: moved.revision },
+        'meeting_moved',
+        now,
+      );
+      await this.planMeeting(group, moved, 'moved', meeting.startsAt);
+      return moved;
+    }
+  }
+
+  /** Idempotent: cancelling again re-plans the same notices (planning keeps one job per id). */
+  async cancelMeeting(actorId: string, groupId: string, meetingId: string): Promise<Meeting> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const now = this.clock.now();
+    for (let attempt = 0; ; attempt++) {
+      const meeting = await this.deps.meetings.get(groupId, meetingId);
+      if (!meeting) throw new DomainError('MEETING_NOT_FOUND');
+      let cancelled = meeting;
+      if (meeting.status !== 'cancelled') {
+        try {
+          const at = toUtcIso(now);
+          cancelled = await this.deps.meetings.replace({ ...meeting, status: 'cancelled', cancelledAt: at, updatedAt: at });
+        } catch (e) {
+          if (isDomainError(e, 'CONFLICT') && attempt < 4) continue;
+          throw e;
+        }
+      }
+      // Pending notices of scheduling or moving stay: their handler skips them once the meeting is cancelled,
+      // and the notices of this cancellation (planned again by a repeated call) must not be cancelled.
+      await this.deps.jobs.cancelPending(
+        { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance] },
+        'meeting_cancelled',
+        now,
+      );
+      await Promise.all(group.members.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
+      return cancelled;
+    }
+  }
+
+  /** The answer and the meeting it is about (the reply names the meeting). */
+  async rsvp(actorId: string, groupId: string, meetingId: string, answer: RsvpAnswer): Promise<Rsvp & { meeting: Meeting }> {
+    const group = await this.group(groupId);
+    if (!isMember(group, actorId)) throw new DomainError('NOT_IN_GROUP');
+    const meeting = await this.scheduled(groupId, meetingId);
+    const now = this.clock.now();
+    if (toUtcIso(now) >= meeting.endsAt) throw new DomainError('MEETING_IN_PAST');
+    const rsvp = await this.deps.meetings.putRsvp({
+      type: 'rsvp',
+      id: rsvpId(meetingId, actorId),
+      groupId,
+      meetingId,
+      userId: actorId,
+      answer,
+      answeredAt: toUtcIso(now),
+    });
+    return { ...rsvp, meeting };
+  }
+
+  listRsvps(groupId: string, meetingId: string): Promise<Rsvp[]> {
+    return this.deps.meetings.listRsvps(groupId, meetingId);
+  }
+
+  /** Only the group's leader records who came, once the meeting has begun. */
+  async recordAttendance(actorId: string, groupId: string, meetingId: string, userId: string, status: AttendanceStatus): Promise<Attendance> {
+    const [recorded] = await this.recordAttendanceMany(actorId, groupId, meetingId, [{ userId, status }]);
+    return recorded!;
+  }
+
+  /** The roster card's answers in one go: checks the leader and the meeting once, then one document per person. */
+  async recordAttendanceMany(
+    actorId: string,
+    groupId: string,
+    meetingId: string,
+    marks: Array<{ userId: string; status: AttendanceStatus }>,
+  ): Promise<Attendance[]> {
+    if (marks.length === 0) throw new DomainError('INVALID_INPUT');
+    const { group } = await this.startedMeetingLedBy(actorId, groupId, meetingId);
+    if (marks.some((m) => !isMember(group, m.userId))) throw new DomainError('NOT_IN_GROUP');
+    const at = toUtcIso(this.clock.now());
+    return Promise.all(
+      marks.map(({ userId, status }) =>
+        this.deps.meetings.putAttendance({
+          type: 'attendance',
+          id: attendanceId(meetingId, userId),
+          groupId,
+          meetingId,
+          userId,
+          status,
+          recordedBy: actorId,
+          recordedAt: at,
+        }),
+      ),
+    );
+  }
+
+  /** The leader's roster of one meeting: the group, the meeting and what has been recorded. */
+  async attendanceRoster(actorId: string, groupId: string, meetingId: string): Promise<{ group: Group; meeting: Meeting; attendance: Attendance[] }> {
+    const { group, meeting } = await this.startedMeetingLedBy(actorId, groupId, meetingId);
+    return { group, meeting, attendance: await this.deps.meetings.listAttendance(groupId, meetingId) };
+  }
+
+  /** Attendance is for a meeting that has begun, and only its group's leader marks it. */
+  private async startedMeetingLedBy(actorId: string, groupId: string, meetingId: string): Promise<{ group: Group; meeting: Meeting }> {
+    // In turn, so someone who is not the leader always hears that first.
+    const group = await this.groupLedBy(actorId, groupId);
+    const meeting = await this.scheduled(groupId, meetingId);
+    if (toUtcIso(this.clock.now()) < meeting.startsAt) throw new DomainError('MEETING_NOT_STARTED');
+    return { group, meeting };
+  }
+
+  /** One meeting the actor leads that can still be changed: not cancelled, not over. */
+  async ledMeeting(actorId: string, groupId: string, meetingId: string): Promise<{ group: Group; meeting: Meeting }> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const meeting = await this.scheduled(groupId, meetingId);
+    if (toUtcIso(this.clock.now()) >= meeting.endsAt) throw new DomainError('MEETING_IN_PAST');
+    return { group, meeting };
+  }
+
+  /**
+   * The leader's view of a group they lead (as just listed by GroupService.groupsLedBy: not read again):
+   * upcoming meetings with RSVPs, those of the last two weeks with attendance, and who could not be reached.
+   */
+  async leaderOverview(
+    actorId: string,
+    group: Group,
+  ): Promise<{ upcoming: MeetingWithAnswers[]; recent: MeetingWithAnswers[]; undelivered: Undelivered[] }> {
+    if (group.leaderId !== actorId) throw new DomainError('NOT_GROUP_LEADER');
+    const { groupId } = group;
+    const now = toUtcIso(this.clock.now());
+    const since = addMinutes(now, -recentDays * 24 * 60);
+    const [upcoming, recent, undelivered] = await Promise.all([
+      this.deps.meetings.listUpcoming(groupId, now),
+      this.deps.meetings.listEnded(groupId, since, now),
+      this.undelivered(groupId),
+    ]);
+    // One line per person who is still in the group: their latest failure of the last two weeks.
+    const latest = new Map<string, Undelivered>();
+    for (const u of undelivered) if (u.at >= since && isMember(group, u.userId) && !latest.has(u.userId)) latest.set(u.userId, u);
+    return {
+      // Before a meeting only the answers count; after it only who came.
+      upcoming: await Promise.all(
+        upcoming.map(async (meeting) => ({ meeting, rsvps: await this.deps.meetings.listRsvps(groupId, meeting.id), attendance: [] })),
+      ),
+      recent: await Promise.all(
+        recent.map(async (meeting) => ({ meeting, rsvps: [], attendance: await this.deps.meetings.listAttendance(groupId, meeting.id) })),
+      ),
+      undelivered: [...latest.values()],
+    };
+  }
+
+  /** A participant's upcoming meetings with their own answer. */
+  async memberOverview(actorId: string, groupId: string): Promise<{ group: Group; upcoming: Array<{ meeting: Meeting; myAnswer?: RsvpAnswer }> }> {
+    const group = await this.group(groupId);
+    if (!isMember(group, actorId)) throw new DomainError('NOT_IN_GROUP');
+    const upcoming = await this.deps.meetings.listUpcoming(groupId, toUtcIso(this.clock.now()));
+    const answers = await Promise.all(upcoming.map((s) => this.deps.meetings.getRsvp(groupId, s.id, actorId)));
+    return { group, upcoming: upcoming.map((meeting, i) => ({ meeting, myAnswer: answers[i]?.answer })) };
+  }
+
+  async listAttendance(actorId: string, groupId: string, meetingId: string): Promise<Attendance[]> {
+    await this.groupLedBy(actorId, groupId);
+    return this.deps.meetings.listAttendance(groupId, meetingId);
+  }
+
+  /**
+   * For the leader: messages that could not be delivered (the person removed the bot, never opened a chat
+   * with it, or sending kept failing), newest first, optionally for one meeting.
+   */
+  async listUndelivered(actorId: string, groupId: string, meetingId?: string): Promise<Undelivered[]> {
+    await this.groupLedBy(actorId, groupId);
+    return this.undelivered(groupId, meetingId);
+  }
+
+  private async undelivered(groupId: string, meetingId?: string): Promise<Undelivered[]> {
+    const jobs = await this.deps.jobs.listFinished(groupId, { ...(meetingId ? { meetingId } : {}), statuses: ['unreachable', 'failed'] });
+    return jobs.map((j) => ({
+      jobId: j.id,
+      kind: j.kind,
+      userId: j.userId ?? '',
+      meetingId: j.meetingId,
+      status: j.status as Undelivered['status'],
+      httpStatus: j.result?.status,
+      reason: j.result?.reason,
+      at: j.finishedAt ?? j.updatedAt,
+    }));
+  }
+
+  /** Meetings that have not ended yet, for the group's leader and members. */
+  async listUpcoming(actorId: string, groupId: string): Promise<Meeting[]> {
+    const group = await this.group(groupId);
+    if (group.leaderId !== actorId && !isMember(group, actorId)) throw new DomainError('NOT_IN_GROUP');
+    return this.deps.meetings.listUpcoming(groupId, toUtcIso(this.clock.now()));
+  }
+
+  /**
+   * "Remind me again in N minutes" on a reminder the person received (the card carries the job id).
+   * Repeating the same click finds the same job; the snoozed reminder also keeps out of quiet hours.
+   */
+  async snoozeReminder(actorId: string, groupId: string, jobId: string, minutes: number): Promise<{ jobId: string; dueAt: string; zone: string }> {
+    if (!Number.isInteger(minutes) || minutes < 5 || minutes > 24 * 60) throw new DomainError('INVALID_INPUT');
+    const reminder = await this.deps.jobs.getFinished(groupId, jobId);
+    if (!reminder || reminder.kind !== meetingJobKinds.remind || reminder.userId !== actorId || reminder.status !== 'sent') {
+      throw new DomainError('REMINDER_NOT_FOUND');
+    }
+    const payload = remindPayloadSchema.parse(reminder.payload);
+    const meeting = await this.scheduled(groupId, payload.meetingId);
+    const now = this.clock.now();
+    if (meeting.revision !== payload.revision) throw new DomainError('REMINDER_NOT_FOUND');
+    if (toUtcIso(now) >= meeting.startsAt) throw new DomainError('MEETING_IN_PAST');
+    const group = await this.group(groupId);
+    const { zone, prefs } = await this.recipient(group, actorId);
+    const snoozes = payload.snoozes + 1;
+    const job: JobRequest = {
+      id: snoozedRemindJobId(meeting.id, actorId, meeting.revision, snoozes),
+      kind: meetingJobKinds.remind,
+      dueAt: snoozedDueAt(now, minutes, zone, prefs.quietHours),
+      groupId,
+      meetingId: meeting.id,
+      userId: actorId,
+      payload: { meetingId: meeting.id, revision: meeting.revision, meetingStartsAt: meeting.startsAt, snoozes } satisfies RemindPayload,
+    };
+    await this.deps.jobs.plan(job, now);
+    // The zone the reminder keeps quiet hours in is the one to tell its time in.
+    return { jobId: job.id, dueAt: job.dueAt, zone };
+  }
+
+  /**
+   * Plans one member's reminders and reflection prompts for every upcoming meeting of the group: after
+   * they join, change reminder preferences or time zone. Idempotent; jobs for offsets no longer wanted
+   * stay pending and their handler skips them (`prefs_changed`), so switching back needs no resurrection.
+   */
+  async replanMember(groupId: string, userId: string): Promise<void> {
+    const group = await this.group(groupId);
+    if (!isMember(group, userId)) return;
+    const now = this.clock.now();
+    for (const meeting of await this.deps.meetings.listUpcoming(groupId, toUtcIso(now))) {
+      await this.planMember(group, meeting, userId, now);
+    }
+  }
+
+  // ---- planning -----------------------------------------------------------------------------------
+
+  private async planMeeting(group: Group, meeting: Meeting, event: MeetingEvent, previousStartsAt?: string): Promise<void> {
+    const now = this.clock.now();
+    await Promise.all([
+      ...group.members.map(async ({ userId }) => {
+        await this.deps.jobs.plan(this.notifyJob(meeting, userId, event, now, previousStartsAt), now);
+        await this.planMember(group, meeting, userId, now);
+      }),
+      this.deps.jobs.plan(this.attendanceJob(meeting, group.leaderId), now),
+    ]);
+  }
+
+  /** The roster card reaches the leader as the meeting ends, while who came is fresh in mind. */
+  private attendanceJob(meeting: Meeting, leaderId: string): JobRequest {
+    return {
+      id: attendanceJobId(meeting.id, leaderId, meeting.revision),
+      kind: meetingJobKinds.attendance,
+      dueAt: meeting.endsAt,
+      groupId: meeting.groupId,
+      meetingId: meeting.id,
+      userId: leaderId,
+      payload: { meetingId: meeting.id, revision: meeting.revision, meetingEndsAt: meeting.endsAt } satisfies ReflectPayload,
+    };
+  }
+
+  private async planMember(group: Group, meeting: Meeting, userId: string, now: Date): Promise<void> {
+    const { zone, prefs } = await this.recipient(group, userId);
+    for (const job of this.memberJobs(group, meeting, userId, zone, prefs, now)) await this.deps.jobs.plan(job, now);
+  }
+
+  /** Reminders still ahead and before the start (after moving them out of quiet hours), and the reflection prompt. */
+  private memberJobs(group: Group, meeting: Meeting, userId: string, zone: string, prefs: EffectiveReminderPrefs, now: Date): JobRequest[] {
+    const at = toUtcIso(now);
+    const base = { groupId: group.groupId, meetingId: meeting.id, userId };
+    const jobs: JobRequest[] = [];
+    if (prefs.enabled) {
+      for (const offsetMinutes of prefs.offsetsMinutes) {
+        // Calendar days in the group's zone (where the meeting is), quiet hours in the person's own.
+        const dueAt = deferPastQuietHours(reminderDueAt(meeting.startsAt, offsetMinutes, group.timeZone), zone, prefs.quietHours);
+        if (dueAt <= at || dueAt >= meeting.startsAt) continue;
+        jobs.push({
+          ...base,
+          id: remindJobId(meeting.id, userId, meeting.revision, offsetMinutes),
+          kind: meetingJobKinds.remind,
+          dueAt,
+          payload: { meetingId: meeting.id, revision: meeting.revision, meetingStartsAt: meeting.startsAt, offsetMinutes, snoozes: 0 } satisfies RemindPayload,
+        });
+      }
+    }
+    jobs.push({
+      ...base,
+      id: reflectJobId(meeting.id, userId, meeting.revision),
+      kind: meetingJobKinds.reflect,
+      dueAt: deferPastQuietHours(addMinutes(meeting.endsAt, this.rules.reflectAfterMinutes), zone, prefs.quietHours),
+      payload: { meetingId: meeting.id, revision: meeting.revision, meetingEndsAt: meeting.endsAt } satisfies ReflectPayload,
+    });
+    return jobs;
+  }
+
+  /** Due now; the handler keeps it out of quiet hours when it runs. */
+  private notifyJob(meeting: Meeting, userId: string, event: MeetingEvent, now: Date, previousStartsAt?: string): JobRequest {
+    return {
+      id: notifyJobId(meeting.id, userId, event, meeting.revision),
+      kind: meetingJobKinds.notify,
+      dueAt: toUtcIso(now),
+      groupId: meeting.groupId,
+      meetingId: meeting.id,
+      userId,
+      payload: { meetingId: meeting.id, revision: meeting.revision, event, ...(previousStartsAt ? { previousStartsAt } : {}) } satisfies NotifyPayload,
+    };
+  }
+
+  private async recipient(group: Group, userId: string): Promise<{ zone: string; prefs: EffectiveReminderPrefs }> {
+    const [user, stored] = await Promise.all([this.deps.users.get(userId), this.deps.prefs.get(userId)]);
+    return { zone: isValidZone(user?.timeZone) ? user.timeZone : group.timeZone, prefs: effectivePrefs(stored) };
+  }
+
+  // ---- checks -------------------------------------------------------------------------------------
+
+  private validTimes(group: Group, start: string, durationMinutes: number, now: Date): { startsAt: string; endsAt: string } {
+    if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 24 * 60) throw new DomainError('INVALID_INPUT');
+    const startsAt = localToUtc(start, group.timeZone);
+    if (!startsAt) throw new DomainError('INVALID_INPUT');
+    if (startsAt <= toUtcIso(now)) throw new DomainError('MEETING_IN_PAST');
+    return { startsAt, endsAt: addMinutes(startsAt, durationMinutes) };
+  }
+
+  private async group(groupId: string): Promise<Group> {
+    const group = await this.deps.groups.get(groupId);
+    if (!group) throw new DomainError('GROUP_NOT_FOUND');
+    return group;
+  }
+
+  private async groupLedBy(actorId: string, groupId: string): Promise<Group> {
+    const group = await this.group(groupId);
+    if (group.leaderId !== actorId) throw new DomainError('NOT_GROUP_LEADER');
+    return group;
+  }
+
+  private async scheduled(groupId: string, meetingId: string): Promise<Meeting> {
+    const meeting = await this.deps.meetings.get(groupId, meetingId);
+    if (!meeting) throw new DomainError('MEETING_NOT_FOUND');
+    if (meeting.status === 'cancelled') throw new DomainError('MEETING_CANCELLED');
+    return meeting;
+  }
+}
+
+const isMember = (group: Group, userId: string) => group.members.some((m) => m.userId === userId);

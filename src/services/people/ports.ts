@@ -1,0 +1,28 @@
+import type { CodeAttempts, ConversationRef, User } from '../../domain/people';
+
+/** What the people services need from storage. Implemented over Cosmos in src/store/people. */
+
+export interface UserRepository {
+  get(userId: string): Promise<User | undefined>;
+  /** Creates when new (no _etag); otherwise replaces only if unchanged since read (CONFLICT). */
+  save(user: User): Promise<User>;
+  /** Everything of one person: profile, references, counters. */
+  deleteAll(userId: string): Promise<void>;
+}
+
+export interface ConversationRefRepository {
+  upsert(ref: ConversationRef): Promise<ConversationRef>;
+  get(ownerId: string, conversationId: string): Promise<ConversationRef | undefined>;
+  listForOwner(ownerId: string): Promise<ConversationRef[]>;
+  markUnreachable(ownerId: string, conversationId: string, status: number, at: Date): Promise<void>;
+}
+
+export interface CodeAttemptRepository {
+  get(userId: string): Promise<CodeAttempts | undefined>;
+  save(attempts: CodeAttempts): Promise<CodeAttempts>;
+}
+
+/** Leaving one's group, as "forget me" needs it (implemented by the groups feature's GroupService). */
+export interface GroupMembership {
+  leaveGroup(userId: string): Promise<unknown>;
+}

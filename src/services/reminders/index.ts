@@ -1,0 +1,3 @@
+/** The reminders feature's services layer: other features import from here, never from the files behind it. */
+export * from './ports';
+export * from './reminderPrefs';

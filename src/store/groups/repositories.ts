@@ -1,0 +1,38 @@
+import { groupSchema, inviteKey, inviteSchema, type Group, type Invite } from '../../domain/groups';
+import type { GroupRepository } from '../../services/groups';
+import type { Containers } from '../shared/cosmosClient';
+import { Documents } from '../shared/documents';
+
+export class CosmosGroupRepository implements GroupRepository {
+  private readonly groups: Documents<typeof groupSchema>;
+  private readonly invites: Documents<typeof inviteSchema>;
+  constructor(containers: Containers) {
+    this.groups = new Documents(containers.groups, groupSchema);
+    this.invites = new Documents(containers.groups, inviteSchema);
+  }
+  get(groupId: string) {
+    return this.groups.read(groupId, groupId);
+  }
+  create(group: Group) {
+    return this.groups.create(group);
+  }
+  replace(group: Group) {
+    return this.groups.replace(group, group.groupId);
+  }
+  listByLeader(leaderId: string) {
+    return this.groups.query({
+      query: "SELECT * FROM c WHERE c.type = 'group' AND c.leaderId = @leaderId",
+      parameters: [{ name: '@leaderId', value: leaderId }],
+    });
+  }
+  getInvite(code: string) {
+    return this.invites.read('invite', inviteKey(code));
+  }
+  putInvite(invite: Invite) {
+    return this.invites.create(invite);
+  }
+  deleteInvite(code: string) {
+    return this.invites.delete('invite', inviteKey(code));
+  }
+}
+

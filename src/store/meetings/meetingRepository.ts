@@ -1,0 +1,100 @@
+import { attendanceId, attendanceSchema, rsvpId, rsvpSchema, meetingSchema, type Attendance, type Rsvp, type Meeting } from '../../domain/meetings';
+import type { MeetingRepository } from '../../services/meetings';
+import type { Containers } from '../shared/cosmosClient';
+import { z } from 'zod';
+import { Documents } from '../shared/documents';
+
+/** A meeting as stored: its stored type and id prefix are 'session' (see storedNames.ts). */
+const storedMeetingSchema = meetingSchema.extend({ type: z.literal('session'), id: z.string().startsWith('session:') });
+type StoredMeeting = z.infer<typeof storedMeetingSchema>;
+const asMeeting = ({ type: _type, ...meeting }: StoredMeeting): Meeting => meeting;
+const asStored = (meeting: Meeting): StoredMeeting => ({ ...meeting, type: 'session' });
+
+/*
+ * Every query names its partition twice — as the request's partition key and as `c.groupId` / `c.userId`
+ * in the WHERE clause — because the embedded server ignores a query's partition key.
+ */
+
+/** Meetings, RSVPs and attendance: one document per fact, all in the group's partition of `groups`. */
+export class CosmosMeetingRepository implements MeetingRepository {
+  private readonly meetings: Documents<typeof storedMeetingSchema>;
+  private readonly rsvps: Documents<typeof rsvpSchema>;
+  private readonly attendance: Documents<typeof attendanceSchema>;
+
+  constructor(containers: Containers) {
+    this.meetings = new Documents(containers.groups, storedMeetingSchema);
+    this.rsvps = new Documents(containers.groups, rsvpSchema);
+    this.attendance = new Documents(containers.groups, attendanceSchema);
+  }
+
+  idFor(requestId: string) {
+    return `session:${requestId}`;
+  }
+  async get(groupId: string, meetingId: string) {
+    const stored = await this.meetings.read(meetingId, groupId);
+    return stored && asMeeting(stored);
+  }
+  async create(meeting: Meeting) {
+    return asMeeting(await this.meetings.create(asStored(meeting)));
+  }
+  async replace(meeting: Meeting) {
+    return asMeeting(await this.meetings.replace(asStored(meeting), meeting.groupId));
+  }
+  async listUpcoming(groupId: string, from: string) {
+    return (await this.meetings.query(
+      {
+        query:
+          "SELECT * FROM c WHERE c.groupId = @groupId AND c.type = 'session' AND c.status = 'scheduled' AND c.endsAt >= @from ORDER BY c.startsAt",
+        parameters: [
+          { name: '@groupId', value: groupId },
+          { name: '@from', value: from },
+        ],
+      },
+      groupId,
+    )).map(asMeeting);
+  }
+  async listEnded(groupId: string, from: string, to: string) {
+    return (await this.meetings.query(
+      {
+        query:
+          "SELECT * FROM c WHERE c.groupId = @groupId AND c.type = 'session' AND c.status = 'scheduled' AND c.endsAt >= @from AND c.endsAt < @to ORDER BY c.endsAt DESC",
+        parameters: [
+          { name: '@groupId', value: groupId },
+          { name: '@from', value: from },
+          { name: '@to', value: to },
+        ],
+      },
+      groupId,
+    )).map(asMeeting);
+  }
+
+  getRsvp(groupId: string, meetingId: string, userId: string) {
+    return this.rsvps.read(rsvpId(meetingId, userId), groupId);
+  }
+  putRsvp(rsvp: Rsvp) {
+    return this.rsvps.upsert(rsvp);
+  }
+  listRsvps(groupId: string, meetingId: string) {
+    return this.rsvps.query(factsOf('rsvp', groupId, meetingId), groupId);
+  }
+
+  getAttendance(groupId: string, meetingId: string, userId: string) {
+    return this.attendance.read(attendanceId(meetingId, userId), groupId);
+  }
+  putAttendance(attendance: Attendance) {
+    return this.attendance.upsert(attendance);
+  }
+  listAttendance(groupId: string, meetingId: string) {
+    return this.attendance.query(factsOf('attendance', groupId, meetingId), groupId);
+  }
+}
+
+const factsOf = (type: 'rsvp' | 'attendance', groupId: string, meetingId: string) => ({
+  query: 'SELECT * FROM c WHERE c.groupId = @groupId AND c.type = @type AND c.sessionId = @meetingId',
+  parameters: [
+    { name: '@groupId', value: groupId },
+    { name: '@type', value: type },
+    { name: '@meetingId', value: meetingId },
+  ],
+});
+

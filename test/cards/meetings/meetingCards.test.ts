@@ -1,0 +1,164 @@
+import { expect } from 'chai';
+import { maxButtonsPerSection, menuCard, menuSections, type MenuView } from '../../../src/cards/shared/menu';
+import { attendanceCard, leaderMeetingsCard, memberMeetingsCard, meetingMessageRenderer } from '../../../src/cards/meetings/meetingCards';
+import { menuEntries, parseCardValue as parseRoute } from '../../../dialogs/router';
+
+const parseCardValue = (value: unknown) => {
+  const parsed = parseRoute(value);
+  return parsed ? { ok: true as const, action: parsed.payload } : { ok: false as const };
+};
+import { locales } from '../../../src/domain/shared/locale';
+import type { Group } from '../../../src/domain/groups/model';
+import type { Meeting } from '../../../src/domain/meetings/model';
+import { translator } from '../../../src/i18n';
+import type { MeetingMessageKind } from '../../../src/services/meetings/ports';
+import { submitActions, textOf } from '../../support/botHarness';
+
+const at = '2026-11-20T10:00:00.000Z';
+const group: Group = {
+  type: 'group',
+  id: 'g1',
+  groupId: 'g1',
+  name: 'Kuntosali',
+  timeZone: 'Europe/Helsinki',
+  locale: 'fi',
+  leaderId: 'msteams:leader',
+  members: [
+    { userId: 'msteams:p1', displayName: 'Aino', joinedAt: at },
+    { userId: 'msteams:p2', displayName: 'Siri', joinedAt: at },
+  ],
+  linkedChatIds: [],
+  createdAt: at,
+  updatedAt: at,
+};
+// Sunday 29 March 2026 09:00–10:30 in Helsinki: the morning clocks go forward (EEST, UTC+3).
+const meeting: Meeting = {
+  id: 'session:11111111-1111-4111-8111-111111111111',
+  groupId: 'g1',
+  title: 'Kuntosali',
+  startsAt: '2026-03-29T06:00:00.000Z',
+  endsAt: '2026-03-29T07:30:00.000Z',
+  place: 'Urheilutalo',
+  status: 'scheduled',
+  revision: 1,
+  createdBy: 'msteams:leader',
+  createdAt: at,
+  updatedAt: at,
+};
+
+const asActivity = (message: { text?: string; cards?: object[] }) => [
+  { text: message.text, attachments: (message.cards ?? []).map((content) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content })) },
+];
+const kinds: MeetingMessageKind[] = ['reminder', 'meeting_scheduled', 'meeting_moved', 'meeting_cancelled', 'attendance_roster'];
+
+describe('meeting cards', () => {
+  for (const locale of locales) {
+    const t = translator(locale);
+    describe(`in ${locale}`, () => {
+      for (const kind of kinds) {
+        it(`renders ${kind} with every text translated, the local time in the zone, and only buttons the router accepts`, () => {
+          const message = meetingMessageRenderer.render({
+            kind,
+            locale,
+            timeZone: 'Europe/Helsinki',
+            meeting,
+            group,
+            recipientId: 'msteams:p1',
+            jobId: 'remind:x:msteams:p1:24h:r1',
+            previousStartsAt: '2026-03-28T07:00:00.000Z',
+          });
+          const text = textOf(asActivity(message));
+          expect(text).to.not.match(/\b(meetingMessage|rsvp|attendance|meetings)\.[a-z]/);
+          expect(text).to.contain('Kuntosali');
+          // 06:00Z is 09:00 local after the change (EEST), not 08:00 (EET).
+          if (kind !== 'attendance_roster') expect(text).to.match(/\b0?9[.:]00\b/);
+          for (const { data } of submitActions(asActivity(message))) expect(parseCardValue(data).ok, JSON.stringify(data)).to.equal(true);
+        });
+      }
+
+      it('offers RSVP and a snooze on a reminder, RSVP on notices, nothing to press on a cancellation', () => {
+        const actionsOf = (kind: MeetingMessageKind) =>
+          submitActions(asActivity(meetingMessageRenderer.render({ kind, locale, timeZone: 'Europe/Helsinki', meeting, group, recipientId: 'msteams:p1', jobId: 'j1' }))).map(
+            (a) => a.data.action + (a.data.answer ? `:${a.data.answer}` : ''),
+          );
+        expect(actionsOf('reminder')).to.deep.equal(['rsvp:yes', 'rsvp:no', 'rsvp:maybe', 'snooze']);
+        expect(actionsOf('meeting_scheduled')).to.deep.equal(['rsvp:yes', 'rsvp:no', 'rsvp:maybe']);
+        expect(actionsOf('meeting_cancelled')).to.deep.equal([]);
+      });
+
+      it('names the zone when the reader lives in another one', () => {
+        const message = meetingMessageRenderer.render({ kind: 'reminder', locale, timeZone: 'Europe/Stockholm', meeting, group, recipientId: 'msteams:p1', jobId: 'j1' });
+        const text = textOf(asActivity(message));
+        expect(text).to.contain(t('meetingMessage.zoneNote', { zone: 'Europe/Stockholm' }));
+        expect(text).to.match(/\b0?8[.:]00\b/);
+      });
+
+      it('attendance roster: one choice per member, recorded marks preselected, the submit parses back to the marks', () => {
+        const card = attendanceCard(t, locale, group, meeting, [
+          { type: 'attendance', id: 'a', groupId: 'g1', meetingId: meeting.id, userId: 'msteams:p2', status: 'absent', recordedBy: 'msteams:leader', recordedAt: at },
+        ]);
+        const inputs = card.body.filter((e) => (e as { type: string }).type === 'Input.ChoiceSet') as Array<{ id: string; label: string; value: string }>;
+        expect(inputs.map((i) => [i.id, i.label, i.value])).to.deep.equal([
+          ['m0', 'Aino', ''],
+          ['m1', 'Siri', 'absent'],
+        ]);
+        const data = { ...(card.actions[0] as { data: object }).data, m0: 'present', m1: 'absent' };
+        const parsed = parseCardValue(data);
+        expect(parsed.ok && parsed.action.action).to.equal('attendance.save');
+      });
+
+      it('meetings lists: a participant sees their answer; a leader sees counts, move/cancel and recent meetings to mark', () => {
+        const member = textOf(asActivity({ cards: [memberMeetingsCard(t, locale, 'Europe/Helsinki', group, [{ meeting, myAnswer: 'maybe' }])] }));
+        expect(member).to.contain(t('meetings.yourAnswer', { answer: t('rsvp.answers.maybe') }));
+        const rsvps = [{ type: 'rsvp' as const, id: 'r', groupId: 'g1', meetingId: meeting.id, userId: 'msteams:p1', answer: 'yes' as const, answeredAt: at }];
+        const leaderCard = leaderMeetingsCard(t, locale, group, [{ meeting, rsvps, attendance: [] }], [{ meeting, rsvps: [], attendance: [] }]);
+        const leader = asActivity({ cards: [leaderCard] });
+        expect(textOf(leader)).to.contain(t('meetings.answers', { yes: 1, maybe: 0, no: 0, none: 1 }));
+        expect(textOf(leader)).to.contain(t('meetings.attendance', { present: 0, absent: 0, unmarked: 2 }));
+        expect(submitActions(leader).map((a) => a.data.action)).to.deep.equal(['meeting.move', 'meeting.cancel', 'attendance', 'meeting.new']);
+        expect(textOf(asActivity({ cards: [leaderMeetingsCard(t, locale, group, [], [])] }))).to.contain(t('meetings.noneLeader'));
+      });
+    });
+  }
+});
+
+describe('card payloads as Teams sends them', () => {
+  it('accepts the fields Teams adds beside ours and drops them; refuses a payload that is not ours', () => {
+    const teams = { action: 'rsvp', groupId: 'g1', meetingId: 's1', answer: 'yes', msteams: { type: 'messageBack', displayText: "I'll come" } };
+    const parsed = parseCardValue(teams);
+    expect(parsed).to.deep.equal({ ok: true, action: { action: 'rsvp', groupId: 'g1', meetingId: 's1', answer: 'yes' } });
+    expect(parseCardValue({ action: 'meeting.save', title: 'x'.repeat(101), date: '', time: '', duration: '', place: '' }).ok).to.equal(false);
+    expect(parseCardValue({ action: 'snooze', groupId: 'g1', jobId: 'j', minutes: 'soon' }).ok).to.equal(false);
+  });
+});
+
+describe('menu', () => {
+  const views: MenuView[] = [];
+  for (let bits = 0; bits < 64; bits++) {
+    const [consented, inGroup, mayLead, leadsGroups, canClaimLeadership, inGroupChat] = [0, 1, 2, 3, 4, 5].map((b) => (bits & (1 << b)) !== 0);
+    views.push({ consented: consented!, inGroup: inGroup!, mayLead: mayLead!, leadsGroups: leadsGroups!, canClaimLeadership: canClaimLeadership!, inGroupChat: inGroupChat! });
+  }
+
+  it('never shows more than six buttons in one section, whatever the role', () => {
+    for (const view of views) {
+      const { main, settings } = menuSections(menuEntries, view);
+      expect(main.length, JSON.stringify(view)).to.be.at.most(maxButtonsPerSection);
+      expect(settings.length, JSON.stringify(view)).to.be.at.most(maxButtonsPerSection);
+    }
+  });
+
+  it('shows meetings to leaders and members, reminders and pause only to members, nothing personal in a group chat', () => {
+    const participant = menuSections(menuEntries, { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
+    expect(participant).to.deep.equal({ main: ['meetings', 'checkins.start', 'checkins.reflections', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
+    const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
+    expect(leader).to.deep.equal({ main: ['onboard', 'newGroup', 'myGroups', 'meetings', 'checkins.leader'], settings: ['language', 'privacy', 'help'] });
+    expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], settings: [] });
+  });
+
+  it('labels every button in every language', () => {
+    for (const locale of locales) {
+      const card = menuCard(translator(locale), menuSections(menuEntries, views[63]!));
+      expect(JSON.stringify(card)).to.not.contain('menu.actions.');
+    }
+  });
+});
