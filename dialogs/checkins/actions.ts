@@ -2,9 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { leaderCheckInsCard, reflectionsCard, strengthsCard } from '../../src/cards/checkins';
 import { localeOf, sendCard, tOf, userIdOf } from '../shared/context';
 import type { CheckInDialogDeps } from './deps';
+import { fileConsentCard, myDataFileName, myDataJson } from './fileConsent';
 
-/** The channel's own id of the person: dialog-state keys carry it (`…/users/{from.id}`). */
-export const personOf = (context: TurnContext) => ({ userId: userIdOf(context), channelUserId: context.activity.from?.id });
 
 /** Check-in buttons answered in one turn; they never interrupt a dialog in progress. */
 export class CheckInActions {
@@ -41,14 +40,21 @@ export class CheckInActions {
     }
   }
 
-  /** "My data": everything stored about the person as a JSON file attachment. */
+  /**
+   * "My data": everything stored about the person as a JSON file. Teams sends a bot's file only through
+   * its consent card (then into the person's OneDrive, see fileConsent.ts); Web Chat downloads an
+   * attachment with a data: URL.
+   */
   async exportMyData(context: TurnContext): Promise<void> {
-    const exported = await this.deps.checkins.myData.export(personOf(context));
-    const json = JSON.stringify(exported, null, 2);
-    const day = exported.exportedAt.slice(0, 10);
+    const t = tOf(context);
+    const { json, day } = await myDataJson(this.deps, context);
+    if (context.activity.channelId === 'msteams') {
+      await context.sendActivity({ text: t('checkins.myData.consent'), attachments: [fileConsentCard(t('checkins.myData.fileDescription'), myDataFileName(day), json.length)] });
+      return;
+    }
     await context.sendActivity({
-      text: tOf(context)('checkins.myData.sent'),
-      attachments: [{ contentType: 'application/json', name: `group-coach-my-data-${day}.json`, contentUrl: `data:application/json;base64,${Buffer.from(json).toString('base64')}` }],
+      text: t('checkins.myData.sent'),
+      attachments: [{ contentType: 'application/json', name: myDataFileName(day), contentUrl: `data:application/json;base64,${json.toString('base64')}` }],
     });
   }
 }

@@ -1,4 +1,8 @@
-import type { RouterDeps } from '../shared/context';
+import type { TurnContext } from 'botbuilder';
+import { userIdOf, type RouterDeps } from '../shared/context';
+
+/** The person as erase and export find them: the user id and the channel's own id (dialog-state keys carry it, `…/users/{from.id}`). */
+export const personOf = (context: TurnContext) => ({ userId: userIdOf(context), channelUserId: context.activity.from?.id });
 
 export type CheckInDialogDeps = RouterDeps;
 

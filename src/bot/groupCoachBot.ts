@@ -1,4 +1,4 @@
-import { ActivityHandler, type BotState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
 import { sendCard, userIdOf } from '../../dialogs/shared/context';
@@ -7,7 +7,8 @@ import { resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
 import { ConversationService } from '../services/people';
 import { conversationTypeOf, storedReferenceOf } from './references';
-import { erasedThisTurn } from '../../dialogs/checkins';
+import { erasedThisTurn, onMyDataFileConsent } from '../../dialogs/checkins';
+import { uploadToTeams } from './fileUpload';
 
 /**
  * Routes every turn: resolve the person's language, remember where to reach them, then the dialogs.
@@ -42,6 +43,12 @@ export class GroupCoachBot extends ActivityHandler {
       this.log.info({ event: 'installed', conversationType: conversationTypeOf(context.activity) }, 'bot installed');
       await next();
     });
+  }
+
+  /** Teams' answer to the "my data" file consent card (issue 12); every other invoke as botbuilder does. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'fileConsent/invoke') return onMyDataFileConsent(context, this.deps, uploadToTeams);
+    return super.onInvokeActivity(context);
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inviteCodeIn, person, submitActions, textOf, type Person } from '../../support/botHarness';
 import { checkInWorld, emptyCard, userIdOf } from './support';
 
@@ -64,12 +66,35 @@ describe('HTTP: my data — export everything, then erase everything', function 
   });
   after(async () => w.bot.stop());
 
-  it('"My data" sends one JSON file holding every kind of document that carries the person id', async () => {
-    const answer = await w.bot.submit(ville, { action: 'checkins.export' });
-    expect(answer[0]!.text).to.equal('Tässä on kaikki, mitä olen tallentanut sinusta, JSON-tiedostona.');
-    const [file] = answer[0]!.attachments;
-    expect(file.contentType).to.equal('application/json');
-    expect(file.name).to.equal('group-coach-my-data-2026-12-02.json');
+  it('"My data" in Teams offers the file through the consent card, and on accept uploads one JSON file to the URL Teams gave', async () => {
+    const offer = await w.bot.submit(ville, { action: 'checkins.export' });
+    expect(offer[0]!.text).to.equal('Teamsissa tiedosto tallentuu OneDriveesi, kun hyväksyt sen.');
+    const [consent] = offer[0]!.attachments;
+    expect(consent.contentType).to.equal('application/vnd.microsoft.teams.card.file.consent');
+    expect(consent.name).to.equal('group-coach-my-data-2026-12-02.json');
+    expect(consent.content).to.deep.include({ description: 'Kaikki, mitä Group Coach on tallentanut sinusta (JSON).', acceptContext: { kind: 'myData' } });
+
+    const uploaded: Array<{ range?: string; body: string }> = [];
+    const oneDrive = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        uploaded.push({ range: req.headers['content-range'], body });
+        res.statusCode = 201;
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((r) => oneDrive.listen(0, '127.0.0.1', () => r()));
+    const uploadUrl = `http://127.0.0.1:${(oneDrive.address() as AddressInfo).port}/upload/session-1`;
+    const uploadInfo = { uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/ville/Documents/my-data.json', name: consent.name, uniqueId: 'u-1', fileType: 'json' };
+    const answer = await w.bot.turn(ville, { type: 'invoke', name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'accept', context: { kind: 'myData' }, uploadInfo } });
+    oneDrive.close();
+    expect(uploaded).to.have.length(1);
+    expect(uploaded[0]!.range).to.equal(`bytes 0-${Buffer.byteLength(uploaded[0]!.body) - 1}/${Buffer.byteLength(uploaded[0]!.body)}`);
+    const shown = answer.find((a) => a.type === 'message')!;
+    expect(shown.text).to.equal('Tässä on kaikki, mitä olen tallentanut sinusta, JSON-tiedostona.');
+    expect(shown.attachments[0]).to.deep.include({ contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl: uploadInfo.contentUrl, name: consent.name });
+    const file = { contentUrl: `data:application/json;base64,${Buffer.from(uploaded[0]!.body).toString('base64')}` };
     exported = JSON.parse(Buffer.from(String(file.contentUrl).replace('data:application/json;base64,', ''), 'base64').toString('utf8'));
     expect(exported.userId).to.equal(userIdOf(ville));
 
@@ -86,6 +111,29 @@ describe('HTTP: my data — export everything, then erase everything', function 
     for (const kind of had) expect(inExport, `export lacks ${kind}`).to.include(kind);
     expect(exported.data.memberships).to.deep.equal([{ groupId: w.groupId, name: 'Kuntosali', membership: { userId: userIdOf(ville), displayName: 'Ville', joinedAt: '2026-12-01T08:00:00.000Z' } }]);
     expect(JSON.stringify(exported)).to.not.contain(w.aino.id);
+  });
+
+  it('a declined file sends nothing; a forged consent answer is refused', async () => {
+    expect(textOf(await w.bot.turn(ville, { type: 'invoke', name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'decline', context: { kind: 'myData' } } }))).to.equal(
+      'Selvä, en lähettänyt tiedostoa.',
+    );
+    const forged = await w.bot.post({ type: 'invoke', name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'accept', context: { kind: 'other' } }, channelId: 'msteams', serviceUrl: w.bot.connector.url, from: { id: ville.id, aadObjectId: `aad-${ville.id}` }, recipient: { id: 'bot' }, conversation: { id: ville.conversationId, conversationType: 'personal' } });
+    expect(forged.status).to.equal(400);
+  });
+
+  it('"My data" in Web Chat is a JSON attachment to download', async () => {
+    const web = person('Wilma', 'en');
+    const say = (text: string) => w.bot.turn(web, { type: 'message', text, channelId: 'webchat' });
+    await w.bot.turn(web, { type: 'message', value: { action: 'onboard' }, channelId: 'webchat' });
+    await say('English');
+    await say('Yes');
+    await say('Wilma');
+    const answer = await w.bot.turn(web, { type: 'message', value: { action: 'checkins.export' }, channelId: 'webchat' });
+    const [file] = answer[0]!.attachments;
+    expect(file).to.include({ contentType: 'application/json', name: 'group-coach-my-data-2026-12-02.json' });
+    const data = JSON.parse(Buffer.from(String(file.contentUrl).replace('data:application/json;base64,', ''), 'base64').toString('utf8'));
+    expect(data.userId).to.equal(`webchat:aad-${web.id}`);
+    expect(data.data.users.map((d: Doc) => d.type)).to.include('user');
   });
 
   it('"Delete my data" says what will go, then nothing in any container carries the person id', async () => {
