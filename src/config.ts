@@ -35,17 +35,27 @@ const schema = z
     INVITE_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 14),
     LOCAL_DATA_DIR: withDefault(z.string(), '.data'),
     LOCAL_SNAPSHOT_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
+    /** `npm run store`: the port of the embedded Cosmos-compatible server on its own (8081 like the Cosmos emulator). */
+    STORE_PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8081),
     MAX_MESSAGE_CHARS: withDefault(z.coerce.number().int().min(100).max(20000), 2000),
     DIRECT_LINE_SECRET: optional(z.string().min(16, 'looks too short for a Direct Line secret')),
     DIRECT_LINE_ENDPOINT: withDefault(z.url(), 'https://directline.botframework.com'),
-    SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(5).max(3600), 30),
-    SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(30).max(3600), 300),
+    // Low minimums so that tests with real processes can run a lease out in seconds; production keeps the defaults.
+    SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
+    SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(2).max(3600), 300),
     REFLECT_AFTER_MINUTES: withDefault(z.coerce.number().int().min(0).max(24 * 60), 30),
     // ---- check-ins (issue 12)
     CHECKIN_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(3650), 730),
     CRISIS_LINE_FI: withDefault(z.string().min(3).max(40), '09 2525 0111'),
     CRISIS_LINE_SV: withDefault(z.string().min(3).max(40), '09 2525 0112'),
     EMERGENCY_NUMBER: withDefault(z.string().min(2).max(20), '112'),
+    CONNECTOR_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 5000),
+    TURN_DEADLINE_MS: withDefault(z.coerce.number().int().min(500).max(14_000), 10_000),
+    COSMOS_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 3000),
+    COSMOS_MAX_RETRIES: withDefault(z.coerce.number().int().min(0).max(9), 2),
+    COSMOS_MAX_RETRY_WAIT_SECONDS: withDefault(z.coerce.number().int().min(0).max(30), 3),
+    TRUST_PROXY: withDefault(z.enum(['true', 'false']).transform((v) => v === 'true'), 'false'),
+    HTTP_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(500).max(120_000), 10_000),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -78,7 +88,15 @@ export interface Config {
     MicrosoftAppType: string;
     MicrosoftAppTenantId?: string;
   };
-  cosmos: { endpoint?: string; key?: string; database: string };
+  cosmos: { endpoint?: string; key?: string; database: string; requestTimeoutMs: number; maxRetries: number; maxRetryWaitSeconds: number };
+  /** Every call to a Bot Connector (replies and proactive sends) gives up after this. */
+  connectorTimeoutMs: number;
+  /** A turn that has not finished by then answers "please try again" (Teams gives up after about 15 s). */
+  turnDeadlineMs: number;
+  /** X-Forwarded-For is believed only when a proxy (Azure App Service's front end) is in front. */
+  trustProxy: boolean;
+  /** A request whose headers and body have not arrived by then is cut off. */
+  httpRequestTimeoutMs: number;
   defaultLocale: 'fi' | 'sv' | 'en';
   defaultTimeZone: string;
   maxParticipants: number;
@@ -87,6 +105,7 @@ export interface Config {
   inviteTtlDays: number;
   localDataDir: string;
   localSnapshotSeconds: number;
+  storePort: number;
   maxMessageChars: number;
   /** The web chat page's Direct Line channel (production): the secret is exchanged server-side for per-user tokens. */
   directLine: { secret?: string; endpoint: string };
@@ -125,7 +144,18 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppTenantId: e.MicrosoftAppTenantId,
     },
-    cosmos: { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE },
+    cosmos: {
+      endpoint: e.COSMOS_ENDPOINT,
+      key: e.COSMOS_KEY,
+      database: e.COSMOS_DATABASE,
+      requestTimeoutMs: e.COSMOS_REQUEST_TIMEOUT_MS,
+      maxRetries: e.COSMOS_MAX_RETRIES,
+      maxRetryWaitSeconds: e.COSMOS_MAX_RETRY_WAIT_SECONDS,
+    },
+    connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
+    turnDeadlineMs: e.TURN_DEADLINE_MS,
+    trustProxy: e.TRUST_PROXY,
+    httpRequestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     maxParticipants: e.MAX_PARTICIPANTS,
@@ -134,6 +164,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     inviteTtlDays: e.INVITE_TTL_DAYS,
     localDataDir: e.LOCAL_DATA_DIR,
     localSnapshotSeconds: e.LOCAL_SNAPSHOT_SECONDS,
+    storePort: e.STORE_PORT,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     directLine: { secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
     scheduler: { intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS, leaseSeconds: e.SCHEDULER_LEASE_SECONDS, reflectAfterMinutes: e.REFLECT_AFTER_MINUTES },
