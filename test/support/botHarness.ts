@@ -41,7 +41,8 @@ export class BotHarness {
   }
 
   /** The scheduler does not tick by itself here: a test that wants it calls `app.scheduler.tick()`. */
-  async start(env: Record<string, string> = {}, options: { store?: CosmosStore; clock?: Clock } = {}): Promise<this> {
+  /** `log`: a test that reads the logs passes its own pino logger (silent otherwise). */
+  async start(env: Record<string, string> = {}, options: { store?: CosmosStore; clock?: Clock; log?: pino.Logger } = {}): Promise<this> {
     await this.connector.start();
     this.config = loadConfig({
       PORT: '0',
@@ -50,7 +51,7 @@ export class BotHarness {
       LOG_LEVEL: 'silent',
       ...env,
     });
-    this.app = await startApp(this.config, { ...options, startScheduler: false, log: pino({ level: 'silent' }) });
+    this.app = await startApp(this.config, { ...options, startScheduler: false, log: options.log ?? pino({ level: 'silent' }) });
     return this;
   }
 

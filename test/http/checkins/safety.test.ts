@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pino from 'pino';
 import { textOf, type Person } from '../../support/botHarness';
 import { checkInWorld, emptyCard } from './support';
 
@@ -21,8 +22,11 @@ const askLeader = {
 describe('HTTP: the safety path', function () {
   let w: Awaited<ReturnType<typeof checkInWorld>>;
   const people = () => ({ fi: w.aino, sv: w.siri, en: w.pekka }) as Record<'fi' | 'sv' | 'en', Person>;
+  // Every log line of the app at trace level, to check that none carries what people wrote or who they are.
+  const logLines: string[] = [];
   before(async () => {
-    w = await checkInWorld('2026-12-01T10:00:00.000Z');
+    const log = pino({ level: 'trace' }, { write: (line: string) => void logLines.push(line) });
+    w = await checkInWorld('2026-12-01T10:00:00.000Z', log);
   });
   after(async () => w.bot.stop());
 
@@ -81,6 +85,12 @@ describe('HTTP: the safety path', function () {
     w.clock.advance(60_000);
     await w.bot.submit(w.pekka, { action: 'checkins.start' });
     expect(textOf(await w.bot.submit(w.pekka, { ...emptyCard, mood: '1' }))).to.contain('Saved. Only you can see this.').and.contain(crisis.en);
+  });
+
+  it('logs nothing of what people wrote, their names or their ids, all the way through', () => {
+    expect(logLines.length).to.be.greaterThan(0);
+    const all = logLines.join('\n');
+    for (const secret of ['jaksa', 'orkar', 'want to die', 'Jag orkar inte mer', 'Aino', 'Siri', 'Pekka', w.aino.id, w.siri.id, w.pekka.id]) expect(all, secret).to.not.contain(secret);
   });
 
   it('a distress message in the middle of another form interrupts it with the answer', async () => {

@@ -1,10 +1,11 @@
+import type pino from 'pino';
 import { ManualClock } from '../../scheduler/support';
 import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, type Person } from '../../support/botHarness';
 
 /** A running bot with one group: a Finnish leader and participants in fi, sv and en. */
-export async function checkInWorld(startIso = '2026-12-01T10:00:00.000Z') {
+export async function checkInWorld(startIso = '2026-12-01T10:00:00.000Z', log?: pino.Logger) {
   const clock = new ManualClock(startIso);
-  const bot = await new BotHarness().start({}, { clock });
+  const bot = await new BotHarness().start({}, { clock, ...(log ? { log } : {}) });
   const leader = person('Leena', 'fi');
   const aino = person('Aino', 'fi');
   const siri = person('Siri', 'sv');
