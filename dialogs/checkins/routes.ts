@@ -70,6 +70,8 @@ export const checkinsRoutes: FeatureRoutes = {
       action: 'checkins.reflections',
       schema: reflectionsPayload,
       roles: ['member'],
+      // Pressed on the check-in card: the check-in stays open.
+      inPassing: true,
       keywords: { fi: ['omat pohdinnat', 'pohdinnat', 'vahvuudet', 'omat vahvuudet'], sv: ['mina reflektioner', 'reflektioner', 'mina styrkor', 'styrkor'], en: ['my reflections', 'reflections', 'my strengths', 'strengths'] },
       handle: (turn, _p, deps) => new CheckInActions(deps).showReflections(turn.context),
     }),
@@ -97,7 +99,6 @@ export const checkinsRoutes: FeatureRoutes = {
   menu: [
     { action: 'checkins.leader', section: 'main', order: 42, visible: (v) => !v.inGroupChat && v.leadsGroups },
     { action: 'checkins.start', section: 'main', order: 44, visible: (v) => !v.inGroupChat && v.consented && !v.leadsGroups },
-    { action: 'checkins.reflections', section: 'main', order: 46, visible: (v) => !v.inGroupChat && v.consented && !v.leadsGroups },
   ],
 };
 

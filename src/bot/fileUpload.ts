@@ -6,7 +6,7 @@ export async function uploadToTeams(uploadUrl: string, body: Buffer): Promise<vo
   const response = await fetch(uploadUrl, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'content-range': `bytes 0-${body.length - 1}/${body.length}` },
-    body,
+    body: new Uint8Array(body),
     signal: AbortSignal.timeout(15_000),
   });
   if (!response.ok) throw new Error(`upload answered HTTP ${response.status}`);

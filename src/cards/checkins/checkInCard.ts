@@ -39,6 +39,8 @@ export function checkInCard(t: Translate, options: { meetingId?: string; request
     [
       submit(t('checkins.card.save'), { action: 'checkins.save', requestId: options.requestId, ...meeting }),
       { ...submit(t('checkins.card.stepwise'), { action: 'checkins.stepwise' }), associatedInputs: 'none' },
+      // "My reflections" lives here and behind its keyword, so the menu stays short on a phone.
+      { ...submit(t('menu.actions.checkins.reflections'), { action: 'checkins.reflections' }), associatedInputs: 'none' },
     ],
     { speak: t('checkins.card.title') },
   );

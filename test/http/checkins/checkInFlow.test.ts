@@ -16,7 +16,7 @@ describe('HTTP: check-ins as a card and as prompts', function () {
   it('shows the whole check-in as one card in the person language, mood buttons with words', async () => {
     const cards = { fi: w.aino, sv: w.siri, en: w.pekka } as const;
     const expected = {
-      fi: ['Miltä sinusta tuntuu?', '😞 Tosi huono', '😄 Tosi hyvä', 'Mitä teit tai opit?', 'Itsensä johtaminen', 'Pysyin aikataulussa', 'Jaa tämä ohjaajalleni', 'Tallenna', 'Kysy yksi kerrallaan'],
+      fi: ['Miltä sinusta tuntuu?', '😞 Tosi huono', '😄 Tosi hyvä', 'Mitä teit tai opit?', 'Itsensä johtaminen', 'Pysyin aikataulussa', 'Jaa tämä ohjaajalleni', 'Tallenna', 'Kysy yksi kerrallaan', 'Omat pohdinnat'],
       sv: ['Hur mår du?', '😞 Mycket dåligt', 'Vad gjorde eller lärde du dig?', 'Självledarskap', 'Jag höll tiden', 'Dela det här med min ledare', 'Spara'],
       en: ['How are you feeling?', '😞 Very bad', '😐 Okay', 'What did you do or learn?', 'Self-management', 'I kept to time', 'I spoke up in the group', 'Share this with my leader', 'Save'],
     };
