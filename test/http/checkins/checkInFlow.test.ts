@@ -108,6 +108,27 @@ describe('HTTP: check-ins as a card and as prompts', function () {
     expect(textOf(await w.bot.submit(w.aino, { action: 'checkins.start' }))).to.not.contain('Viime kerralla');
   });
 
+  it('reminds and follows up in sv and en too: "not yet" and "skip" are answers, asked once', async () => {
+    await w.bot.submit(w.siri, { action: 'checkins.start' });
+    expect(textOf(await w.bot.submit(w.siri, { ...emptyCard, nextStep: 'Ringa arbetsgivaren', nextStepDate: '2026-12-04' }))).to.equal(
+      'Sparat. Bara du ser det här. Jag påminner dig om ditt nästa steg fre 4/12.',
+    );
+    const from = w.mark();
+    w.clock.set('2026-12-04T08:00:00.000Z');
+    await w.bot.app.scheduler.tick();
+    expect(textOf(w.since(from, w.siri))).to.equal('I dag är dagen för ditt nästa steg: ”Ringa arbetsgivaren”. Lycka till! Du kan berätta hur det gick i nästa incheckning.');
+    expect(textOf(w.since(from, w.pekka))).to.equal('Today is the day for your next step: "Apply for the job". Good luck! You can tell me how it went in your next check-in.');
+
+    expect(textOf(await w.bot.submit(w.pekka, { action: 'checkins.start' }))).to.contain('Last time your next step was: "Apply for the job". Did it happen?');
+    expect(textOf(await w.bot.say(w.pekka, 'Not yet'))).to.contain("That's okay. It can wait for a better moment.").and.contain('How are you feeling?');
+    expect(textOf(await w.bot.submit(w.siri, { action: 'checkins.start' }))).to.contain('Förra gången var ditt nästa steg: ”Ringa arbetsgivaren”. Blev det av?');
+    expect(textOf(await w.bot.say(w.siri, 'Hoppa över'))).to.contain('Hur mår du?');
+    const outcomes = [...(await storedCheckIns(w.bot, w.pekka)), ...(await storedCheckIns(w.bot, w.siri))].flatMap((c) => (c.nextStep?.outcome ? [c.nextStep.outcome] : []));
+    expect(outcomes.sort()).to.deep.equal(['notYet', 'skipped']);
+    await w.bot.say(w.siri, 'avbryt');
+    expect(textOf(await w.bot.submit(w.siri, { action: 'checkins.start' }))).to.not.contain('Förra gången');
+  });
+
   it('the reflection prompt after a meeting carries a check-in button with the meeting id', async () => {
     const message = reflectionPromptMessage('en', { id: 'session:m1', title: 'Gym' } as never);
     const buttons = submitActions([{ attachments: message.cards!.map((content) => ({ content })) }]);
