@@ -86,6 +86,7 @@ export const checkinsRoutes: FeatureRoutes = {
       action: 'checkins.leader',
       schema: leaderPayload,
       roles: ['leader'],
+      keywords: { fi: ['ryhmän check-init'], sv: ['gruppens incheckningar'], en: ['group check-ins'] },
       handle: (turn, p, deps) => new CheckInActions(deps).showLeaderView(turn.context, p.groupId),
     }),
     handler({
@@ -97,7 +98,6 @@ export const checkinsRoutes: FeatureRoutes = {
     }),
   ],
   menu: [
-    { action: 'checkins.leader', section: 'main', order: 42, visible: (v) => !v.inGroupChat && v.leadsGroups },
     // At most four buttons before "more" on a phone: in local mode (anyone may lead) a member of a group
     // already sees "create a group", so there the check-in is reached by the prompt after a meeting and by its keywords.
     { action: 'checkins.start', section: 'main', order: 44, visible: (v) => !v.inGroupChat && v.consented && !v.leadsGroups && !(v.mayLead && v.inGroup) },

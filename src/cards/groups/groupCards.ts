@@ -53,7 +53,11 @@ export function rosterCard(t: Translate, viewer: Locale, group: Group, members: 
           ]
         : []),
     ],
-    [submit(t('roster.renew'), { action: 'renewInvite', groupId: group.groupId })],
+    [
+      submit(t('roster.renew'), { action: 'renewInvite', groupId: group.groupId }),
+      // The group's check-ins (issue 12): from the roster, so the leader's menu stays short.
+      submit(t('menu.actions.checkins.leader'), { action: 'checkins.leader', groupId: group.groupId }),
+    ],
   );
 }
 

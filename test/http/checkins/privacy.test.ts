@@ -31,7 +31,9 @@ describe('HTTP: check-ins are private unless shared', function () {
   after(async () => w.bot.stop());
 
   it('the group leader sees the shared entry in full and of the private one only that it happened', async () => {
-    const view = textOf(await w.bot.submit(w.leader, { action: 'checkins.leader' }));
+    const fromRoster = submitActions(await w.bot.submit(w.leader, { action: 'myGroups' })).find((a) => a.data.action === 'checkins.leader')!;
+    expect(fromRoster).to.deep.equal({ title: 'Ryhmän check-init', data: { action: 'checkins.leader', groupId: w.groupId } });
+    const view = textOf(await w.bot.submit(w.leader, fromRoster.data));
     expect(view).to.contain('Check-init: Kuntosali').and.contain('Aino: 1 check-in').and.contain('1.12.: check-in tehty (yksityinen)');
     expect(view).to.contain(`1.12.: mieliala tosi hyvä. ${sharedText} Vahvuudet: –. Seuraava askel: –`);
     for (const secret of [privateText, 'rohkeus', 'Harjoittelen haastattelua', 'huono']) expect(view).to.not.contain(secret);
