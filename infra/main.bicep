@@ -54,6 +54,8 @@ var containers = [
   {
     name: 'users'
     partitionKey: '/userId'
+    // TTL on, per document: check-ins carry their own `ttl` (CHECKIN_TTL_DAYS); other documents none.
+    defaultTtl: -1
   }
   {
     name: 'jobs'

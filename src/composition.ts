@@ -8,7 +8,7 @@ import type { JobHandlers } from './scheduler/jobs';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { GroupService } from './services/groups';
 import { MeetingAttendance, MeetingOverview, MeetingPlanning, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
-import { CodeAttemptGuard, ConversationService, forgetUser, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
+import { CodeAttemptGuard, ConversationService, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
 import { ReminderPrefsService } from './services/reminders';
 import type { Messenger } from './services/shared/ports';
 import { CosmosGroupRepository } from './store/groups';
@@ -22,10 +22,16 @@ import { activityJobHandlers } from './scheduler/handlers/activities';
 import { ProposalService, RoundService } from './services/activities';
 import { CosmosActivityRepository } from './store/activities';
 import { CosmosJobRepository } from './store/shared/jobRepository';
+// ---- check-ins (issue 12)
+import { checkInMessages } from './cards/checkins';
+import { distressPhrases } from './i18n/safety';
+import { checkInJobHandlers } from './scheduler/handlers/checkins';
+import { CheckInService, MyDataService, SafetyService, type CheckInFeature } from './services/checkins';
+import { CosmosCheckInRepository, CosmosPersonalDataStore } from './store/checkins';
 
 export type CompositionConfig = Pick<
   Config,
-  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention'
+  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins'
 >;
 
 export interface CompositionInput {
@@ -51,6 +57,7 @@ export interface Composition {
     reminders: ReminderPrefsService;
     proposals: ProposalService;
     rounds: RoundService;
+    checkins: CheckInFeature;
   };
   messenger: Messenger;
   /** What the router and its dialogs get. */
@@ -62,7 +69,7 @@ export interface Composition {
   inTurn: TurnScope;
 }
 
-const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retention']) => ({
+const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retention'], checkInTtlDays: number) => ({
   users: new CosmosUserRepository(store.containers),
   groups: new CosmosGroupRepository(store.containers),
   refs: new CosmosConversationRefRepository(store.containers),
@@ -72,6 +79,8 @@ const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retent
   prefs: new CosmosReminderPrefsRepository(store.containers),
   pauses: new CosmosPauseRepository(store.containers),
   activities: new CosmosActivityRepository(store.containers),
+  checkIns: new CosmosCheckInRepository(store.containers, checkInTtlDays),
+  personalData: new CosmosPersonalDataStore(store.containers),
 });
 
 /**
@@ -79,7 +88,7 @@ const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retent
  * deps and the scheduler's handlers. src/index.ts and the tests both build the app with it.
  */
 export function compose({ store, clock, config, messenger: makeMessenger, renderer, prompter }: CompositionInput): Composition {
-  const repositories = repositoriesOf(store, config.retention);
+  const repositories = repositoriesOf(store, config.retention, config.checkins.ttlDays);
   const { users: userRepo, groups: groupRepo, refs, jobs, prefs, pauses } = repositories;
   const guard = new CodeAttemptGuard(repositories.codeAttempts, clock);
   const users = new UserService(userRepo, guard, { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode }, clock);
@@ -93,6 +102,13 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const messenger = makeMessenger(conversations);
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
   const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
+  const checkins: CheckInFeature = {
+    checkIns: new CheckInService({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, jobs }, clock, { defaultTimeZone: config.defaultTimeZone }),
+    safety: new SafetyService({ users: userRepo, groups: groupRepo, jobs }, clock),
+    myData: new MyDataService({ store: repositories.personalData, groups, users: userRepo }, clock),
+    numbers: config.checkins.safety,
+    distressPhrases,
+  };
 
   const routerDeps: RouterDeps = {
     users,
@@ -106,7 +122,8 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     activities: { proposals, rounds },
     clock,
     settings: { defaultLocale: config.defaultLocale, defaultTimeZone: config.defaultTimeZone, leaderSignupEnabled: Boolean(config.leaderSignupCode) },
-    forget: (userId) => forgetUser(userId, groups, userRepo),
+    forget: async (person) => void (await checkins.myData.erase(person)),
+    checkins,
     maxMessageChars: config.maxMessageChars,
   };
   const handlerDeps: MeetingJobDeps = {
@@ -123,7 +140,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins },
     messenger,
     routerDeps,
     handlerDeps,
@@ -131,6 +148,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
       ...meetingJobHandlers(handlerDeps),
       ...groupJobHandlers({ ...handlerDeps, noticeRenderer: leaderNoticeRenderer }),
       ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
+      ...checkInJobHandlers({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, refs, messenger, jobs, messages: checkInMessages, defaultLocale: config.defaultLocale }),
     },
     inTurn,
   };

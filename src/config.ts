@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+import type { SafetyNumbers } from './domain/checkins';
 
 /** Empty strings from .env files or CI variables mean "not set". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -46,6 +47,11 @@ const schema = z
     FINISHED_JOB_TTL_DAYS: withDefault(z.coerce.number().int().min(15).max(3650), 90),
     DIALOG_STATE_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(3650), 30),
     LOG_HASH_KEY: optional(z.string().min(16, 'must be at least 16 characters')),
+    // ---- check-ins (issue 12)
+    CHECKIN_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(3650), 730),
+    CRISIS_LINE_FI: withDefault(z.string().min(3).max(40), '09 2525 0111'),
+    CRISIS_LINE_SV: withDefault(z.string().min(3).max(40), '09 2525 0112'),
+    EMERGENCY_NUMBER: withDefault(z.string().min(2).max(20), '112'),
     CONNECTOR_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 5000),
     TURN_DEADLINE_MS: withDefault(z.coerce.number().int().min(500).max(14_000), 10_000),
     COSMOS_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 3000),
@@ -113,7 +119,10 @@ export interface Config {
   retention: { finishedJobDays: number; dialogStateDays: number };
   /** Key of the short hashes that stand for ids in logs; unset: a random key per process. */
   logHashKey?: string;
+  /** Check-ins: kept this many days (Cosmos ttl); the safety path's numbers (check them before going live). */
+  checkins: { ttlDays: number; safety: SafetyNumbers };
 }
+
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -169,5 +178,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     logHashKey: e.LOG_HASH_KEY,
     retention: { finishedJobDays: e.FINISHED_JOB_TTL_DAYS, dialogStateDays: e.DIALOG_STATE_TTL_DAYS },
+    checkins: {
+      ttlDays: e.CHECKIN_TTL_DAYS,
+      safety: { crisisLineFi: e.CRISIS_LINE_FI, crisisLineSv: e.CRISIS_LINE_SV, emergency: e.EMERGENCY_NUMBER },
+    },
   };
 }

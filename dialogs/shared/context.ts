@@ -11,6 +11,7 @@ import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
 import type { MeetingAttendance, MeetingOverview, MeetingPlanning } from '../../src/services/meetings';
 import type { UserService } from '../../src/services/people';
+import type { CheckInFeature, PersonKeys } from '../../src/services/checkins';
 import type { ProposalService, RoundService } from '../../src/services/activities';
 
 /** What dialogs may use: services only, never the store. */
@@ -33,7 +34,7 @@ export interface DialogDeps {
 }
 
 /** What the router and the dialogs it builds get: the dialog deps, forgetting a person, the message size limit. */
-export type RouterDeps = DialogDeps & { forget: (userId: string) => Promise<void>; maxMessageChars: number };
+export type RouterDeps = DialogDeps & { forget: (person: PersonKeys) => Promise<void>; maxMessageChars: number; checkins: CheckInFeature };
 
 /** Where the bot and the router put DEFAULT_LOCALE for the turn. */
 export const defaultLocaleKey = Symbol('defaultLocale');

@@ -9,6 +9,8 @@ import { translator } from '../i18n';
 import { errorForLog } from '../logging/redact';
 import { ConversationService } from '../services/people';
 import { conversationTypeOf, storedReferenceOf } from './references';
+import { erasedThisTurn, onMyDataFileConsent } from '../../dialogs/checkins';
+import { uploadToTeams } from './fileUpload';
 
 export interface TurnLimits {
   /** A turn that has not finished by then says "please try again" and its late replies are dropped. */
@@ -120,6 +122,8 @@ export class GroupCoachBot extends ActivityHandler {
       const { stored, resolved } = await this.prepare(context);
       await super.run(context);
       if (context.turnState.get(expiredKey)) return;
+      // After "delete my data" nothing of the person may be written back, not even an empty dialog stack.
+      if (context.turnState.get(erasedThisTurn)) return void (await this.dialogState.delete(context));
       // A stored language, or one chosen in this turn, is remembered (written only when it changed).
       const now = toLocale(context.activity.locale);
       if (now && (stored || now !== resolved)) await this.rememberedLocale.set(context, now);
@@ -136,9 +140,11 @@ export class GroupCoachBot extends ActivityHandler {
 
   /**
    * Teams' Action.Execute (invoke `adaptiveCard/action`) answers with a card: the activities' per-person
-   * round cards in a linked group chat. Any other invoke is acknowledged, never a 501.
+   * round cards in a linked group chat. Teams' answer to the "my data" file consent card (issue 12)
+   * uploads the file. Any other invoke is acknowledged, never a 501.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'fileConsent/invoke') return onMyDataFileConsent(context, this.deps, uploadToTeams);
     if (context.activity.name === 'adaptiveCard/action') {
       return { status: 200, body: await this.invokes.onAdaptiveCardAction(context, context.activity.value as AdaptiveCardInvokeValue) };
     }

@@ -45,9 +45,10 @@ export class BotHarness {
   /** With an app id: signs each activity's token (the Bot Framework's part, played by the test). */
   authorize?: (activity: Record<string, unknown>) => Promise<string>;
 
+  /** `log`: a test that reads the logs passes its own pino logger (silent otherwise). */
   async start(
     env: Record<string, string> = {},
-    options: { store?: CosmosStore; clock?: Clock } & Partial<Pick<AppOptions, 'channelAuth' | 'credentialsFactory' | 'allowLoopbackServiceUrl'>> = {},
+    options: { store?: CosmosStore; clock?: Clock; log?: pino.Logger } & Partial<Pick<AppOptions, 'channelAuth' | 'credentialsFactory' | 'allowLoopbackServiceUrl'>> = {},
   ): Promise<this> {
     const appOptions = options;
     await this.connector.start();
@@ -59,7 +60,7 @@ export class BotHarness {
       LOG_LEVEL: 'silent',
       ...env,
     });
-    this.app = await startApp(this.config, { ...appOptions, startScheduler: false, log: pino({ level: 'silent' }) });
+    this.app = await startApp(this.config, { ...appOptions, startScheduler: false, log: options.log ?? pino({ level: 'silent' }) });
     return this;
   }
 

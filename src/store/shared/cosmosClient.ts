@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 export interface ContainerSpec {
   id: string;
   partitionKey: string;
+  /** -1: TTL on, per document (documents without `ttl` never expire). */
+  defaultTtl?: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ContainerSpec {
  */
 export const containerSpecs = {
   groups: { id: 'groups', partitionKey: '/groupId' },
-  users: { id: 'users', partitionKey: '/userId' },
+  users: { id: 'users', partitionKey: '/userId', defaultTtl: -1 },
   jobs: { id: 'jobs', partitionKey: '/pk' },
   botstate: { id: 'botstate', partitionKey: '/id' },
 } as const satisfies Record<string, ContainerSpec>;
