@@ -5,6 +5,12 @@ import type { Clock } from './domain/shared/clock';
 import { meetingJobHandlers, type MeetingJobDeps } from './scheduler/handlers';
 import type { JobHandlers } from './scheduler/jobs';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
+import { alertRenderer } from './cards/leader';
+import { meetingJobKinds } from './domain/meetings';
+import { watchSettingsSchema } from './domain/leader';
+import { leaderJobHandlers } from './scheduler/handlers/leader';
+import { LeaderWatchService, MeetingSignals, ReachabilitySignals, type AlertRenderer } from './services/leader';
+import { CosmosLeaderRepository } from './store/leader';
 import { GroupService } from './services/groups';
 import { MeetingService, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
 import { CodeAttemptGuard, ConversationService, forgetUser, UserService, type ConversationRefRepository } from './services/people';
@@ -19,7 +25,7 @@ import { CosmosJobRepository } from './store/shared/jobRepository';
 
 export type CompositionConfig = Pick<
   Config,
-  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler'
+  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'leaderWatch'
 >;
 
 export interface CompositionInput {
@@ -31,11 +37,13 @@ export interface CompositionInput {
   /** The words of proactive messages; the cards' renderer unless a test wants plain text. */
   renderer?: ReminderRenderer;
   prompter?: (refs: ConversationRefRepository, messenger: Messenger) => ReflectionPrompter;
+  /** The leader's alert card; the cards' renderer unless a test wants plain text. */
+  alertRenderer?: AlertRenderer;
 }
 
 export interface Composition {
   repositories: ReturnType<typeof repositoriesOf>;
-  services: { users: UserService; groups: GroupService; conversations: ConversationService; meetings: MeetingService; reminders: ReminderPrefsService };
+  services: { users: UserService; groups: GroupService; conversations: ConversationService; meetings: MeetingService; reminders: ReminderPrefsService; leader: LeaderWatchService };
   messenger: Messenger;
   /** What the router and its dialogs get. */
   routerDeps: RouterDeps;
@@ -53,13 +61,14 @@ const repositoriesOf = (store: CosmosStore) => ({
   meetings: new CosmosMeetingRepository(store.containers),
   prefs: new CosmosReminderPrefsRepository(store.containers),
   pauses: new CosmosPauseRepository(store.containers),
+  leader: new CosmosLeaderRepository(store.containers),
 });
 
 /**
  * The one place that turns a store, a clock and the config into repositories, services, the dialogs'
  * deps and the scheduler's handlers. src/index.ts and the tests both build the app with it.
  */
-export function compose({ store, clock, config, messenger: makeMessenger, renderer, prompter }: CompositionInput): Composition {
+export function compose({ store, clock, config, messenger: makeMessenger, renderer, prompter, alertRenderer: alerts }: CompositionInput): Composition {
   const repositories = repositoriesOf(store);
   const { users: userRepo, groups: groupRepo, refs, jobs, prefs, pauses } = repositories;
   const guard = new CodeAttemptGuard(repositories.codeAttempts, clock);
@@ -71,6 +80,11 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   });
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(refs);
+  const leader = new LeaderWatchService(
+    { groups: groupRepo, pauses, leader: repositories.leader, jobs, sources: [new MeetingSignals({ meetings: repositories.meetings, jobs }), new ReachabilitySignals(refs)] },
+    clock,
+    watchSettingsSchema.parse(config.leaderWatch),
+  );
 
   const routerDeps: RouterDeps = {
     users,
@@ -79,6 +93,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     messenger,
     meetings,
     reminders,
+    leader,
     clock,
     settings: { defaultLocale: config.defaultLocale, defaultTimeZone: config.defaultTimeZone, leaderSignupEnabled: Boolean(config.leaderSignupCode) },
     forget: (userId) => forgetUser(userId, groups, userRepo),
@@ -96,12 +111,24 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     prompter: prompter?.(refs, messenger) ?? new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
     defaultLocale: config.defaultLocale,
   };
+  const meetingHandlers = meetingJobHandlers(handlerDeps);
+  const attendance = meetingHandlers[meetingJobKinds.attendance]!;
+  const jobHandlers = {
+    ...meetingHandlers,
+    // Every meeting's end also keeps its group's early warning planned (one evaluation job per group and day).
+    [meetingJobKinds.attendance]: async (...args: Parameters<typeof attendance>) => {
+      const result = await attendance(...args);
+      await leader.ensureWatch(args[0].groupId, args[1].now);
+      return result;
+    },
+    ...leaderJobHandlers({ watch: leader, users: userRepo, prefs, refs, messenger, renderer: alerts ?? alertRenderer, defaultLocale: config.defaultLocale }),
+  };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, reminders },
+    services: { users, groups, conversations, meetings, reminders, leader },
     messenger,
     routerDeps,
     handlerDeps,
-    jobHandlers: meetingJobHandlers(handlerDeps),
+    jobHandlers,
   };
 }

@@ -29,7 +29,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
           group: user.groupId ? t('privacy.inGroup') : t('privacy.noGroup'),
         })
       : t('privacy.nothing');
-    await step.context.sendActivity(`${t('privacy.intro')}\n\n${summary}`);
+    await step.context.sendActivity(`${t('privacy.intro')}\n\n${summary}\n\n${t('leader.privacyRules')}`);
     return step.prompt(PromptIds.confirm, { prompt: t('privacy.askDelete'), retryPrompt: t('common.yesNoRetry') });
   }
 

@@ -11,6 +11,7 @@ import type { Clock } from '../../src/domain/shared/clock';
 import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
 import type { MeetingService } from '../../src/services/meetings';
+import type { LeaderWatchService } from '../../src/services/leader';
 import type { UserService } from '../../src/services/people';
 
 /** What dialogs may use: services only, never the store. */
@@ -21,6 +22,7 @@ export interface DialogDeps {
   messenger: Messenger;
   meetings: MeetingService;
   reminders: ReminderPrefsService;
+  leader: LeaderWatchService;
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */
   clock: Clock;
   settings: { defaultLocale: Locale; defaultTimeZone: string; leaderSignupEnabled: boolean };
