@@ -8,6 +8,7 @@ import { leaderRoutes } from './leader';
 import { meetingsRoutes } from './meetings';
 import { peopleRoutes } from './people';
 import { remindersRoutes } from './reminders';
+import { activitiesRoutes } from './activities';
 import type { CardPayload } from './shared/cardPrompt';
 import { errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
 
@@ -25,7 +26,7 @@ export class DialogStateError extends Error {
 }
 
 /** Every feature of the conversation. A new feature adds its routes object here (the composition root). */
-export const features: readonly FeatureRoutes[] = [coreRoutes, peopleRoutes, groupsRoutes, meetingsRoutes, remindersRoutes, leaderRoutes];
+export const features: readonly FeatureRoutes[] = [coreRoutes, peopleRoutes, groupsRoutes, meetingsRoutes, remindersRoutes, activitiesRoutes, leaderRoutes];
 
 export const menuEntries = features.flatMap((f) => f.menu);
 

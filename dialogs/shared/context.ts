@@ -13,6 +13,7 @@ import type { ReminderPrefsService } from '../../src/services/reminders';
 import type { MeetingService } from '../../src/services/meetings';
 import type { LeaderWatchService } from '../../src/services/leader';
 import type { UserService } from '../../src/services/people';
+import type { ProposalService, RoundService } from '../../src/services/activities';
 
 /** What dialogs may use: services only, never the store. */
 export interface DialogDeps {
@@ -23,6 +24,7 @@ export interface DialogDeps {
   meetings: MeetingService;
   reminders: ReminderPrefsService;
   leader: LeaderWatchService;
+  activities: { proposals: ProposalService; rounds: RoundService };
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */
   clock: Clock;
   settings: { defaultLocale: Locale; defaultTimeZone: string; leaderSignupEnabled: boolean };

@@ -1,7 +1,8 @@
-import { ActivityHandler, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeValue, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
 import { sendCard, userIdOf } from '../../dialogs/shared/context';
+import { ActivityInvokes } from '../../dialogs/activities';
 import { isDomainError } from '../domain/shared/errors';
 import { resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
@@ -25,15 +26,19 @@ const referenceTypes: ReadonlySet<string> = new Set(['message', 'conversationUpd
  */
 export class GroupCoachBot extends ActivityHandler {
   private readonly router: DialogRouter;
+  private readonly invokes: ActivityInvokes;
 
   constructor(
     private readonly dialogState: BotState,
     private readonly deps: RouterDeps,
     private readonly log: Logger,
     private readonly limits: TurnLimits = { deadlineMs: 10_000 },
+    /** Runs a turn so that it reads each document once (the store's turn scope). */
+    private readonly inTurn: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
   ) {
     super();
     this.router = new DialogRouter(dialogState.createProperty('dialogState'), deps);
+    this.invokes = new ActivityInvokes(deps);
 
     this.onMessage(async (context, next) => {
       await this.router.onMessage(context);
@@ -83,14 +88,22 @@ export class GroupCoachBot extends ActivityHandler {
     await Promise.race([context.sendActivity({ type: 'message', text }).catch(() => undefined), new Promise((r) => setTimeout(r, apologyBudgetMs).unref())]);
   }
 
-  private async runTurn(context: TurnContext): Promise<void> {
-    await this.prepare(context);
-    await super.run(context);
-    if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+  private runTurn(context: TurnContext): Promise<void> {
+    return this.inTurn(async () => {
+      await this.prepare(context);
+      await super.run(context);
+      if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+    });
   }
 
-  /** No invoke of ours exists (cards use Action.Submit): acknowledged, never a 501. */
-  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+  /**
+   * Teams' Action.Execute (invoke `adaptiveCard/action`) answers with a card: the activities' per-person
+   * round cards in a linked group chat. Any other invoke is acknowledged, never a 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') {
+      return { status: 200, body: await this.invokes.onAdaptiveCardAction(context, context.activity.value as AdaptiveCardInvokeValue) };
+    }
     return { status: 200, body: {} };
   }
 
@@ -98,6 +111,7 @@ export class GroupCoachBot extends ActivityHandler {
     return resolveLocale(undefined, context.activity.locale, this.deps.settings.defaultLocale);
   }
 
+  /** The profile is read once here; the rest of the turn gets the same one from the turn scope. */
   private async prepare(context: TurnContext): Promise<void> {
     const { activity } = context;
     const user = activity.from?.id ? await this.deps.users.get(userIdOf(context)) : undefined;
@@ -105,7 +119,7 @@ export class GroupCoachBot extends ActivityHandler {
     if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type)) return;
     const type = conversationTypeOf(activity);
     const owner = ConversationService.ownerOf(type, userIdOf(context), activity.conversation.id);
-    await this.deps.conversations.capture(owner, type, storedReferenceOf(activity));
+    await this.deps.conversations.refresh(owner, type, storedReferenceOf(activity), user);
   }
 
   private async welcome(context: TurnContext) {
