@@ -9,7 +9,7 @@ import { alertRenderer } from './cards/leader';
 import { meetingJobKinds } from './domain/meetings';
 import { watchSettingsSchema } from './domain/leader';
 import { leaderJobHandlers } from './scheduler/handlers/leader';
-import { LeaderWatchService, MeetingSignals, ReachabilitySignals, type AlertRenderer } from './services/leader';
+import { LeaderWatchService, MeetingSignals, ReachabilitySignals, VoteSignals, type AlertRenderer } from './services/leader';
 import { CosmosLeaderRepository } from './store/leader';
 import { GroupService } from './services/groups';
 import { MeetingService, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
@@ -100,7 +100,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
   const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
   const leader = new LeaderWatchService(
-    { groups: groupRepo, pauses, leader: repositories.leader, jobs, sources: [new MeetingSignals({ meetings: repositories.meetings, jobs }), new ReachabilitySignals(refs)] },
+    { groups: groupRepo, pauses, leader: repositories.leader, jobs, sources: [new MeetingSignals({ meetings: repositories.meetings, jobs }), new VoteSignals(repositories.activities), new ReachabilitySignals(refs)] },
     clock,
     watchSettingsSchema.parse(config.leaderWatch),
   );

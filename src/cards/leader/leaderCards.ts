@@ -15,6 +15,8 @@ export function reasonText(t: Translate, reason: Reason): string {
       return t('leader.reason.remindersUnanswered', { count: reason.reminders });
     case 'no_rsvp':
       return t('leader.reason.noRsvp', { count: reason.meetings });
+    case 'no_vote':
+      return t('leader.reason.noVote', { count: reason.rounds, of: reason.of });
     case 'unreachable':
       return t('leader.reason.unreachable');
   }

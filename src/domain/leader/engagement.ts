@@ -18,7 +18,9 @@ export type Observation =
       /** Reminders of it that reached them. */
       remindersSent: number;
     }
-  | { userId: string; signal: 'unreachable'; at: string };
+  | { userId: string; signal: 'unreachable'; at: string }
+  /** A vote round that closed in the window and was open to them: whether they voted (never what). */
+  | { userId: string; signal: 'vote'; at: string; voted: boolean };
 
 export interface MemberFacts {
   userId: string;
@@ -38,9 +40,15 @@ export interface Assessment {
 }
 
 type MeetingObservation = Extract<Observation, { signal: 'meeting' }>;
+type VoteObservation = Extract<Observation, { signal: 'vote' }>;
+interface Signals {
+  meetings: MeetingObservation[];
+  rounds: VoteObservation[];
+  unreachable: boolean;
+}
 
 /** One rule per signal: its points and the reason in codes. A new signal adds a rule here. */
-const rules: ReadonlyArray<(o: { meetings: MeetingObservation[]; unreachable: boolean }) => { points: number; reasons: Reason[] }> = [
+const rules: ReadonlyArray<(o: Signals) => { points: number; reasons: Reason[] }> = [
   ({ meetings }) => {
     const missed = meetings.filter((m) => m.attendance === 'absent').length;
     return { points: missed * signalPoints.missedMeeting, reasons: missed === 0 ? [] : [{ code: 'missed', missed, of: meetings.length }] };
@@ -55,6 +63,10 @@ const rules: ReadonlyArray<(o: { meetings: MeetingObservation[]; unreachable: bo
     if (reminded.length > 0) reasons.push({ code: 'reminders_unanswered', reminders, meetings: reminded.length });
     if (silent > 0) reasons.push({ code: 'no_rsvp', meetings: silent });
     return { points, reasons };
+  },
+  ({ rounds }) => {
+    const missed = rounds.filter((r) => !r.voted).length;
+    return { points: missed * signalPoints.missedVote, reasons: missed === 0 ? [] : [{ code: 'no_vote', rounds: missed, of: rounds.length }] };
   },
   ({ unreachable }) => (unreachable ? { points: signalPoints.unreachable, reasons: [{ code: 'unreachable' }] } : { points: 0, reasons: [] }),
 ];
@@ -75,11 +87,12 @@ export function assess(member: MemberFacts, observations: readonly Observation[]
     .sort((a, b) => b.at.localeCompare(a.at));
   if (meetings.length < settings.minMeetings) return { ...base, judged: false, why: 'new_member' };
   const inWindow = meetings.filter((m) => m.at >= from);
+  const rounds = mine.filter((o): o is VoteObservation => o.signal === 'vote' && o.at >= member.joinedAt && o.at >= from && o.at < to);
   const unreachable = mine.some((o) => o.signal === 'unreachable');
   let points = 0;
   const reasons: Reason[] = [];
   for (const rule of rules) {
-    const out = rule({ meetings: inWindow, unreachable });
+    const out = rule({ meetings: inWindow, rounds, unreachable });
     points += out.points;
     reasons.push(...out.reasons);
   }

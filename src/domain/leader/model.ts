@@ -31,14 +31,15 @@ export type WatchSettings = z.infer<typeof watchSettingsSchema>;
 
 export const defaultWatchSettings: WatchSettings = { windowDays: 28, alertAt: 4, recoverBelow: 2, quietDays: 14, minMeetings: 2, evaluateAt: '09:00' };
 
-/** Points per signal: a missed meeting weighs most; an unanswered meeting counts only when they did not come. */
-export const signalPoints = { missedMeeting: 2, unansweredMeeting: 1, unreachable: 3 } as const;
+/** Points per signal: a missed meeting weighs most; an unanswered meeting counts only when they did not come; a vote round they let pass 1. */
+export const signalPoints = { missedMeeting: 2, unansweredMeeting: 1, missedVote: 1, unreachable: 3 } as const;
 
 /** One reason in a form the cards can word in any language: a code and its numbers, never free text. */
 export const reasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('missed'), missed: z.number().int(), of: z.number().int() }),
   z.object({ code: z.literal('reminders_unanswered'), reminders: z.number().int(), meetings: z.number().int() }),
   z.object({ code: z.literal('no_rsvp'), meetings: z.number().int() }),
+  z.object({ code: z.literal('no_vote'), rounds: z.number().int(), of: z.number().int() }),
   z.object({ code: z.literal('unreachable') }),
 ]);
 export type Reason = z.infer<typeof reasonSchema>;

@@ -1,6 +1,7 @@
 import type { Group } from '../../domain/groups';
 import type { Observation } from '../../domain/leader';
 import { meetingJobKinds } from '../../domain/meetings';
+import type { ActivityStore } from '../activities';
 import type { MeetingRepository } from '../meetings';
 import { findPersonalConversation, type ConversationRefRepository } from '../people';
 import type { JobQueue } from '../shared/ports';
@@ -43,5 +44,21 @@ export class ReachabilitySignals implements SignalSource {
   async collect(group: Group, window: { from: string; to: string }): Promise<Observation[]> {
     const targets = await Promise.all(group.members.map(async ({ userId }) => ({ userId, target: await findPersonalConversation(this.refs, userId) })));
     return targets.filter(({ target }) => 'unreachable' in target).map(({ userId }): Observation => ({ userId, signal: 'unreachable', at: window.to }));
+  }
+}
+
+/** Vote rounds that closed in the window: for each member who was in the group when it opened, whether they voted. */
+export class VoteSignals implements SignalSource {
+  constructor(private readonly store: Pick<ActivityStore, 'listRounds' | 'listVotes'>) {}
+
+  async collect(group: Group, window: { from: string; to: string }): Promise<Observation[]> {
+    const closed = (await this.store.listRounds(group.groupId)).filter((r) => r.status === 'closed' && r.closedAt && r.closedAt >= window.from && r.closedAt < window.to);
+    const perRound = await Promise.all(
+      closed.map(async (round) => {
+        const voters = new Set((await this.store.listVotes(group.groupId, round.id)).map((v) => v.userId));
+        return group.members.map((m): Observation => ({ userId: m.userId, signal: 'vote', at: round.openedAt, voted: voters.has(m.userId) }));
+      }),
+    );
+    return perRound.flat();
   }
 }

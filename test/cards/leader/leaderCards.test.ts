@@ -46,6 +46,16 @@ describe('leader cards in fi, sv and en (literal texts)', () => {
     expect(buttons(alertCard(translator('en'), { group, alert, name: 'Ben' }))).to.deep.equal(["I'll reach out", 'Already handled', 'Not useful']);
   });
 
+  it('words vote rounds let pass in every language', () => {
+    const votes = { ...alert, reasons: [{ code: 'no_vote', rounds: 2, of: 3 }] } as Alert;
+    const line = (locale: 'fi' | 'sv' | 'en') => texts(alertCard(translator(locale), { group, alert: votes, name: 'Ben' }))[2];
+    expect([line('fi'), line('sv'), line('en')]).to.deep.equal([
+      'Ei äänestänyt 2 kertaa 3 viime äänestyksestä.',
+      'Röstade inte i 2 av 3 omröstningar.',
+      "Didn't vote in 2 of 3 votes.",
+    ]);
+  });
+
   it('picks the first sentence after the strongest reason', () => {
     const quiet = { ...alert, reasons: [{ code: 'reminders_unanswered', reminders: 3, meetings: 2 }] } as Alert;
     const away = { ...alert, reasons: [{ code: 'unreachable' }] } as Alert;

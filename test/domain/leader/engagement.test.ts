@@ -84,6 +84,32 @@ describe('early warning rules (domain, hand-written histories)', () => {
     expect(assess(member('ben', [], '2026-11-20T12:00:00.000Z'), ben, defaultWatchSettings, now).judged).to.equal(true);
   });
 
+  it('counts vote rounds they let pass (whether they voted, never what), from when they joined', () => {
+    const rounds: Observation[] = [
+      { userId: 'cai', signal: 'vote', at: '2026-11-12T10:00:00.000Z', voted: false },
+      { userId: 'cai', signal: 'vote', at: '2026-11-26T10:00:00.000Z', voted: false },
+      { userId: 'cai', signal: 'vote', at: '2026-11-19T10:00:00.000Z', voted: true },
+      { userId: 'cai', signal: 'vote', at: '2026-09-01T10:00:00.000Z', voted: false },
+    ];
+    // missed 1 meeting (2) + two of three rounds in the window without a vote (2) = 4: flagged.
+    expect(assess(member('cai'), [...cai, ...rounds], defaultWatchSettings, now)).to.deep.equal({
+      userId: 'cai',
+      judged: true,
+      points: 4,
+      reasons: [
+        { code: 'missed', missed: 1, of: 4 },
+        { code: 'no_vote', rounds: 2, of: 3 },
+      ],
+    });
+    // A 90-day window reaches back to September, but they joined on 8 Nov: the round of 1 Sep was not theirs.
+    expect(assess(member('cai', [], '2026-11-08T12:00:00.000Z'), [...cai, ...rounds], { ...defaultWatchSettings, windowDays: 90 }, now).reasons).to.deep.equal([
+      { code: 'missed', missed: 1, of: 4 },
+      { code: 'no_vote', rounds: 2, of: 3 },
+    ]);
+    // Joined on 20 Nov: only the meetings of 23 and 30 Nov (both attended) and the round of 26 Nov were theirs.
+    expect(assess(member('cai', [], '2026-11-20T12:00:00.000Z'), [...cai, ...rounds], defaultWatchSettings, now).reasons).to.deep.equal([{ code: 'no_vote', rounds: 1, of: 1 }]);
+  });
+
   describe('episodes', () => {
     const flagged: Assessment = { userId: 'ben', judged: true, points: 6, reasons: [{ code: 'missed', missed: 2, of: 3 }] };
     const day = (d: number) => new Date(Date.UTC(2026, 11, d, 7));
