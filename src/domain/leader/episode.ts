@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { toUtcIso } from '../shared/schedule';
 import type { Assessment } from './engagement';
 import { watchStateId, type WatchSettings, type WatchState } from './model';
 
@@ -26,4 +28,16 @@ export function decide(groupId: string, previous: WatchState | undefined, assess
     return { state: { ...state, status: 'ok', recoveredAt: at, updatedAt: at }, alert: false };
   }
   return { state, alert: false };
+}
+
+/**
+ * The local day and instant of the next evaluation after `now`: `evaluateAt` ("HH:mm") in `zone`, so
+ * it stays at 09:00 local on both sides of a DST change.
+ */
+export function nextEvaluation(zone: string, evaluateAt: string, now: Date): { day: string; dueAt: string } {
+  const [hour = 9, minute = 0] = evaluateAt.split(':').map(Number);
+  const local = DateTime.fromJSDate(now, { zone });
+  let due = local.set({ hour, minute, second: 0, millisecond: 0 });
+  if (due <= local) due = local.plus({ days: 1 }).set({ hour, minute, second: 0, millisecond: 0 });
+  return { day: due.toFormat('yyyy-MM-dd'), dueAt: toUtcIso(due) };
 }

@@ -7,6 +7,7 @@ import {
   contactId,
   decide,
   leaderJobKinds,
+  nextEvaluation,
   watchJobId,
   type Alert,
   type Assessment,
@@ -50,20 +51,11 @@ export class LeaderWatchService {
     readonly settings: WatchSettings,
   ) {}
 
-  /** The local day and instant of the next evaluation after `now`, in the group's zone. */
-  nextEvaluation(group: Group, now: Date): { day: string; dueAt: string } {
-    const [hour, minute] = this.settings.evaluateAt.split(':').map(Number);
-    const local = DateTime.fromJSDate(now, { zone: group.timeZone });
-    let due = local.set({ hour: hour ?? 9, minute: minute ?? 0, second: 0, millisecond: 0 });
-    if (due <= local) due = due.plus({ days: 1 }).set({ hour: hour ?? 9, minute: minute ?? 0 });
-    return { day: due.toFormat('yyyy-MM-dd'), dueAt: toUtcIso(due) };
-  }
-
   /** Plans the group's next evaluation (idempotent: one job per group and day). */
   async ensureWatch(groupId: string, now = this.clock.now()): Promise<void> {
     const group = await this.deps.groups.get(groupId);
     if (!group || group.members.length === 0) return;
-    const { day, dueAt } = this.nextEvaluation(group, now);
+    const { day, dueAt } = nextEvaluation(group.timeZone, this.settings.evaluateAt, now);
     await this.deps.jobs.plan({ id: watchJobId(groupId, day), kind: leaderJobKinds.watch, dueAt, groupId, userId: group.leaderId, payload: { day } }, now);
   }
 

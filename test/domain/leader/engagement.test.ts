@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { assess, decide, defaultWatchSettings, type Assessment, type Observation, type WatchState } from '../../../src/domain/leader';
+import { assess, decide, defaultWatchSettings, nextEvaluation, type Assessment, type Observation, type WatchState } from '../../../src/domain/leader';
 import type { Pause } from '../../../src/domain/reminders';
 
 /*
@@ -149,5 +149,15 @@ describe('early warning rules (domain, hand-written histories)', () => {
       const paused = decide('g1', first.state, { userId: 'ben', judged: false, why: 'paused', points: 0, reasons: [] }, defaultWatchSettings, day(20));
       expect(paused).to.deep.equal({ state: first.state, alert: false });
     });
+  });
+
+  it('evaluates at 09:00 Helsinki time on both sides of both DST changes, once per local day', () => {
+    const next = (iso: string) => nextEvaluation('Europe/Helsinki', '09:00', new Date(iso));
+    expect(next('2026-03-28T07:00:00.000Z')).to.deep.equal({ day: '2026-03-29', dueAt: '2026-03-29T06:00:00.000Z' });
+    expect(next('2026-03-29T06:00:00.000Z')).to.deep.equal({ day: '2026-03-30', dueAt: '2026-03-30T06:00:00.000Z' });
+    expect(next('2026-03-27T06:59:00.000Z')).to.deep.equal({ day: '2026-03-27', dueAt: '2026-03-27T07:00:00.000Z' });
+    expect(next('2026-10-24T06:00:00.000Z')).to.deep.equal({ day: '2026-10-25', dueAt: '2026-10-25T07:00:00.000Z' });
+    expect(next('2026-10-25T07:00:00.000Z')).to.deep.equal({ day: '2026-10-26', dueAt: '2026-10-26T07:00:00.000Z' });
+    expect(nextEvaluation('Europe/Stockholm', '08:30', new Date('2026-10-25T07:00:00.000Z'))).to.deep.equal({ day: '2026-10-25', dueAt: '2026-10-25T07:30:00.000Z' });
   });
 });
