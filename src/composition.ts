@@ -116,7 +116,10 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     activities: { proposals, rounds },
     clock,
     settings: { defaultLocale: config.defaultLocale, defaultTimeZone: config.defaultTimeZone, leaderSignupEnabled: Boolean(config.leaderSignupCode) },
-    forget: (userId) => forgetUser(userId, groups, userRepo),
+    forget: async (userId) => {
+      await forgetUser(userId, groups, userRepo);
+      await leader.forget(userId);
+    },
     maxMessageChars: config.maxMessageChars,
   };
   const handlerDeps: MeetingJobDeps = {

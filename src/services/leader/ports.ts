@@ -15,6 +15,8 @@ export interface LeaderRepository {
   listAlerts(groupId: string): Promise<Alert[]>;
   addContact(contact: Contact): Promise<Contact>;
   listContacts(groupId: string, userId: string): Promise<Contact[]>;
+  /** Every watch state, alert and contact about this person, in any group ("forget me"). */
+  deleteAllAbout(userId: string): Promise<number>;
 }
 
 /**

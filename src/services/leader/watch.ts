@@ -141,6 +141,11 @@ export class LeaderWatchService {
     return { alert: saved, name: group.members.find((m) => m.userId === alert.userId)?.displayName ?? '' };
   }
 
+  /** "Forget me": nothing the early warning kept about the person stays behind. */
+  forget(userId: string): Promise<number> {
+    return this.deps.leader.deleteAllAbout(userId);
+  }
+
   private async ledGroup(leaderId: string, groupId: string): Promise<Group> {
     const group = await this.deps.groups.get(groupId);
     if (!group) throw new DomainError('GROUP_NOT_FOUND');

@@ -1,19 +1,24 @@
+import { z } from 'zod';
 import { alertSchema, contactSchema, watchStateSchema, type Alert, type Contact, type WatchState } from '../../domain/leader';
 import { isDomainError } from '../../domain/shared/errors';
 import type { LeaderRepository } from '../../services/leader';
 import type { Containers } from '../shared/cosmosClient';
 import { Documents } from '../shared/documents';
 
+const idOnly = z.object({ id: z.string(), groupId: z.string() });
+
 /** Watch states, alerts and contacts in the group's partition of `groups`; each carries the participant's userId. */
 export class CosmosLeaderRepository implements LeaderRepository {
   private readonly states: Documents<typeof watchStateSchema>;
   private readonly alerts: Documents<typeof alertSchema>;
   private readonly contacts: Documents<typeof contactSchema>;
+  private readonly ids: Documents<typeof idOnly>;
 
   constructor(containers: Containers) {
     this.states = new Documents(containers.groups, watchStateSchema);
     this.alerts = new Documents(containers.groups, alertSchema);
     this.contacts = new Documents(containers.groups, contactSchema);
+    this.ids = new Documents(containers.groups, idOnly);
   }
 
   private ofType<T>(docs: { query: (spec: { query: string; parameters: { name: string; value: string }[] }, pk: string) => Promise<T[]> }, type: string, groupId: string, userId?: string) {
@@ -53,5 +58,14 @@ export class CosmosLeaderRepository implements LeaderRepository {
   }
   async listContacts(groupId: string, userId: string): Promise<Contact[]> {
     return (await this.ofType(this.contacts, 'leaderContact', groupId, userId)).sort((a, b) => a.at.localeCompare(b.at));
+  }
+  /** A query across groups: "forget me" is rare, and a person may have been in several groups. */
+  async deleteAllAbout(userId: string): Promise<number> {
+    const found = await this.ids.query({
+      query: "SELECT c.id, c.groupId FROM c WHERE c.userId = @userId AND ARRAY_CONTAINS(@types, c.type)",
+      parameters: [{ name: '@userId', value: userId }, { name: '@types', value: ['leaderWatch', 'leaderAlert', 'leaderContact'] }],
+    });
+    for (const { id, groupId } of found) await this.ids.delete(id, groupId);
+    return found.length;
   }
 }
