@@ -10,7 +10,7 @@ import { peopleRoutes } from './people';
 import { remindersRoutes } from './reminders';
 import { activitiesRoutes } from './activities';
 import type { CardPayload } from './shared/cardPrompt';
-import { errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
+import { defaultLocaleKey, errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
 
 export type { RouterDeps } from './shared/context';
 import { coreRoutes, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
@@ -77,6 +77,7 @@ export class DialogRouter {
   }
 
   async onMessage(context: TurnContext): Promise<void> {
+    if (!context.turnState.get(defaultLocaleKey)) context.turnState.set(defaultLocaleKey, this.deps.settings.defaultLocale);
     const t = tOf(context);
     if (isGroupChat(context)) TurnContext.removeRecipientMention(context.activity);
     const text = (context.activity.text ?? '').trim();

@@ -59,9 +59,9 @@ describe('early warning end to end: meetings → evaluation job → alert card, 
     await w.refs.markUnreachable(dora, personalChat(dora), 403, new Date('2026-11-01T10:00:00.000Z'));
     for (const day of days) meetings.push(await w.meetings.scheduleMeeting(leaderId, w.group.groupId, { title: 'Kuntosali', start: `2026-${day}T09:00`, durationMinutes: 90, place: 'Urheilutalo' }));
     for (const [i, m] of meetings.entries()) {
-      await w.meetings.rsvp(anna, w.group.groupId, m.id, 'yes');
-      if (![2, 3, 4].includes(i)) await w.meetings.rsvp(ben, w.group.groupId, m.id, 'yes');
-      if (i >= 4) await w.meetings.rsvp(dora, w.group.groupId, m.id, 'yes');
+      await w.attendance.rsvp(anna, w.group.groupId, m.id, 'yes');
+      if (![2, 3, 4].includes(i)) await w.attendance.rsvp(ben, w.group.groupId, m.id, 'yes');
+      if (i >= 4) await w.attendance.rsvp(dora, w.group.groupId, m.id, 'yes');
     }
     await drain();
   });
@@ -75,7 +75,7 @@ describe('early warning end to end: meetings → evaluation job → alert card, 
     await at(m.endsAt);
     for (const userId of memberIds) {
       const mark = attendance[userId]![i];
-      if (mark !== '-') await w.meetings.recordAttendance(leaderId, w.group.groupId, m.id, userId, mark === 'P' ? 'present' : 'absent');
+      if (mark !== '-') await w.attendance.recordAttendance(leaderId, w.group.groupId, m.id, userId, mark === 'P' ? 'present' : 'absent');
     }
   };
 
