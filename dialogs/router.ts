@@ -4,6 +4,7 @@ import { menuCard, menuSections, type MenuView } from '../src/cards/shared/menu'
 import type { User } from '../src/domain/people';
 import { inviteCodePattern } from '../src/domain/groups';
 import { groupsRoutes, type JoinOptions } from './groups';
+import { leaderRoutes } from './leader';
 import { meetingsRoutes } from './meetings';
 import { peopleRoutes } from './people';
 import { remindersRoutes } from './reminders';
@@ -26,7 +27,7 @@ export class DialogStateError extends Error {
 }
 
 /** Every feature of the conversation. A new feature adds its routes object here (the composition root). */
-export const features: readonly FeatureRoutes[] = [coreRoutes, peopleRoutes, groupsRoutes, meetingsRoutes, remindersRoutes, activitiesRoutes, checkinsRoutes];
+export const features: readonly FeatureRoutes[] = [coreRoutes, peopleRoutes, groupsRoutes, meetingsRoutes, remindersRoutes, activitiesRoutes, checkinsRoutes, leaderRoutes];
 
 export const menuEntries = features.flatMap((f) => f.menu);
 

@@ -6,6 +6,12 @@ import { groupJobHandlers, meetingJobHandlers, type MeetingJobDeps } from './sch
 import { leaderNoticeRenderer } from './cards/groups';
 import type { JobHandlers } from './scheduler/jobs';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
+import { alertRenderer } from './cards/leader';
+import { meetingJobKinds } from './domain/meetings';
+import { watchSettingsSchema } from './domain/leader';
+import { leaderJobHandlers } from './scheduler/handlers/leader';
+import { LeaderWatchService, MeetingSignals, ReachabilitySignals, VoteSignals, type AlertRenderer } from './services/leader';
+import { CosmosLeaderRepository } from './store/leader';
 import { GroupService } from './services/groups';
 import { MeetingAttendance, MeetingOverview, MeetingPlanning, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
 import { CodeAttemptGuard, ConversationService, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
@@ -31,7 +37,7 @@ import { CosmosCheckInRepository, CosmosPersonalDataStore } from './store/checki
 
 export type CompositionConfig = Pick<
   Config,
-  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins'
+  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins' | 'leaderWatch'
 >;
 
 export interface CompositionInput {
@@ -43,6 +49,8 @@ export interface CompositionInput {
   /** The words of proactive messages; the cards' renderer unless a test wants plain text. */
   renderer?: ReminderRenderer;
   prompter?: (refs: ConversationRefRepository, messenger: Messenger) => ReflectionPrompter;
+  /** The leader's alert card; the cards' renderer unless a test wants plain text. */
+  alertRenderer?: AlertRenderer;
 }
 
 export interface Composition {
@@ -58,6 +66,7 @@ export interface Composition {
     proposals: ProposalService;
     rounds: RoundService;
     checkins: CheckInFeature;
+    leader: LeaderWatchService;
   };
   messenger: Messenger;
   /** What the router and its dialogs get. */
@@ -81,13 +90,14 @@ const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retent
   activities: new CosmosActivityRepository(store.containers),
   checkIns: new CosmosCheckInRepository(store.containers, checkInTtlDays),
   personalData: new CosmosPersonalDataStore(store.containers),
+  leader: new CosmosLeaderRepository(store.containers),
 });
 
 /**
  * The one place that turns a store, a clock and the config into repositories, services, the dialogs'
  * deps and the scheduler's handlers. src/index.ts and the tests both build the app with it.
  */
-export function compose({ store, clock, config, messenger: makeMessenger, renderer, prompter }: CompositionInput): Composition {
+export function compose({ store, clock, config, messenger: makeMessenger, renderer, prompter, alertRenderer: alerts }: CompositionInput): Composition {
   const repositories = repositoriesOf(store, config.retention, config.checkins.ttlDays);
   const { users: userRepo, groups: groupRepo, refs, jobs, prefs, pauses } = repositories;
   const guard = new CodeAttemptGuard(repositories.codeAttempts, clock);
@@ -109,6 +119,11 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     numbers: config.checkins.safety,
     distressPhrases,
   };
+  const leader = new LeaderWatchService(
+    { groups: groupRepo, pauses, leader: repositories.leader, jobs, sources: [new MeetingSignals({ meetings: repositories.meetings, jobs }), new VoteSignals(repositories.activities), new ReachabilitySignals(refs)] },
+    clock,
+    watchSettingsSchema.parse(config.leaderWatch),
+  );
 
   const routerDeps: RouterDeps = {
     users,
@@ -119,10 +134,14 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     attendance,
     overview,
     reminders,
+    leader,
     activities: { proposals, rounds },
     clock,
     settings: { defaultLocale: config.defaultLocale, defaultTimeZone: config.defaultTimeZone, leaderSignupEnabled: Boolean(config.leaderSignupCode) },
-    forget: async (person) => void (await checkins.myData.erase(person)),
+    forget: async (person) => {
+      await checkins.myData.erase(person);
+      await leader.forget(person.userId);
+    },
     checkins,
     maxMessageChars: config.maxMessageChars,
   };
@@ -138,14 +157,26 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     prompter: prompter?.(refs, messenger) ?? new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
     defaultLocale: config.defaultLocale,
   };
+  const meetingHandlers = meetingJobHandlers(handlerDeps);
+  const attendanceJob = meetingHandlers[meetingJobKinds.attendance]!;
+  const jobHandlers = {
+    ...meetingHandlers,
+    // Every meeting's end also keeps its group's early warning planned (one evaluation job per group and day).
+    [meetingJobKinds.attendance]: async (...args: Parameters<typeof attendanceJob>) => {
+      const result = await attendanceJob(...args);
+      await leader.ensureWatch(args[0].groupId, args[1].now);
+      return result;
+    },
+    ...leaderJobHandlers({ watch: leader, users: userRepo, prefs, refs, messenger, renderer: alerts ?? alertRenderer, defaultLocale: config.defaultLocale }),
+  };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins, leader },
     messenger,
     routerDeps,
     handlerDeps,
     jobHandlers: {
-      ...meetingJobHandlers(handlerDeps),
+      ...jobHandlers,
       ...groupJobHandlers({ ...handlerDeps, noticeRenderer: leaderNoticeRenderer }),
       ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
       ...checkInJobHandlers({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, refs, messenger, jobs, messages: checkInMessages, defaultLocale: config.defaultLocale }),

@@ -33,7 +33,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
           group: user.groupId ? t('privacy.inGroup') : t('privacy.noGroup'),
         })
       : t('privacy.nothing');
-    await step.context.sendActivity(`${t('privacy.intro')}\n\n${summary}`);
+    await step.context.sendActivity(`${t('privacy.intro')}\n\n${summary}\n\n${t('leader.privacyRules')}`);
     // "My data" (issue 12): the whole export as a file, answered in passing while this question waits.
     if (user?.consent?.given) await sendCard(step.context, adaptiveCard([], [submit(t('checkins.myData.download'), { action: 'checkins.export' })]));
     return step.prompt(PromptIds.confirm, { prompt: t('checkins.myData.askDelete'), retryPrompt: t('common.yesNoRetry') });

@@ -9,6 +9,7 @@ import type { GroupService } from '../../src/services/groups';
 import type { Clock } from '../../src/domain/shared/clock';
 import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
+import type { LeaderWatchService } from '../../src/services/leader';
 import type { MeetingAttendance, MeetingOverview, MeetingPlanning } from '../../src/services/meetings';
 import type { UserService } from '../../src/services/people';
 import type { CheckInFeature, PersonKeys } from '../../src/services/checkins';
@@ -27,6 +28,7 @@ export interface DialogDeps {
   /** What the leader and the participants see of the meetings. */
   overview: MeetingOverview;
   reminders: ReminderPrefsService;
+  leader: LeaderWatchService;
   activities: { proposals: ProposalService; rounds: RoundService };
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */
   clock: Clock;

@@ -125,6 +125,8 @@ export interface World {
   messenger: RecordingMessenger;
   prompter: RecordingPrompter;
   handlerDeps: MeetingJobDeps;
+  /** The whole composition, for features beyond meetings (the leader's side). */
+  app: Composition;
   runner(instanceId?: string, options?: Partial<RunnerOptions>, handlers?: JobHandlers): SchedulerRunner;
 }
 
@@ -134,12 +136,12 @@ let groupCounter = 0;
  * A group (leader + four participants, each with a personal chat reference) in `zone`, on a fresh
  * database of the embedded server, with the production repositories, services and handlers.
  */
-export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Europe/Helsinki'): Promise<World> {
+export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Europe/Helsinki', env: Record<string, string> = {}): Promise<World> {
   const clock = new ManualClock(startIso);
   const at = clock.now().toISOString();
   const messenger = new RecordingMessenger();
   const prompter = new RecordingPrompter();
-  const app = compose({ store, clock, config: testConfig(), messenger: () => messenger, renderer: textRenderer, prompter: () => prompter });
+  const app = compose({ store, clock, config: testConfig(env), messenger: () => messenger, renderer: textRenderer, prompter: () => prompter });
   const { groups, users, refs, jobs, meetings: meetingsRepo, prefs: prefsRepo, pauses } = app.repositories;
   const groupId = `g-test-${++groupCounter}`;
   const group = await groups.create({
@@ -181,6 +183,7 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
     messenger,
     prompter,
     handlerDeps,
+    app,
     runner: (instanceId = 'instance-a', options = {}, handlers = app.jobHandlers) =>
       new SchedulerRunner(jobs, handlers, clock, silentLog, { instanceId, ...options }),
   };
