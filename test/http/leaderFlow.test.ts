@@ -79,7 +79,7 @@ describe("HTTP: the leader's side (glance, alert answers) and who may use it", f
     const aino_ = `msteams:aad-${aino.id}`;
     await repo.saveState({ type: 'leaderWatch', id: `watch:${aino_}`, groupId, userId: aino_, status: 'flagged', updatedAt: '2026-12-01T07:00:00.000Z' });
     await bot.submit(aino, { action: 'privacy' });
-    expect(textOf(await bot.say(aino, 'Kyllä'))).to.contain('Poistin tietosi');
+    expect(textOf(await bot.say(aino, 'Kyllä'))).to.contain('Poistin kaikki tietosi');
     expect(await repo.getAlert(groupId, alertId())).to.equal(undefined);
     expect(await repo.listContacts(groupId, aino_)).to.deep.equal([]);
     expect(await repo.listStates(groupId)).to.deep.equal([]);
