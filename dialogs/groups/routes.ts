@@ -78,7 +78,8 @@ export const groupsRoutes: FeatureRoutes = {
     }),
   ],
   menu: [
-    { action: 'newGroup', section: 'main', order: 20, visible: (v) => !v.inGroupChat && v.mayLead },
+    // A participant of a group (possible in local mode, where anyone may lead) keeps the menu to what participants do.
+    { action: 'newGroup', section: 'main', order: 20, visible: (v) => !v.inGroupChat && v.mayLead && (v.leadsGroups || !v.inGroup) },
     { action: 'myGroups', section: 'main', order: 30, visible: (v) => !v.inGroupChat && v.leadsGroups },
     { action: 'myGroup', section: 'main', order: 50, visible: (v) => !v.inGroupChat && v.inGroup },
     { action: 'join', section: 'main', order: 51, visible: (v) => !v.inGroupChat && !v.inGroup && v.consented },
