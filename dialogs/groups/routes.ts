@@ -78,8 +78,10 @@ export const groupsRoutes: FeatureRoutes = {
     }),
   ],
   menu: [
-    // A participant of a group (possible in local mode, where anyone may lead) keeps the menu to what participants do.
-    { action: 'newGroup', section: 'main', order: 20, visible: (v) => !v.inGroupChat && v.mayLead && (v.leadsGroups || !v.inGroup) },
+    // First thing for a new leader; once they lead a group it moves under "more" (Teams and the Playground show
+    // at most five buttons in a row). A participant of a group (local mode: anyone may lead) does not see it.
+    { action: 'newGroup', section: 'main', order: 20, visible: (v) => !v.inGroupChat && v.mayLead && !v.leadsGroups && !v.inGroup },
+    { action: 'newGroup', section: 'settings', order: 5, visible: (v) => !v.inGroupChat && v.mayLead && v.leadsGroups },
     { action: 'myGroups', section: 'main', order: 30, visible: (v) => !v.inGroupChat && v.leadsGroups },
     { action: 'myGroup', section: 'main', order: 50, visible: (v) => !v.inGroupChat && v.inGroup },
     { action: 'join', section: 'main', order: 51, visible: (v) => !v.inGroupChat && !v.inGroup && v.consented },
