@@ -2,7 +2,7 @@ import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { menuCard, menuSections, type MenuView } from '../src/cards/shared/menu';
 import type { User } from '../src/domain/people';
-import { inviteCodePattern } from '../src/domain/groups';
+import { findInviteCode } from '../src/domain/groups';
 import { groupsRoutes, type JoinOptions } from './groups';
 import { meetingsRoutes } from './meetings';
 import { peopleRoutes } from './people';
@@ -131,7 +131,7 @@ export class DialogRouter {
     }
     const route = keyword ? routes.get(keyword) : undefined;
     if (route) return this.run(dc, route, { action: route.action });
-    const code = inviteCodePattern.exec(text)?.[0];
+    const code = findInviteCode(text);
     if (code && !isGroupChat(dc.context)) {
       await dc.beginDialog(GroupsDialogIds.joinGroup, { code } satisfies JoinOptions);
       return;

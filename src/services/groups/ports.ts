@@ -10,5 +10,7 @@ export interface GroupRepository {
   listByLeader(leaderId: string): Promise<Group[]>;
   getInvite(code: string): Promise<Invite | undefined>;
   putInvite(invite: Invite): Promise<Invite>;
+  /** Writes an existing invite again (to mark it replaced). */
+  saveInvite(invite: Invite): Promise<Invite>;
   deleteInvite(code: string): Promise<void>;
 }
