@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { BotHarness, inviteCodeIn, onboardingWords, person, submitActions, textOf, type Person } from '../support/botHarness';
+import { BotHarness, inviteCodeIn, onboardToCode, person, submitActions, textOf, type Person } from '../support/botHarness';
 
 /** Sentences are sentences: only a real code is tried and counted; a replaced code says so. */
 describe('HTTP: invite codes are recognised, sentences are not', function () {
@@ -19,14 +19,7 @@ describe('HTTP: invite codes are recognised, sentences are not', function () {
   });
   after(async () => bot.stop());
 
-  async function onboard(p: Person) {
-    await bot.install(p);
-    await bot.submit(p, { action: 'join' });
-    await bot.say(p, onboardingWords[p.locale].lang);
-    await bot.say(p, onboardingWords[p.locale].yes);
-    await bot.say(p, p.name);
-    return bot.submit(p, { action: 'limits.save', skip: true });
-  }
+  const onboard = (p: Person) => onboardToCode(bot, p);
 
   it('asks again, without counting, when a sentence is typed where the code is asked; then the code works', async () => {
     const p = person('Pekka', 'en');
