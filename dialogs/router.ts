@@ -192,6 +192,7 @@ export class DialogRouter {
       consented: user?.consent?.given === true,
       inGroup: Boolean(user?.groupId),
       mayLead: this.deps.users.mayLead(user, userId),
+      leader: this.deps.users.isLeader(user, userId),
       leadsGroups: (user?.leadsGroupIds.length ?? 0) > 0,
       canClaimLeadership: this.deps.settings.leaderSignupEnabled,
       inGroupChat: isGroupChat(context),

@@ -4,7 +4,7 @@ import { inviteCard } from '../../src/cards/groups/groupCards';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { PromptIds } from '../shared/dialogIds';
-import { languageChoices, localeFromChoice } from '../people';
+import { languageChoices, LeaderStartDialog, localeFromChoice, PeopleDialogIds, type LeaderStartOptions } from '../people';
 import { newChoicePrompt } from '../shared/promptDefaults';
 import { GroupsDialogIds } from './dialogIds';
 
@@ -23,6 +23,7 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
   constructor(private readonly deps: DialogDeps) {
     super(GroupsDialogIds.createGroup);
     this.addDialog(newChoicePrompt(PromptIds.choice))
+      .addDialog(new LeaderStartDialog(deps))
       .addDialog(
         new TextPrompt(PromptIds.groupName, async (p) => {
           const v = (p.recognized.value ?? '').trim();
@@ -33,6 +34,7 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
       .addDialog(
         new WaterfallDialog(steps, [
           this.checkRole.bind(this),
+          this.askGroupName.bind(this),
           this.askZone.bind(this),
           this.askOtherZone.bind(this),
           this.askLanguage.bind(this),
@@ -54,6 +56,13 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(t('errors.NOT_LEADER'));
       return step.endDialog();
     }
+    // Participants read the leader's name: a leader without one gives it first.
+    if (!user?.displayName) return step.beginDialog(PeopleDialogIds.leaderStart, { beforeGroup: true } satisfies LeaderStartOptions);
+    return step.next();
+  }
+
+  private async askGroupName(step: WaterfallStepContext) {
+    const t = tOf(step.context);
     return step.prompt(PromptIds.groupName, { prompt: t('createGroup.askName'), retryPrompt: t('createGroup.nameRetry') });
   }
 

@@ -12,6 +12,13 @@ import { PeopleDialogIds } from './dialogIds';
 const steps = 'onboardingSteps';
 export const maxDisplayName = 40;
 
+/** The name a person is seen by: 1–40 characters. */
+export const displayNamePrompt = () =>
+  new TextPrompt(PromptIds.displayName, async (p) => {
+    const name = (p.recognized.value ?? '').trim();
+    return p.recognized.succeeded && name.length >= 1 && name.length <= maxDisplayName;
+  });
+
 /** Language, consent (nothing personal is stored before it), a name for the group, optional personal limits. */
 export class OnboardingDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'onboarding.help';
@@ -20,12 +27,7 @@ export class OnboardingDialog extends CancelAndHelpDialog {
     super(PeopleDialogIds.onboarding);
     this.addDialog(newChoicePrompt(PromptIds.choice))
       .addDialog(newConfirmPrompt(PromptIds.confirm))
-      .addDialog(
-        new TextPrompt(PromptIds.displayName, async (p) => {
-          const name = (p.recognized.value ?? '').trim();
-          return p.recognized.succeeded && name.length >= 1 && name.length <= maxDisplayName;
-        }),
-      )
+      .addDialog(displayNamePrompt())
       .addDialog(new CardPrompt(PromptIds.card, [limitsPayload]))
       .addDialog(
         new WaterfallDialog(steps, [

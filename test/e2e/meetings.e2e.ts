@@ -46,6 +46,8 @@ describe('meetings in the web chat page in Chromium (local mode, scheduler every
     await waitForText(leader, 'Mitä haluaisit tehdä?');
     await waitForText(leader, 'Yhteys on valmis', { root: '#status' });
     await press(leader, 'Luo ryhmä');
+    await waitForText(leader, 'Millä nimellä haluat näkyä osallistujille?');
+    await send(leader, 'Leena');
     await waitForText(leader, 'Mikä on ryhmän nimi?');
     await send(leader, 'Museokävelijät');
     await waitForText(leader, 'Millä aikavyöhykkeellä ryhmä kokoontuu?');

@@ -88,6 +88,8 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
 
     // Action.Submit arrives as a message with value; the Playground's messages say en-US.
     await page.getByRole('button', { name: 'Luo ryhmä', exact: true }).last().click();
+    await waitForConversationText(page, 'What name should your participants see?');
+    await compose(page, 'Leo');
     await waitForConversationText(page, "What's the group's name?");
     await screenshot(page, 'playground-name-prompt');
     await compose(page, 'Museum walkers');

@@ -12,6 +12,7 @@ describe('HTTP: invite codes are recognised, sentences are not', function () {
     await bot.start();
     await bot.install(leader);
     await bot.submit(leader, { action: 'newGroup' });
+    await bot.say(leader, 'Leena');
     await bot.say(leader, 'Kuntosaliryhmä');
     await bot.say(leader, 'Europe/Helsinki');
     code = inviteCodeIn(await bot.say(leader, 'Suomi'));

@@ -31,8 +31,19 @@ describe('dialogs (DialogTestClient transcripts on the embedded Cosmos store)', 
 
   before(async () => {
     store = await freshStore('dialogs');
-    deps = dialogWorld(store, '2026-11-25T10:00:00Z').deps;
+    deps = dialogWorld(store, '2026-11-25T10:00:00Z', ['test:leader', 'test:newleader']).deps;
     groups = deps.groups;
+    // The leader has given the name participants see (a leader without one is asked first: below).
+    await deps.users.giveConsent('test:leader', 'Leena');
+  });
+
+  it("create group: a leader without a name gives it first, then the group's questions follow", async () => {
+    const c = client(new CreateGroupDialog(deps), 'newleader', 'fi');
+    expect((await c.sendActivity('new'))?.text).to.equal('Millä nimellä haluat näkyä osallistujille? Esimerkiksi "Leena" tai "Leena Virtanen".');
+    expect((await c.sendActivity('Leo'))?.text).to.equal('Kiitos, Leo! Osallistujat näkevät sinut tällä nimellä. Luodaan nyt ryhmä.');
+    expect(c.getNextReply()?.text).to.equal('Mikä on ryhmän nimi? (2–60 merkkiä)');
+    expect((await deps.users.get('test:newleader'))?.displayName).to.equal('Leo');
+    await c.sendActivity('peruuta');
   });
   after(async () => store.close());
 
