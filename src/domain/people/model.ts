@@ -71,6 +71,7 @@ export const codeAttemptsSchema = z.object({
   type: z.literal('codeAttempts'),
   id: z.literal('codeAttempts'),
   userId: z.string(),
+  /** Every code try in the window (counted before the code is looked at; a right one is removed). Stored name kept. */
   failures: z.array(isoInstant),
   ...etag,
 });

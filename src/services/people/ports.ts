@@ -19,6 +19,7 @@ export interface ConversationRefRepository {
 
 export interface CodeAttemptRepository {
   get(userId: string): Promise<CodeAttempts | undefined>;
+  /** Creates when it has no _etag (CONFLICT if someone created it first), else replaces only if unchanged (CONFLICT). */
   save(attempts: CodeAttempts): Promise<CodeAttempts>;
 }
 

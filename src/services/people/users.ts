@@ -95,12 +95,10 @@ export class UserService {
 
   /** The leader sign-up code, compared in constant time and rate limited like invite codes. */
   async claimLeadership(userId: string, code: string): Promise<User> {
-    await this.guard.assertAllowed(userId);
+    const tried = await this.guard.take(userId);
     const expected = this.policy.signupCode;
-    if (!expected || !sameSecret(code.trim(), expected)) {
-      await this.guard.recordFailure(userId);
-      throw new DomainError('SIGNUP_CODE_INVALID');
-    }
+    if (!expected || !sameSecret(code.trim(), expected)) throw new DomainError('SIGNUP_CODE_INVALID');
+    await tried.release();
     return this.update(userId, (u) => ({ ...u, canLead: true }));
   }
 }

@@ -58,7 +58,7 @@ export class CosmosCodeAttemptRepository implements CodeAttemptRepository {
     return this.attempts.read('codeAttempts', userId);
   }
   save(attempts: CodeAttempts) {
-    return this.attempts.upsert(attempts);
+    return attempts._etag ? this.attempts.replace(attempts, attempts.userId) : this.attempts.create(attempts);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import type { z } from 'zod';
 import { InvalidStoredDocumentError, isNotFound, translateStoreError } from './errors';
+import { documentId, withLogicalId, withStorableId } from './documentIds';
 import { fromStored, toStored } from './storedNames';
 
 type Stored = { id: string; _etag?: string };
@@ -8,6 +9,7 @@ type Stored = { id: string; _etag?: string };
 /**
  * One document type in one container: every read is parsed with its zod schema, shared documents are
  * replaced only with IfMatch on their eTag, and SDK errors become CONFLICT / STORE_UNAVAILABLE.
+ * Ids Cosmos cannot hold are hashed into storable ones (documentIds.ts); the code only sees logical ids.
  */
 export class Documents<S extends z.ZodType<Stored>> {
   constructor(
@@ -17,7 +19,7 @@ export class Documents<S extends z.ZodType<Stored>> {
 
   /** A stored document (its stored field names) → the code's document, validated. */
   parse(raw: unknown): z.output<S> {
-    return this.validate(fromStored(raw));
+    return this.validate(fromStored(withLogicalId(raw)));
   }
 
   private validate(raw: unknown): z.output<S> {
@@ -32,11 +34,11 @@ export class Documents<S extends z.ZodType<Stored>> {
   /** What is written: validated, without the server's _etag, with the stored field names. */
   private body(doc: z.output<S>): Stored {
     const { _etag, ...body } = this.validate(doc) as Stored;
-    return toStored(body);
+    return withStorableId(toStored(body));
   }
 
   async read(id: string, partitionKey: string): Promise<z.output<S> | undefined> {
-    const response = await guard(() => this.container.item(id, partitionKey).read());
+    const response = await guard(() => this.container.item(documentId(id), partitionKey).read());
     if (response.statusCode === 404 || !response.resource) return undefined;
     return this.parse(response.resource);
   }
@@ -69,7 +71,7 @@ export class Documents<S extends z.ZodType<Stored>> {
   async delete(id: string, partitionKey: string): Promise<void> {
     await guard(async () => {
       try {
-        await this.container.item(id, partitionKey).delete();
+        await this.container.item(documentId(id), partitionKey).delete();
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { ConversationState, type Activity, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import type { Activity, ConversationState, Storage, StoreItems, TestAdapter, TurnContext } from 'botbuilder';
+import { ConcurrencySafeDialogState } from '../../../src/bot/dialogState';
+import { isDomainError } from '../../../src/domain/shared/errors';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { CancelMeetingDialog } from '../../../dialogs/meetings/cancelMeetingDialog';
@@ -161,13 +163,20 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
             await next();
           },
         };
-        const c = new DialogTestClient('test', new ScheduleMeetingDialog(deps), undefined, [setUser], new ConversationState(storage));
+        const c = new DialogTestClient('test', new ScheduleMeetingDialog(deps), undefined, [setUser], new ConcurrencySafeDialogState(storage) as unknown as ConversationState);
+        // As in the running bot: the turn whose dialog-stack save loses the race says "please try again".
+        (c as unknown as { _testAdapter: TestAdapter })._testAdapter.onTurnError = async (context: TurnContext, error: unknown) => {
+          if (!isDomainError(error, 'CONFLICT')) throw error;
+          await context.sendActivity(t('errors.CONFLICT'));
+        };
         await c.sendActivity('new meeting');
         storage.race(2);
         // Both turns continue the same stored form, so both answer it with the dialog run's request id.
         const replies = await Promise.all([c.sendActivity(submit()), c.sendActivity(submit())]);
         expect(replies.map((r) => r?.text)).to.deep.equal([scheduled, scheduled]);
         expect(await upcoming(group.groupId)).to.have.length(1);
+        // The production dialog state keeps the eTag it read: the second save conflicts instead of overwriting.
+        expect(c.getNextReply()?.text).to.equal(t('errors.CONFLICT'));
       });
 
       it('schedule: typed help repeats the help text; the Cancel button and a typed cancel store nothing', async () => {

@@ -77,8 +77,8 @@
     function post(path, body) {
       return fetch(base + path, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(Object.assign({ user: local.user.name, lang: lang }, body))
+        headers: { 'content-type': 'application/json', 'x-local-webchat-secret': local.secret },
+        body: JSON.stringify(Object.assign({ lang: lang }, body))
       }).then(function (res) {
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json();
@@ -87,7 +87,7 @@
 
     function connect() {
       connectionStatus$.next(Connecting);
-      source = new EventSource(base + '/stream');
+      source = new EventSource(base + '/stream?secret=' + encodeURIComponent(local.secret));
       source.addEventListener('activity', function (event) {
         activity$.next(JSON.parse(event.data));
       });
