@@ -11,7 +11,10 @@ import type { CardPayload } from './shared/cardPrompt';
 import { errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
 
 export type { RouterDeps } from './shared/context';
-import { coreRoutes, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
+import { coreRoutes, isConfused, languageAskedFor, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
+import { nextStepCard } from '../src/cards/shared/nextStep';
+import { retranslateWaitingPrompt } from './shared/retranslate';
+import type { Locale } from '../src/domain/shared/locale';
 import type { ActionTurn, CardRoute, FeatureRoutes, Role } from './shared/routes';
 import { GroupsDialogIds } from './groups';
 
@@ -85,6 +88,8 @@ export class DialogRouter {
     const dc = await this.loadStack(context);
     const value = context.activity.value;
     if (value !== undefined && value !== null) return this.onCardSubmit(dc, value);
+    const asked = languageAskedFor(text);
+    if (asked) return this.switchLanguage(dc, asked);
     if (dc.activeDialog) return this.continueActive(dc);
     return this.onText(dc, text);
   }
@@ -122,7 +127,18 @@ export class DialogRouter {
     await this.run(dc, parsed.route, parsed.payload);
   }
 
+  /** "in English" and the like: the language is chosen in words, then the same question in it. */
+  private async switchLanguage(dc: DialogContext, locale: Locale): Promise<void> {
+    await this.deps.users.setLocale(userIdOf(dc.context), locale);
+    dc.context.activity.locale = locale;
+    await dc.context.sendActivity(tOf(dc.context)('language.saved'));
+    if (!dc.activeDialog) return this.showMenu(dc.context);
+    retranslateWaitingPrompt(dc, locale);
+    await dc.repromptDialog();
+  }
+
   private async onText(dc: DialogContext, text: string): Promise<void> {
+    if (isConfused(text)) return void (await sendCard(dc.context, nextStepCard(tOf(dc.context), await this.menuView(dc.context))));
     const keyword = matchKeyword(text);
     if (keyword === 'greeting') return this.showMenu(dc.context, tOf(dc.context)('menu.greeting'));
     if (keyword === 'cancel') {

@@ -48,3 +48,16 @@ export function formatDate(instant: string | Date, locale: Locale, zone: string)
 export function formatTime(instant: string | Date, locale: Locale, zone: string): string {
   return localTime(instant, locale, zone).toLocaleString(DateTime.TIME_SIMPLE);
 }
+
+const keyOfText = new Map<string, string>();
+const collect = (node: unknown, path: string) => {
+  if (typeof node === 'string') keyOfText.set(node, path);
+  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) collect(v, path ? `${path}.${k}` : k);
+};
+for (const lang of ['fi', 'sv', 'en'] as const) collect(resources[lang], '');
+
+/** A text of the locale files (without placeholders) in another language; undefined for any other text. */
+export function retranslate(text: string, to: Locale): string | undefined {
+  const key = keyOfText.get(text);
+  return key ? translator(to)(key) : undefined;
+}
