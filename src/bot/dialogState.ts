@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { PrivateConversationState, calculateChangeHash, type StoreItem, type TurnContext } from 'botbuilder';
+import { isDomainError } from '../domain/shared/errors';
 
 interface Cached {
   state: Record<string, unknown>;
@@ -40,6 +42,27 @@ export class ConcurrencySafeDialogState extends PrivateConversationState {
     // The storage puts the new eTag on the item it wrote: a second save in the same turn stays conditional.
     cached.eTag = typeof item.eTag === 'string' ? item.eTag : undefined;
     cached.hash = calculateChangeHash(cached.state);
+  }
+
+  /**
+   * Whether this form answer repeats the one this person sent in this conversation within `windowMs`
+   * (a double click on Save): the first is answered, the repeat is not. Two at the same moment both
+   * try to write the marker; the one that loses the conditional write reads the winner's and sees the repeat.
+   */
+  async isRepeatedSubmit(context: TurnContext, value: unknown, nowMs: number, windowMs = 10_000): Promise<boolean> {
+    const key = `${await this.storageKey(context)}/lastSubmit`;
+    const hash = createHash('sha256').update(JSON.stringify(value)).digest('hex');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const last = (await this.storage.read([key]))[key] as { hash?: string; at?: number; eTag?: string } | undefined;
+      if (last?.hash === hash && nowMs - (last.at ?? 0) < windowMs) return true;
+      try {
+        await this.storage.write({ [key]: { hash, at: nowMs, ...(last?.eTag ? { eTag: last.eTag } : {}) } });
+        return false;
+      } catch (e) {
+        if (!isDomainError(e, 'CONFLICT')) throw e;
+      }
+    }
+    return false;
   }
 
   override async clear(context: TurnContext): Promise<void> {

@@ -1,11 +1,12 @@
-import { ActivityHandler, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
+import { DialogRouter, DialogStateError, parseCardValue, type RouterDeps } from '../../dialogs/router';
 import { sendCard, userIdOf } from '../../dialogs/shared/context';
 import { isDomainError } from '../domain/shared/errors';
 import { resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
 import { ConversationService } from '../services/people';
+import type { ConcurrencySafeDialogState } from './dialogState';
 import { conversationTypeOf, storedReferenceOf } from './references';
 
 export interface TurnLimits {
@@ -27,7 +28,7 @@ export class GroupCoachBot extends ActivityHandler {
   private readonly router: DialogRouter;
 
   constructor(
-    private readonly dialogState: BotState,
+    private readonly dialogState: ConcurrencySafeDialogState,
     private readonly deps: RouterDeps,
     private readonly log: Logger,
     private readonly limits: TurnLimits = { deadlineMs: 10_000 },
@@ -85,8 +86,19 @@ export class GroupCoachBot extends ActivityHandler {
 
   private async runTurn(context: TurnContext): Promise<void> {
     await this.prepare(context);
+    if (await this.repeatsLastForm(context)) return;
     await super.run(context);
     if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+  }
+
+  /** A form's answer sent twice (a double click on Save) is answered once: the repeat gets no reply. */
+  private async repeatsLastForm(context: TurnContext): Promise<boolean> {
+    const { value, type } = context.activity;
+    if (type !== 'message' || value === undefined || value === null) return false;
+    const parsed = parseCardValue(value);
+    // A bare "Cancel" carries no inputs: the same payload on every form, so it is never a repeat.
+    if (!parsed || !('formAnswer' in parsed.route) || Object.keys(parsed.payload).length <= 1) return false;
+    return this.dialogState.isRepeatedSubmit(context, value, this.deps.clock.now().getTime());
   }
 
   /** No invoke of ours exists (cards use Action.Submit): acknowledged, never a 501. */
