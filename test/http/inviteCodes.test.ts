@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { BotHarness, inviteCodeIn, onboardToCode, person, submitActions, textOf, type Person } from '../support/botHarness';
+import { BotHarness, createGroupAs, inviteCodeIn, onboardToCode, person, submitActions, textOf, type Person } from '../support/botHarness';
 
 /** Sentences are sentences: only a real code is tried and counted; a replaced code says so. */
 describe('HTTP: invite codes are recognised, sentences are not', function () {
@@ -11,11 +11,7 @@ describe('HTTP: invite codes are recognised, sentences are not', function () {
   before(async () => {
     await bot.start();
     await bot.install(leader);
-    await bot.submit(leader, { action: 'newGroup' });
-    await bot.say(leader, 'Leena');
-    await bot.say(leader, 'Kuntosaliryhmä');
-    await bot.say(leader, 'Europe/Helsinki');
-    code = inviteCodeIn(await bot.say(leader, 'Suomi'));
+    code = await createGroupAs(bot, leader, { leader: 'Leena', group: 'Kuntosaliryhmä' });
     groupId = submitActions(await bot.submit(leader, { action: 'myGroups' }))[0]!.data.groupId as string;
   });
   after(async () => bot.stop());

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ManualClock } from '../scheduler/support';
-import { BotHarness, inviteCodeIn, person, submitActions, textOf } from '../support/botHarness';
+import { BotHarness, createGroupAs, person, submitActions, textOf } from '../support/botHarness';
 
 /** A double click on Save: one meeting, one answer, no "someone changed the same thing". */
 describe('HTTP: a repeated submit of the same form answers once', function () {
@@ -13,11 +13,7 @@ describe('HTTP: a repeated submit of the same form answers once', function () {
   before(async () => {
     await bot.start({}, { clock });
     await bot.install(leader);
-    await bot.submit(leader, { action: 'newGroup' });
-    await bot.say(leader, 'Leena');
-    await bot.say(leader, 'Kuntosali');
-    await bot.say(leader, 'Europe/Helsinki');
-    inviteCodeIn(await bot.say(leader, 'Suomi'));
+    await createGroupAs(bot, leader, { leader: 'Leena', group: 'Kuntosali' });
     groupId = submitActions(await bot.submit(leader, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')!.data.groupId;
   });
   after(async () => bot.stop());

@@ -96,6 +96,15 @@ export const onboardingWords = {
   en: { lang: 'English', yes: 'Yes' },
 } as const;
 
+/** A leader's group through the dialog: the leader's name (asked first), the group's name, zone and language; returns the invite code. */
+export async function createGroupAs(bot: BotHarness, leader: Person, names: { leader: string; group: string; zone?: string; language?: string }) {
+  await bot.submit(leader, { action: 'newGroup' });
+  await bot.say(leader, names.leader);
+  await bot.say(leader, names.group);
+  await bot.say(leader, names.zone ?? 'Europe/Helsinki');
+  return inviteCodeIn(await bot.say(leader, names.language ?? onboardingWords[leader.locale].lang));
+}
+
 /** A participant from the menu's "join" through onboarding (limits skipped) to where the code is asked. */
 export async function onboardToCode(bot: BotHarness, p: Person) {
   await bot.install(p);
