@@ -1,10 +1,10 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { findInviteCode } from '../../src/domain/groups';
 import { isDomainError } from '../../src/domain/shared/errors';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, tellLeader, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { PromptIds } from '../shared/dialogIds';
-import { OnboardingDialog } from '../people';
+import { cancelledOnboardingKey, OnboardingDialog } from '../people';
 import { GroupsDialogIds } from './dialogIds';
 import { PeopleDialogIds } from '../people';
 
@@ -25,6 +25,10 @@ export class JoinGroupDialog extends CancelAndHelpDialog {
       .addDialog(new TextPrompt(PromptIds.text, async (p) => p.recognized.succeeded && findInviteCode(p.recognized.value ?? '') !== undefined))
       .addDialog(new WaterfallDialog(steps, [this.ensureConsent.bind(this), this.askCode.bind(this), this.join.bind(this)]));
     this.initialDialogId = steps;
+  }
+
+  protected override async cancelledKey(innerDc: DialogContext): Promise<string> {
+    return cancelledOnboardingKey(this.deps, innerDc);
   }
 
   private async ensureConsent(step: WaterfallStepContext) {

@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext, type FoundChoice } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogContext, type WaterfallStepContext, type FoundChoice } from 'botbuilder-dialogs';
 import { limitsFromPayload, limitsPayload, type LimitsPayload } from '../../src/cards/people/payloads';
 import { limitsCard } from '../../src/cards/people/limitsCard';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
@@ -11,6 +11,12 @@ import { PeopleDialogIds } from './dialogIds';
 
 const steps = 'onboardingSteps';
 export const maxDisplayName = 40;
+
+/** "Cancel" during the start: what was already kept, if anything. */
+export async function cancelledOnboardingKey(deps: DialogDeps, dc: DialogContext): Promise<string> {
+  const user = await deps.users.get(userIdOf(dc.context));
+  return user?.consent?.given ? 'onboarding.cancelledKept' : 'common.cancelled';
+}
 
 /** The name a person is seen by: 1–40 characters. */
 export const displayNamePrompt = () =>
@@ -39,6 +45,11 @@ export class OnboardingDialog extends CancelAndHelpDialog {
         ]),
       );
     this.initialDialogId = steps;
+  }
+
+  /** After the name, consent and name are stored: "cancel" says so instead of "nothing was changed". */
+  protected override async cancelledKey(innerDc: DialogContext): Promise<string> {
+    return cancelledOnboardingKey(this.deps, innerDc);
   }
 
   private async askLanguage(step: WaterfallStepContext) {
