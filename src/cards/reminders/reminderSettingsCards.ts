@@ -56,6 +56,14 @@ export function reminderSettingsCard(t: Translate, prefs: EffectiveReminderPrefs
         choices: offsetChoicesFor(prefs.offsetsMinutes).map((m) => ({ title: offsetInWords(t, m), value: String(m) })),
       },
       para(start === end ? t('reminderSettings.quietNone') : t('reminderSettings.quietInfo', { start, end }), { isSubtle: true }),
+      {
+        type: 'Input.Toggle',
+        id: 'quietOn',
+        title: t('reminderSettings.quietOn'),
+        value: String(start !== end),
+        valueOn: 'true',
+        valueOff: 'false',
+      },
       { type: 'Input.Time', id: 'quietStart', label: t('reminderSettings.quietStart'), value: start },
       { type: 'Input.Time', id: 'quietEnd', label: t('reminderSettings.quietEnd'), value: end },
     ],
@@ -87,7 +95,8 @@ export function pauseCard(t: Translate, locale: Locale, current: Pause | undefin
         style: 'expanded',
         isRequired: true,
         errorMessage: t('pause.reasonMissing'),
-        value: current?.reason ?? 'job_interview',
+        // Nothing chosen for the person: a preselected reason got answers that did not fit (illness, "great news!").
+        ...(current ? { value: current.reason } : {}),
         choices: pauseReasons.map((r) => ({ title: t(`pause.reasons.${r}`), value: r })),
       },
       {
@@ -98,7 +107,7 @@ export function pauseCard(t: Translate, locale: Locale, current: Pause | undefin
         errorMessage: t('pause.badDate'),
         min: today,
         max: DateTime.fromISO(today).plus({ days: maxPauseDays }).toISODate(),
-        value: current?.until ?? today,
+        value: current?.until ?? DateTime.fromISO(today).plus({ days: 7 }).toISODate(),
       },
     ],
     [submit(t('pause.save'), { action: 'pause.save' }), button(t('pause.cancel'), { action: 'form.cancel' })],
