@@ -60,6 +60,7 @@ export function reminderSettingsCard(t: Translate, prefs: EffectiveReminderPrefs
         type: 'Input.Toggle',
         id: 'quietOn',
         title: t('reminderSettings.quietOn'),
+        label: t('reminderSettings.quietLabel'),
         value: String(start !== end),
         valueOn: 'true',
         valueOff: 'false',
