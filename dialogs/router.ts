@@ -8,7 +8,8 @@ import { meetingsRoutes } from './meetings';
 import { peopleRoutes } from './people';
 import { remindersRoutes } from './reminders';
 import type { CardPayload } from './shared/cardPrompt';
-import { errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
+import { errorMessage, isGroupChat, languageUnsureKey, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
+import { languageQuestionCard } from '../src/cards/people/languageCard';
 
 export type { RouterDeps } from './shared/context';
 import { coreRoutes, isConfused, languageAskedFor, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
@@ -137,7 +138,13 @@ export class DialogRouter {
     await dc.repromptDialog();
   }
 
+  /** First contact when the language is a guess: the question in all three languages, one button each. */
+  async askLanguage(context: TurnContext): Promise<void> {
+    await sendCard(context, languageQuestionCard());
+  }
+
   private async onText(dc: DialogContext, text: string): Promise<void> {
+    if (dc.context.turnState.get(languageUnsureKey) && !isGroupChat(dc.context)) return this.askLanguage(dc.context);
     if (isConfused(text)) return void (await sendCard(dc.context, nextStepCard(tOf(dc.context), await this.menuView(dc.context))));
     const keyword = matchKeyword(text);
     if (keyword === 'greeting') return this.showMenu(dc.context, tOf(dc.context)('menu.greeting'));

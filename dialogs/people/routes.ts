@@ -1,4 +1,5 @@
-import { languagePayload, limitsOpenPayload, limitsPayload, onboardPayload, privacyPayload } from '../../src/cards/people/payloads';
+import { languagePayload, languageSetPayload, limitsOpenPayload, limitsPayload, onboardPayload, privacyPayload } from '../../src/cards/people/payloads';
+import { tOf } from '../shared/context';
 import { dialogAction, formAnswer, handler, type FeatureRoutes } from '../shared/routes';
 import { LeaderStartDialog } from './leaderStartDialog';
 import { LanguageDialog } from './languageDialog';
@@ -38,6 +39,18 @@ export const peopleRoutes: FeatureRoutes = {
       keywords: { fi: ['tietosuoja', 'omat tiedot'], sv: ['integritet', 'mina uppgifter'], en: ['privacy', 'my data'] },
     }),
     formAnswer({ action: 'limits.save', schema: limitsPayload, roles: ['anyone'] }),
+    handler({
+      action: 'language.set',
+      schema: languageSetPayload,
+      roles: ['anyone'],
+      inPassing: true,
+      // Kept from now on: the stored language wins over what the client says.
+      handle: async (turn, p, deps) => {
+        await deps.users.setLocale(turn.userId, p.locale);
+        turn.context.activity.locale = p.locale;
+        await turn.showMenu(tOf(turn.context)('welcome.personal'));
+      },
+    }),
   ],
   menu: [
     { action: 'onboard', section: 'main', order: 10, visible: (v) => !v.inGroupChat && !v.consented && !v.leader },

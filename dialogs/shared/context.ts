@@ -29,6 +29,9 @@ export interface DialogDeps {
 /** What the router and the dialogs it builds get: the dialog deps, forgetting a person, the message size limit. */
 export type RouterDeps = DialogDeps & { forget: (userId: string) => Promise<void>; maxMessageChars: number };
 
+/** Set by the bot for a turn whose person has chosen no language and whose client's locale is a guess (Teams in English). */
+export const languageUnsureKey = Symbol('languageUnsure');
+
 /** The bot sets activity.locale to the person's resolved language at the start of every turn. */
 export const localeOf = (context: TurnContext): Locale => toLocale(context.activity.locale) ?? 'fi';
 export const tOf = (context: TurnContext): Translate => translator(localeOf(context));

@@ -1,9 +1,9 @@
 import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, parseCardValue, type RouterDeps } from '../../dialogs/router';
-import { sendCard, userIdOf } from '../../dialogs/shared/context';
+import { languageUnsureKey, sendCard, userIdOf } from '../../dialogs/shared/context';
 import { isDomainError } from '../domain/shared/errors';
-import { resolveLocale, type Locale } from '../domain/shared/locale';
+import { isSureLocale, resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
 import { ConversationService } from '../services/people';
 import type { ConcurrencySafeDialogState } from './dialogState';
@@ -113,6 +113,7 @@ export class GroupCoachBot extends ActivityHandler {
   private async prepare(context: TurnContext): Promise<void> {
     const { activity } = context;
     const user = activity.from?.id ? await this.deps.users.get(userIdOf(context)) : undefined;
+    if (!user?.locale && !isSureLocale(activity.locale, activity.channelId)) context.turnState.set(languageUnsureKey, true);
     activity.locale = resolveLocale(user?.locale, activity.locale, this.deps.settings.defaultLocale);
     if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type)) return;
     const type = conversationTypeOf(activity);
@@ -126,6 +127,7 @@ export class GroupCoachBot extends ActivityHandler {
       await context.sendActivity(t('welcome.groupChat'));
       return;
     }
+    if (context.turnState.get(languageUnsureKey)) return this.router.askLanguage(context);
     await this.router.showMenu(context, t('welcome.personal'));
   }
 

@@ -82,12 +82,16 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(playground.url);
-    // The Playground installs the bot and sends conversationUpdate on load: the welcome card (Finnish default).
-    await waitForConversationText(page, 'Mitä haluaisit tehdä?', 30_000);
+    // The Playground installs the bot and sends conversationUpdate on load, with no locale or en-US:
+    // the language is a guess in Teams, so the bot asks it first, in all three languages.
+    await waitForConversationText(page, 'Which language would you like to use?', 30_000);
+    await screenshot(page, 'playground-personal-language');
+    await page.getByRole('button', { name: 'English', exact: true }).last().click();
+    await waitForConversationText(page, 'What would you like to do?');
     await screenshot(page, 'playground-personal-welcome');
 
     // Action.Submit arrives as a message with value; the Playground's messages say en-US.
-    await page.getByRole('button', { name: 'Luo ryhmä', exact: true }).last().click();
+    await page.getByRole('button', { name: 'Create a group', exact: true }).last().click();
     await waitForConversationText(page, 'What name should your participants see?');
     await compose(page, 'Leo');
     await waitForConversationText(page, "What's the group's name?");
