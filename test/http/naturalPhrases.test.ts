@@ -43,7 +43,7 @@ describe('HTTP: natural phrases get help with one next step, the usual yes and n
     await bot.submit(p, { action: 'onboard' });
     await bot.say(p, 'Suomi');
     const help = textOf(await bot.say(p, 'en ymmärrä'));
-    expect(help).to.contain('Aloitamme yhdessä').and.contain('Saanko tallentaa nämä tiedot?');
+    expect(help).to.contain('Aloitetaan yhdessä: valitset kielen').and.contain('Saanko tallentaa nämä tiedot?');
     expect(help).to.not.contain('Se on täysin kunnossa. En tallenna sinusta mitään.');
     expect(textOf(await bot.say(p, 'joo'))).to.contain('Millä nimellä haluat näkyä ryhmässä?');
   });

@@ -23,7 +23,7 @@ describe('HTTP: a turn that fails', () => {
     } finally {
       users.item = original;
     }
-    expect(textOf(replies)).to.contain('Jag når inte min lagring just nu.');
+    expect(textOf(replies)).to.contain('Jag kommer inte åt uppgifterna just nu.');
     // The dialog stack from before the failed turn is still there: the same question is answered now.
     const next = textOf(await bot.say(p, 'Promenadgruppen'));
     expect(next).to.contain('I vilken tidszon träffas gruppen?');
