@@ -9,7 +9,7 @@ import { peopleRoutes } from './people';
 import { remindersRoutes } from './reminders';
 import type { CardPayload } from './shared/cardPrompt';
 import { errorMessage, isGroupChat, languageUnsureKey, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
-import { languageQuestionCard } from '../src/cards/people/languageCard';
+import { languageQuestionCard } from '../src/cards/people';
 
 export type { RouterDeps } from './shared/context';
 import { coreRoutes, isConfused, languageAskedFor, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
