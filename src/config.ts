@@ -34,11 +34,14 @@ const schema = z
     INVITE_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 14),
     LOCAL_DATA_DIR: withDefault(z.string(), '.data'),
     LOCAL_SNAPSHOT_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
+    /** `npm run store`: the port of the embedded Cosmos-compatible server on its own (8081 like the Cosmos emulator). */
+    STORE_PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8081),
     MAX_MESSAGE_CHARS: withDefault(z.coerce.number().int().min(100).max(20000), 2000),
     DIRECT_LINE_SECRET: optional(z.string().min(16, 'looks too short for a Direct Line secret')),
     DIRECT_LINE_ENDPOINT: withDefault(z.url(), 'https://directline.botframework.com'),
-    SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(5).max(3600), 30),
-    SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(30).max(3600), 300),
+    // Low minimums so that tests with real processes can run a lease out in seconds; production keeps the defaults.
+    SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
+    SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(2).max(3600), 300),
     REFLECT_AFTER_MINUTES: withDefault(z.coerce.number().int().min(0).max(24 * 60), 30),
     CONNECTOR_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 5000),
     TURN_DEADLINE_MS: withDefault(z.coerce.number().int().min(500).max(14_000), 10_000),
@@ -96,6 +99,7 @@ export interface Config {
   inviteTtlDays: number;
   localDataDir: string;
   localSnapshotSeconds: number;
+  storePort: number;
   maxMessageChars: number;
   /** The web chat page's Direct Line channel (production): the secret is exchanged server-side for per-user tokens. */
   directLine: { secret?: string; endpoint: string };
@@ -151,6 +155,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     inviteTtlDays: e.INVITE_TTL_DAYS,
     localDataDir: e.LOCAL_DATA_DIR,
     localSnapshotSeconds: e.LOCAL_SNAPSHOT_SECONDS,
+    storePort: e.STORE_PORT,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     directLine: { secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
     scheduler: { intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS, leaseSeconds: e.SCHEDULER_LEASE_SECONDS, reflectAfterMinutes: e.REFLECT_AFTER_MINUTES },

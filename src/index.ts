@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './domain/shared/clock';
 import { createHttpServer } from './http/server';
 import { webChatRoutes } from './http/webchat';
 import { SchedulerRunner } from './scheduler/runner';
-import { openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/shared/cosmosClient';
+import { isLoopbackHttpEndpoint, openCosmosStore, startEmbeddedCosmos, type CosmosStore, type EmbeddedCosmosServer } from './store/shared/cosmosClient';
 import { CosmosDialogStateStorage } from './store/shared/dialogStateStorage';
 import { LocalSnapshot } from './store/shared/localSnapshot';
 
@@ -48,7 +48,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (!store) {
     if (config.cosmos.endpoint) {
       store = await openCosmosStore({ ...config.cosmos, endpoint: config.cosmos.endpoint });
-      log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : 'managed identity' }, 'using Cosmos DB account');
+      const local = isLoopbackHttpEndpoint(config.cosmos.endpoint);
+      log.info({ endpoint: config.cosmos.endpoint, auth: config.cosmos.key ? 'key' : local ? 'none (local store)' : 'managed identity' }, 'using Cosmos DB account');
     } else {
       embedded = await startEmbeddedCosmos();
       store = await openCosmosStore({ ...config.cosmos, endpoint: embedded.endpoint, key: embedded.key, embedded: true });

@@ -24,8 +24,21 @@ export const person = (name: string, locale: Person['locale']): Person => {
 /** The real app on an ephemeral port, spoken to over HTTP like Teams would, answers read at a loopback connector. */
 export class BotHarness {
   app!: RunningApp;
-  readonly connector = new TestConnector();
   config!: Config;
+  private remoteUrl?: string;
+
+  constructor(readonly connector = new TestConnector()) {}
+
+  /** Speaks to a bot running in another process at `url`; its answers arrive at `connector` (started by the caller). */
+  static remote(url: string, connector: TestConnector): BotHarness {
+    const harness = new BotHarness(connector);
+    harness.remoteUrl = url;
+    return harness;
+  }
+
+  get url(): string {
+    return this.remoteUrl ?? this.app.url;
+  }
 
   /** The scheduler does not tick by itself here: a test that wants it calls `app.scheduler.tick()`. */
   async start(env: Record<string, string> = {}, options: { store?: CosmosStore; clock?: Clock } = {}): Promise<this> {
@@ -42,7 +55,7 @@ export class BotHarness {
   }
 
   async post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
-    return fetch(`${this.app.url}/api/messages`, {
+    return fetch(`${this.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(activity),

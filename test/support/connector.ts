@@ -20,6 +20,10 @@ export class TestConnector {
   private responders: Responder[] = [];
   private waiters: Array<{ predicate: (a: ReceivedActivity) => boolean; resolve: (a: ReceivedActivity) => void }> = [];
   private counter = 0;
+  private holding = false;
+  private parked: Array<{ answer: () => void; gone: boolean }> = [];
+  /** Requests dropped while parked because their sender went away. */
+  aborted = 0;
   url = '';
 
   async start(): Promise<this> {
@@ -43,23 +47,59 @@ export class TestConnector {
             return;
           }
         }
-        this.received.push(entry);
-        this.waiters = this.waiters.filter((w) => {
-          if (!w.predicate(entry)) return true;
-          w.resolve(entry);
-          return false;
-        });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(path)) {
-          res.end(JSON.stringify({ id: `conv-${++this.counter}`, activityId: `act-${this.counter}` }));
-        } else {
-          res.end(JSON.stringify({ id: `act-${++this.counter}` }));
+        if (this.holding) {
+          const parked = { answer: () => this.answer(entry, req.method ?? '', path, res), gone: false };
+          this.parked.push(parked);
+          // The sender died (or gave up) before we answered: the activity never reached anyone.
+          res.on('close', () => {
+            if (parked.gone || !this.parked.includes(parked)) return;
+            parked.gone = true;
+            this.parked = this.parked.filter((p) => p !== parked);
+            this.aborted++;
+          });
+          return;
         }
+        this.answer(entry, req.method ?? '', path, res);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
     return this;
+  }
+
+  private answer(entry: ReceivedActivity, method: string, path: string, res: http.ServerResponse): void {
+    this.received.push(entry);
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.predicate(entry)) return true;
+      w.resolve(entry);
+      return false;
+    });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    if (method === 'POST' && /\/v3\/conversations\/?$/.test(path)) {
+      res.end(JSON.stringify({ id: `conv-${++this.counter}`, activityId: `act-${this.counter}` }));
+    } else {
+      res.end(JSON.stringify({ id: `act-${++this.counter}` }));
+    }
+  }
+
+  /**
+   * From now on requests are parked unanswered (a connector that is slow to answer); one whose sender
+   * goes away while parked is dropped and counted in `aborted`, never recorded as received.
+   */
+  hold(): void {
+    this.holding = true;
+  }
+
+  parkedCount(): number {
+    return this.parked.length;
+  }
+
+  /** Answers (and records) every parked request and stops holding. */
+  release(): void {
+    this.holding = false;
+    const parked = this.parked;
+    this.parked = [];
+    for (const p of parked) if (!p.gone) p.answer();
   }
 
   /** Scripted answers run before recording; return undefined to let the request through. */

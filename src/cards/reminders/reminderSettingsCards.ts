@@ -41,6 +41,7 @@ export function reminderSettingsCard(t: Translate, prefs: EffectiveReminderPrefs
         type: 'Input.Toggle',
         id: 'enabled',
         title: t('reminderSettings.enabled'),
+        wrap: true,
         label: t('reminderSettings.enabledLabel'),
         value: String(prefs.enabled),
         valueOn: 'true',
@@ -52,6 +53,7 @@ export function reminderSettingsCard(t: Translate, prefs: EffectiveReminderPrefs
         label: t('reminderSettings.offsets'),
         isMultiSelect: true,
         style: 'expanded',
+        wrap: true,
         value: prefs.offsetsMinutes.join(','),
         choices: offsetChoicesFor(prefs.offsetsMinutes).map((m) => ({ title: offsetInWords(t, m), value: String(m) })),
       },
@@ -94,6 +96,7 @@ export function pauseCard(t: Translate, locale: Locale, current: Pause | undefin
         id: 'reason',
         label: t('pause.reason'),
         style: 'expanded',
+        wrap: true,
         isRequired: true,
         errorMessage: t('pause.reasonMissing'),
         // Nothing chosen for the person: a preselected reason got answers that did not fit (illness, "great news!").

@@ -37,6 +37,8 @@ export function registerAssetRoutes() {
   const assets: Record<string, () => Asset> = {
     '/webchat/webchat.js': lazyAsset(webChatBundlePath, 'text/javascript; charset=utf-8'),
     '/webchat/page.js': lazyAsset(() => path.join(publicDir(), 'page.js'), 'text/javascript; charset=utf-8'),
+    '/webchat/history.js': lazyAsset(() => path.join(publicDir(), 'history.js'), 'text/javascript; charset=utf-8'),
+    '/webchat/answerFocus.js': lazyAsset(() => path.join(publicDir(), 'answerFocus.js'), 'text/javascript; charset=utf-8'),
     '/webchat/page.css': lazyAsset(() => path.join(publicDir(), 'page.css'), 'text/css; charset=utf-8'),
   };
   return (server: Server) => {

@@ -107,6 +107,8 @@ ${notice}
 <div id="webchat" class="webchat" role="region" aria-label="${escapeHtml(t('webchat.chatLabel'))}"></div>
 </main>
 <script src="/webchat/webchat.js"></script>
+<script src="/webchat/history.js"></script>
+<script src="/webchat/answerFocus.js"></script>
 <script src="/webchat/page.js"></script>
 </body>
 </html>

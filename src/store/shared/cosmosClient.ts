@@ -50,12 +50,30 @@ export interface CosmosOptions {
 
 export const defaultStoreTimeouts = { requestTimeoutMs: 3000, maxRetries: 2, maxRetryWaitSeconds: 3 } as const;
 
+/** The key the SDK signs with against the embedded server (which checks no signature); it needs a base64 one. */
+export const embeddedCosmosKey = Buffer.from('group-coach-embedded-cosmos-key').toString('base64');
+
+/**
+ * A plain-http endpoint on this machine is the embedded server (`npm run store`), never an Azure
+ * account: endpoint discovery would switch it to HTTPS and re-read the account before every call.
+ */
+export function isLoopbackHttpEndpoint(endpoint: string): boolean {
+  try {
+    const url = new URL(endpoint);
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 export async function openCosmosStore(opts: CosmosOptions): Promise<CosmosStore> {
+  const local = opts.embedded || isLoopbackHttpEndpoint(opts.endpoint);
+  const key = opts.key ?? (local ? embeddedCosmosKey : undefined);
   const client = new CosmosClient({
     endpoint: opts.endpoint,
-    ...(opts.key ? { key: opts.key } : { aadCredentials: new DefaultAzureCredential() }),
+    ...(key ? { key } : { aadCredentials: new DefaultAzureCredential() }),
     connectionPolicy: {
-      enableEndpointDiscovery: !opts.embedded,
+      enableEndpointDiscovery: !local,
       requestTimeout: opts.requestTimeoutMs ?? defaultStoreTimeouts.requestTimeoutMs,
       retryOptions: {
         maxRetryAttemptCount: opts.maxRetries ?? defaultStoreTimeouts.maxRetries,
@@ -91,18 +109,17 @@ export interface EmbeddedCosmosServer {
   close(): Promise<void>;
 }
 
-/** The Cosmos-compatible server in-process on loopback: plain HTTP, an ephemeral port, nothing kept on disk by itself. */
-export async function startEmbeddedCosmos(): Promise<EmbeddedCosmosServer> {
+/** The Cosmos-compatible server on loopback: plain HTTP, an ephemeral port unless given, nothing kept on disk by itself. */
+export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmosServer> {
   const server: Server = createHttpServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    // The embedded server does not check signatures; the SDK still needs a base64 key to sign with.
-    key: Buffer.from('group-coach-embedded-cosmos-key').toString('base64'),
+    endpoint: `http://127.0.0.1:${address.port}`,
+    key: embeddedCosmosKey,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

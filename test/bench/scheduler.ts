@@ -1,8 +1,7 @@
 /**
- * Scheduler benchmark on the embedded Cosmos server: prints figures, asserts nothing.
- *   npm run bench:scheduler
- * Cosmos requests are counted at the server (every HTTP request that reaches it), so the SDK's own
- * extra calls (query plans, retries) are included.
+ * The scheduler's part of `npm run bench` (alone: `npm run bench:scheduler`), on the embedded Cosmos
+ * server. Cosmos requests are counted at the server (every HTTP request that reaches it), so the SDK's
+ * own extra calls (query plans, retries) are included.
  */
 import { performance } from 'node:perf_hooks';
 import { addMs, donePartition, pendingPartition, type JobRequest } from '../../src/domain/shared/schedule';
@@ -41,8 +40,6 @@ const stored = (r: JobRequest, pk: string, status: string) => ({
   updatedAt: now,
 });
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
 async function idleTick() {
   const counted = await countingStore('bench-idle');
   try {
@@ -61,7 +58,7 @@ async function idleTick() {
     for (let i = 0; i < rounds; i++) await runner.tick();
     const ms = (performance.now() - t0) / rounds;
     const requests = (counted.requests() - before) / rounds;
-    console.log(`idle tick, 0 due among 10,000 stored jobs: ${fmt(requests)} Cosmos requests, ${fmt(ms)} ms per tick (mean of ${rounds})`);
+    return { requests, ms };
   } finally {
     await counted.close();
   }
@@ -87,10 +84,7 @@ async function dueJobs(instances: number) {
     const ms = performance.now() - t0;
     const requests = counted.requests() - before;
     const distinct = new Set(messenger.sent.map((s) => s.message.text)).size;
-    console.log(
-      `1,000 due jobs, ${instances} instance(s), no-op send: ${fmt(ms, 0)} ms (${fmt(ms / 1000, 2)} ms/job), ` +
-        `${requests} requests (${fmt(requests / 1000, 2)}/job), ${messenger.sent.length} sends of ${distinct} jobs, ${lost} claims lost to the other instance`,
-    );
+    return { instances, jobs: 1000, ms, requestsPerJob: requests / 1000, lost, duplicates: messenger.sent.length - distinct, missed: 1000 - distinct };
   } finally {
     await counted.close();
   }
@@ -110,9 +104,7 @@ async function realReminders() {
     const planRequests = counted.requests() - planBefore;
     const { resources: planned } = await counted.store.containers.jobs.items.query("SELECT VALUE COUNT(1) FROM c WHERE c.pk = 'pending'").fetchAll();
     const perMeeting = Number(planned[0]) / 125;
-    console.log(
-      `planning 125 meetings (4 participants each, ${fmt(perMeeting)} jobs per meeting): ${fmt(planMs / 125)} ms and ${fmt(planRequests / 125)} requests per meeting`,
-    );
+    const planning = { jobsPerMeeting: perMeeting, msPerMeeting: planMs / 125, requestsPerMeeting: planRequests / 125 };
     const runner = w.runner('bench');
     await drain(runner); // the "scheduled" notices, due at once
     w.messenger.sent.length = 0;
@@ -126,24 +118,19 @@ async function realReminders() {
     const finished = (await w.jobs.listFinished(w.group.groupId)).filter((j) => j.kind === 'remind');
     const byOutcome = finished.reduce<Record<string, number>>((acc, j) => ({ ...acc, [`${j.kind}:${j.status}`]: (acc[`${j.kind}:${j.status}`] ?? 0) + 1 }), {});
     const ran = byOutcome['remind:sent'] ?? 0;
-    console.log(
-      `remind handler (real checks and reads, recording Messenger) over ${ran} due reminders (${JSON.stringify(byOutcome)}): ${fmt(ms, 0)} ms (${fmt(ms / ran, 2)} ms/job), ` +
-        `${requests} requests (${fmt(requests / ran, 2)}/job)`,
-    );
+    return { planning, sent: ran, outcomes: byOutcome, msPerReminder: ms / ran, requestsPerReminder: requests / ran };
   } finally {
     await counted.close();
   }
 }
 
-async function main() {
-  console.log('scheduler benchmark — embedded Cosmos server over loopback HTTP, one process\n');
-  await idleTick();
-  await dueJobs(1);
-  await dueJobs(2);
-  await realReminders();
-}
+export type SchedulerFigures = {
+  idle: Awaited<ReturnType<typeof idleTick>>;
+  one: Awaited<ReturnType<typeof dueJobs>>;
+  two: Awaited<ReturnType<typeof dueJobs>>;
+  reminders: Awaited<ReturnType<typeof realReminders>>;
+};
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+export async function runScheduler(): Promise<SchedulerFigures> {
+  return { idle: await idleTick(), one: await dueJobs(1), two: await dueJobs(2), reminders: await realReminders() };
+}
