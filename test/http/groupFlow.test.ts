@@ -87,7 +87,7 @@ describe('HTTP: a leader and four participants, each in their own language', fun
     const p = person('Kaisa', 'fi');
     await bot.submit(p, { action: 'join' });
     const help = textOf(await bot.say(p, 'help'));
-    expect(help).to.contain('Liitämme sinut ryhmään.');
+    expect(help).to.contain('Tässä liityt ryhmään.');
     const cancelled = textOf(await bot.say(p, 'avbryt'));
     expect(cancelled).to.contain('Selvä, lopetin sen.');
     expect(cancelled).to.contain('Mitä haluaisit tehdä?');

@@ -20,11 +20,11 @@ import { dialogClient, dialogWorld, groupWithMembers, type DialogWorld } from '.
 const LEADER = 'test:leader';
 const MEMBERS = ['test:p1', 'test:p2'];
 
-/** Per language: the typed words, and the dates the person should read (written out, not recomputed). */
+/** Per language: the typed words, and the dates the person should read (written out, not recomputed); a confirmation repeats the day in words. */
 const lang = {
-  fi: { help: 'apua', cancel: 'peruuta', yes: 'Kyllä', no: 'Ei', dec2: 'ke 2.12. klo 10.00', dec3: 'to 3.12. klo 12.30' },
-  sv: { help: 'hjälp', cancel: 'avbryt', yes: 'Ja', no: 'Nej', dec2: 'ons 2 dec. 10:00', dec3: 'tors 3 dec. 12:30' },
-  en: { help: 'help', cancel: 'cancel', yes: 'Yes', no: 'No', dec2: 'Wed 2 Dec, 10:00', dec3: 'Thu 3 Dec, 12:30' },
+  fi: { help: 'apua', cancel: 'peruuta', yes: 'Kyllä', no: 'Ei', dec2: 'ke 2.12. klo 10.00', dec3: 'to 3.12. klo 12.30', dec2Words: 'keskiviikkona 2. joulukuuta 2026 klo 10.00', dec3Words: 'torstaina 3. joulukuuta 2026 klo 12.30' },
+  sv: { help: 'hjälp', cancel: 'avbryt', yes: 'Ja', no: 'Nej', dec2: 'ons 2 dec. 10:00', dec3: 'tors 3 dec. 12:30', dec2Words: 'onsdag 2 december 2026 kl. 10:00', dec3Words: 'torsdag 3 december 2026 kl. 12:30' },
+  en: { help: 'help', cancel: 'cancel', yes: 'Yes', no: 'No', dec2: 'Wed 2 Dec, 10:00', dec3: 'Thu 3 Dec, 12:30', dec2Words: 'Wednesday, 2 December 2026 at 10:00', dec3Words: 'Thursday, 3 December 2026 at 12:30' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 const textsOf = (card: Card) => card.body.filter((e) => e.type === 'TextBlock').map((e) => e.text);
@@ -90,7 +90,7 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
     const t = translator(locale);
     const l = lang[locale];
     const helpText = (key: string) => `${t(key)}\n\n${t('help.inDialog')}`;
-    const scheduled = t('scheduleMeeting.done_place', { title: typed.title, date: l.dec2, place: typed.place });
+    const scheduled = t('scheduleMeeting.done_place', { title: typed.title, date: l.dec2Words, place: typed.place });
 
     describe(`in ${locale}`, () => {
       it('schedule: with one group the form comes at once; saving stores the local time in UTC and plans the notices', async () => {
@@ -131,7 +131,7 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
         expect(question).to.deep.equal({ text: t('scheduleMeeting.askGroup'), buttons: ['Aamuryhmä', 'Iltaryhmä'] });
         expect(textsOf(cardOf(await c.sendActivity('Iltaryhmä')))).to.include(t('meetingForm.newHeading', { group: 'Iltaryhmä' }));
         const saved = await c.sendActivity(submit({ place: '' }));
-        expect(saved?.text).to.equal(t('scheduleMeeting.done', { title: typed.title, date: l.dec2 }));
+        expect(saved?.text).to.equal(t('scheduleMeeting.done', { title: typed.title, date: l.dec2Words }));
         expect(await upcoming(evening.groupId)).to.have.length(1);
         expect(await upcoming(morning.groupId)).to.have.length(0);
       });
@@ -213,7 +213,7 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
         expect(valuesOf(form)).to.deep.equal({ ...typed, title: undefined });
 
         const moved = await c.sendActivity(submit({ title: '', date: '2026-12-03', time: '12:30', duration: '60', place: 'Library' }));
-        expect(moved?.text).to.equal(t('moveMeeting.done_place', { title: typed.title, date: l.dec3, place: 'Library' }));
+        expect(moved?.text).to.equal(t('moveMeeting.done_place', { title: typed.title, date: l.dec3Words, place: 'Library' }));
         const [now] = await upcoming(group.groupId);
         expect(now).to.deep.include({
           id: meeting.id,
@@ -246,18 +246,18 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
         const group = await groupWithMembers(deps, LEADER, 'Aamuryhmä', MEMBERS, locale);
         const meeting = await museumMeeting(group.groupId);
         const options = { groupId: group.groupId, meetingId: meeting.id };
-        const confirm = t('cancelMeeting.confirm', { title: typed.title, date: l.dec2 });
+        const confirm = t('cancelMeeting.confirm', { title: typed.title, date: l.dec2Words });
 
         const keep = client(new CancelMeetingDialog(deps), 'leader', locale, options);
         expect(heroOf(await keep.sendActivity('cancel meeting'))).to.deep.equal({ text: confirm, buttons: [l.yes, l.no] });
         expect((await keep.sendActivity(l.help))?.text).to.equal(helpText('cancelMeeting.help'));
         expect(heroOf(keep.getNextReply()).text).to.equal(confirm);
-        expect((await keep.sendActivity(l.no))?.text).to.equal(t('cancelMeeting.kept', { title: typed.title, date: l.dec2 }));
+        expect((await keep.sendActivity(l.no))?.text).to.equal(t('cancelMeeting.kept', { title: typed.title, date: l.dec2Words }));
         expect(await upcoming(group.groupId)).to.have.length(1);
 
         const drop = client(new CancelMeetingDialog(deps), 'leader', locale, options);
         await drop.sendActivity('cancel meeting');
-        expect((await drop.sendActivity(l.yes))?.text).to.equal(t('cancelMeeting.done', { title: typed.title, date: l.dec2 }));
+        expect((await drop.sendActivity(l.yes))?.text).to.equal(t('cancelMeeting.done', { title: typed.title, date: l.dec2Words }));
         expect(await upcoming(group.groupId)).to.have.length(0);
         expect(await world.meetingsRepo.get(group.groupId, meeting.id)).to.have.property('status', 'cancelled');
         expect(await pendingJobs(meeting, 'remind')).to.have.length(0);
