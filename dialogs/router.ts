@@ -7,6 +7,7 @@ import { groupsRoutes, type JoinOptions } from './groups';
 import { meetingsRoutes } from './meetings';
 import { peopleRoutes } from './people';
 import { remindersRoutes } from './reminders';
+import { activitiesRoutes } from './activities';
 import type { CardPayload } from './shared/cardPrompt';
 import { errorMessage, isGroupChat, languageUnsureKey, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
 import { languageQuestionCard } from '../src/cards/people';
@@ -28,7 +29,7 @@ export class DialogStateError extends Error {
 }
 
 /** Every feature of the conversation. A new feature adds its routes object here (the composition root). */
-export const features: readonly FeatureRoutes[] = [coreRoutes, peopleRoutes, groupsRoutes, meetingsRoutes, remindersRoutes];
+export const features: readonly FeatureRoutes[] = [coreRoutes, peopleRoutes, groupsRoutes, meetingsRoutes, remindersRoutes, activitiesRoutes];
 
 export const menuEntries = features.flatMap((f) => f.menu);
 

@@ -7,7 +7,7 @@ import type { JobHandlers } from './scheduler/jobs';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { GroupService } from './services/groups';
 import { MeetingService, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
-import { CodeAttemptGuard, ConversationService, forgetUser, UserService, type ConversationRefRepository } from './services/people';
+import { CodeAttemptGuard, ConversationService, forgetUser, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
 import { ReminderPrefsService } from './services/reminders';
 import type { Messenger } from './services/shared/ports';
 import { CosmosGroupRepository } from './store/groups';
@@ -15,6 +15,11 @@ import { CosmosMeetingRepository } from './store/meetings';
 import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUserRepository } from './store/people';
 import { CosmosPauseRepository, CosmosReminderPrefsRepository } from './store/reminders';
 import type { CosmosStore } from './store/shared/cosmosClient';
+import { inTurn, type TurnScope } from './store/shared/turnCache';
+import { roundMessageRenderer } from './cards/activities';
+import { activityJobHandlers } from './scheduler/handlers/activities';
+import { ProposalService, RoundService } from './services/activities';
+import { CosmosActivityRepository } from './store/activities';
 import { CosmosJobRepository } from './store/shared/jobRepository';
 
 export type CompositionConfig = Pick<
@@ -27,7 +32,7 @@ export interface CompositionInput {
   clock: Clock;
   config: CompositionConfig;
   /** What sends on the bot's own: the bot's ProactiveSender in the app (it needs the adapter), a recorder in tests. */
-  messenger: (refs: ConversationRefRepository) => Messenger;
+  messenger: (references: ReferenceBook) => Messenger;
   /** The words of proactive messages; the cards' renderer unless a test wants plain text. */
   renderer?: ReminderRenderer;
   prompter?: (refs: ConversationRefRepository, messenger: Messenger) => ReflectionPrompter;
@@ -35,13 +40,23 @@ export interface CompositionInput {
 
 export interface Composition {
   repositories: ReturnType<typeof repositoriesOf>;
-  services: { users: UserService; groups: GroupService; conversations: ConversationService; meetings: MeetingService; reminders: ReminderPrefsService };
+  services: {
+    users: UserService;
+    groups: GroupService;
+    conversations: ConversationService;
+    meetings: MeetingService;
+    reminders: ReminderPrefsService;
+    proposals: ProposalService;
+    rounds: RoundService;
+  };
   messenger: Messenger;
   /** What the router and its dialogs get. */
   routerDeps: RouterDeps;
   /** What the scheduler's handlers get, and the handlers by job kind. */
   handlerDeps: MeetingJobDeps;
   jobHandlers: JobHandlers;
+  /** Runs one turn so that it reads each document once (the bot wraps every turn in it). */
+  inTurn: TurnScope;
 }
 
 const repositoriesOf = (store: CosmosStore) => ({
@@ -53,6 +68,7 @@ const repositoriesOf = (store: CosmosStore) => ({
   meetings: new CosmosMeetingRepository(store.containers),
   prefs: new CosmosReminderPrefsRepository(store.containers),
   pauses: new CosmosPauseRepository(store.containers),
+  activities: new CosmosActivityRepository(store.containers),
 });
 
 /**
@@ -65,12 +81,14 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const guard = new CodeAttemptGuard(repositories.codeAttempts, clock);
   const users = new UserService(userRepo, guard, { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode }, clock);
   const groups = new GroupService(groupRepo, users, guard, config, clock);
-  const conversations = new ConversationService(refs, clock);
+  const conversations = new ConversationService(refs, clock, userRepo);
   const meetings = new MeetingService({ groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo }, clock, {
     reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
   });
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
-  const messenger = makeMessenger(refs);
+  const messenger = makeMessenger(conversations);
+  const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
+  const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
 
   const routerDeps: RouterDeps = {
     users,
@@ -79,6 +97,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     messenger,
     meetings,
     reminders,
+    activities: { proposals, rounds },
     clock,
     settings: { defaultLocale: config.defaultLocale, defaultTimeZone: config.defaultTimeZone, leaderSignupEnabled: Boolean(config.leaderSignupCode) },
     forget: (userId) => forgetUser(userId, groups, userRepo),
@@ -98,10 +117,14 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, reminders },
+    services: { users, groups, conversations, meetings, reminders, proposals, rounds },
     messenger,
     routerDeps,
     handlerDeps,
-    jobHandlers: meetingJobHandlers(handlerDeps),
+    jobHandlers: {
+      ...meetingJobHandlers(handlerDeps),
+      ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
+    },
+    inTurn,
   };
 }

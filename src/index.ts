@@ -35,6 +35,8 @@ export interface AppOptions {
   /** Tests only: channel tokens checked against loopback OpenID metadata, outbound calls without Azure AD. */
   channelAuth?: AdapterSettings['channelAuth'];
   credentialsFactory?: AdapterSettings['credentialsFactory'];
+  /** Tests only: with an app id, also answer a loopback http serviceUrl (a test connector; channels always use https). */
+  allowLoopbackServiceUrl?: boolean;
 }
 
 /** The app: config → store → compose (repositories, services, handlers) → bot → http, and the scheduler. */
@@ -73,10 +75,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store,
     clock,
     config,
-    messenger: (refs) => new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', refs, clock, log),
+    messenger: (references) => new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', references, clock, log),
   });
   const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
-  const bot = new GroupCoachBot(dialogState, app.routerDeps, log, { deadlineMs: config.turnDeadlineMs });
+  const bot = new GroupCoachBot(dialogState, app.routerDeps, log, { deadlineMs: config.turnDeadlineMs }, app.inTurn);
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
   const scheduler = new SchedulerRunner(app.repositories.jobs, app.jobHandlers, clock, log, {
@@ -91,6 +93,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     storeHealthy: () => store.ping(),
     log,
     localMode: config.localMode,
+    allowLoopbackServiceUrl: options.allowLoopbackServiceUrl ?? false,
     requestTimeoutMs: config.httpRequestTimeoutMs,
     extraRoutes: webChatRoutes({ config, adapter, bot, log }),
   });
@@ -121,7 +124,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
 }
 
-async function main() {
+/** `npm start` (through the launcher in dist/src/index.js): the app with the environment's config, stopped on SIGINT/SIGTERM. */
+export async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env);

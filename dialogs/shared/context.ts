@@ -12,6 +12,7 @@ import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
 import type { MeetingService } from '../../src/services/meetings';
 import type { UserService } from '../../src/services/people';
+import type { ProposalService, RoundService } from '../../src/services/activities';
 
 /** What dialogs may use: services only, never the store. */
 export interface DialogDeps {
@@ -21,6 +22,7 @@ export interface DialogDeps {
   messenger: Messenger;
   meetings: MeetingService;
   reminders: ReminderPrefsService;
+  activities: { proposals: ProposalService; rounds: RoundService };
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */
   clock: Clock;
   settings: { defaultLocale: Locale; defaultTimeZone: string; leaderSignupEnabled: boolean };

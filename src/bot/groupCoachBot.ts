@@ -1,7 +1,8 @@
-import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, parseCardValue, type RouterDeps } from '../../dialogs/router';
 import { languageUnsureKey, sendCard, userIdOf } from '../../dialogs/shared/context';
+import { ActivityInvokes } from '../../dialogs/activities';
 import { isDomainError } from '../domain/shared/errors';
 import { isSureLocale, resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
@@ -26,15 +27,19 @@ const referenceTypes: ReadonlySet<string> = new Set(['message', 'conversationUpd
  */
 export class GroupCoachBot extends ActivityHandler {
   private readonly router: DialogRouter;
+  private readonly invokes: ActivityInvokes;
 
   constructor(
     private readonly dialogState: ConcurrencySafeDialogState,
     private readonly deps: RouterDeps,
     private readonly log: Logger,
     private readonly limits: TurnLimits = { deadlineMs: 10_000 },
+    /** Runs a turn so that it reads each document once (the store's turn scope). */
+    private readonly inTurn: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
   ) {
     super();
     this.router = new DialogRouter(dialogState.createProperty('dialogState'), deps);
+    this.invokes = new ActivityInvokes(deps);
 
     this.onMessage(async (context, next) => {
       await this.router.onMessage(context);
@@ -84,11 +89,13 @@ export class GroupCoachBot extends ActivityHandler {
     await Promise.race([context.sendActivity({ type: 'message', text }).catch(() => undefined), new Promise((r) => setTimeout(r, apologyBudgetMs).unref())]);
   }
 
-  private async runTurn(context: TurnContext): Promise<void> {
-    await this.prepare(context);
-    if (await this.repeatsLastForm(context)) return;
-    await super.run(context);
-    if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+  private runTurn(context: TurnContext): Promise<void> {
+    return this.inTurn(async () => {
+      await this.prepare(context);
+      if (await this.repeatsLastForm(context)) return;
+      await super.run(context);
+      if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+    });
   }
 
   /** A form's answer sent twice (a double click on Save) is answered once: the repeat gets no reply. */
@@ -101,8 +108,14 @@ export class GroupCoachBot extends ActivityHandler {
     return this.dialogState.isRepeatedSubmit(context, value, this.deps.clock.now().getTime());
   }
 
-  /** No invoke of ours exists (cards use Action.Submit): acknowledged, never a 501. */
-  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+  /**
+   * Teams' Action.Execute (invoke `adaptiveCard/action`) answers with a card: the activities' per-person
+   * round cards in a linked group chat. Any other invoke is acknowledged, never a 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') {
+      return { status: 200, body: await this.invokes.onAdaptiveCardAction(context, context.activity.value as AdaptiveCardInvokeValue) };
+    }
     return { status: 200, body: {} };
   }
 
@@ -110,6 +123,7 @@ export class GroupCoachBot extends ActivityHandler {
     return resolveLocale(undefined, context.activity.locale, this.deps.settings.defaultLocale);
   }
 
+  /** The profile is read once here; the rest of the turn gets the same one from the turn scope. */
   private async prepare(context: TurnContext): Promise<void> {
     const { activity } = context;
     const user = activity.from?.id ? await this.deps.users.get(userIdOf(context)) : undefined;
@@ -118,7 +132,7 @@ export class GroupCoachBot extends ActivityHandler {
     if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type)) return;
     const type = conversationTypeOf(activity);
     const owner = ConversationService.ownerOf(type, userIdOf(context), activity.conversation.id);
-    await this.deps.conversations.capture(owner, type, storedReferenceOf(activity));
+    await this.deps.conversations.refresh(owner, type, storedReferenceOf(activity), user);
   }
 
   private async welcome(context: TurnContext) {

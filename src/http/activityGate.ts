@@ -79,8 +79,8 @@ const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 export const isLoopbackHost = (hostname: string) => loopbackHosts.has(hostname.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 
-/** Where replies go: https, or in local mode a loopback address (http or https) and nothing else. */
-export function serviceUrlAllowed(serviceUrl: string, localMode: boolean): boolean {
+/** Where replies go: https; in local mode a loopback address (http or https) and nothing else; in tests with an app id, either. */
+export function serviceUrlAllowed(serviceUrl: string, loopbackOnly: boolean, alsoLoopback = false): boolean {
   let url: URL;
   try {
     url = new URL(serviceUrl);
@@ -88,8 +88,9 @@ export function serviceUrlAllowed(serviceUrl: string, localMode: boolean): boole
     return false;
   }
   if (url.username || url.password) return false;
-  if (localMode) return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
-  return url.protocol === 'https:';
+  const loopback = (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
+  if (loopbackOnly) return loopback;
+  return url.protocol === 'https:' || (alsoLoopback && loopback);
 }
 
 export type GateResult = { ok: true; activity: InboundActivity } | { ok: false; reason: string };

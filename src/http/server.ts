@@ -13,6 +13,8 @@ export interface HttpDeps {
   log: Logger;
   /** No app id: unsigned requests, so only loopback clients of this machine may speak. */
   localMode: boolean;
+  /** Tests only: with an app id, a loopback http serviceUrl is answered too. */
+  allowLoopbackServiceUrl?: boolean;
   /** A request whose headers and body have not all arrived by then is cut off (a slow or partial body holds no socket). */
   requestTimeoutMs: number;
   maxBodyBytes?: number;
@@ -34,6 +36,11 @@ export function createHttpServer(deps: HttpDeps): Server {
     res.setHeader('x-content-type-options', 'nosniff');
     if (deps.localMode && !localRequestAllowed(req.headers)) {
       res.send(403, { error: 'local mode answers only this machine' });
+      return next(false);
+    }
+    // Before any body parser: the Bot Framework sends JSON, and nothing else is worth parsing here.
+    if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/api/messages' && !isJson(req)) {
+      res.send(415, { error: 'application/json only' });
       return next(false);
     }
     return next();
@@ -65,7 +72,6 @@ export function createHttpServer(deps: HttpDeps): Server {
  * 401 that says nothing of why), the serviceUrl checked, and only then a turn.
  */
 async function receiveActivity(deps: HttpDeps, req: Request, res: Response) {
-  if (!isJson(req)) return void res.send(415, { error: 'application/json only' });
   const gate = checkActivity(req.body);
   if (!gate.ok) {
     deps.log.warn({ reason: gate.reason }, 'malformed activity refused');
@@ -80,7 +86,7 @@ async function receiveActivity(deps: HttpDeps, req: Request, res: Response) {
     deps.log.warn({ err: { name: (e as Error)?.name } }, 'request not authenticated');
     return void res.send(401, { error: 'unauthorized' });
   }
-  if (!serviceUrlAllowed(gate.activity.serviceUrl, deps.localMode)) {
+  if (!serviceUrlAllowed(gate.activity.serviceUrl, deps.localMode, deps.allowLoopbackServiceUrl === true)) {
     deps.log.warn({ channelId: gate.activity.channelId }, 'activity with a serviceUrl we do not answer refused');
     return void res.send(400, { error: 'serviceUrl not accepted' });
   }

@@ -30,6 +30,8 @@ export const userSchema = z.object({
   groupId: z.string().optional(),
   canLead: z.boolean().default(false),
   leadsGroupIds: z.array(z.string()).default([]),
+  /** A digest of the personal conversation reference last stored: a turn that brings the same one writes nothing. */
+  referenceKey: z.string().max(64).optional(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
   ...etag,

@@ -9,9 +9,13 @@ export function webChatBundlePath(): string {
   return path.resolve(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 }
 
-/** public/ next to this file when run from source; the source copy when run from dist/ (tsc does not copy it). */
+/** public/ next to this file when run from source; the source copy when run from the bundle in dist/src/ (or a tsc build). */
 export function publicDir(): string {
-  const candidates = [path.join(__dirname, 'public'), path.resolve(__dirname, '../../../../src/http/webchat/public')];
+  const candidates = [
+    path.join(__dirname, 'public'),
+    path.resolve(__dirname, '../../src/http/webchat/public'),
+    path.resolve(__dirname, '../../../../src/http/webchat/public'),
+  ];
   return candidates.find((dir) => existsSync(path.join(dir, 'page.js'))) ?? candidates[0]!;
 }
 

@@ -27,3 +27,6 @@ export interface CodeAttemptRepository {
 export interface GroupMembership {
   leaveGroup(userId: string): Promise<unknown>;
 }
+
+/** What the proactive sender needs of the stored references: one to speak through, and marking one unreachable. */
+export type ReferenceBook = Pick<ConversationRefRepository, 'get' | 'markUnreachable'>;

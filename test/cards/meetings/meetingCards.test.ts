@@ -116,9 +116,9 @@ describe('menu', () => {
 
   it('shows meetings to leaders and members, reminders and pause only to members, nothing personal in a group chat', () => {
     const participant = menuSections(menuEntries, { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
-    expect(participant).to.deep.equal({ main: ['meetings', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
+    expect(participant).to.deep.equal({ main: ['meetings', 'activities.home', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
     const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
-    expect(leader).to.deep.equal({ main: ['onboard', 'newGroup', 'myGroups', 'meetings'], settings: ['language', 'privacy', 'help'] });
+    expect(leader).to.deep.equal({ main: ['onboard', 'newGroup', 'myGroups', 'meetings', 'activities.home'], settings: ['language', 'privacy', 'help'] });
     expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], settings: [] });
   });
 
