@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { PrivateConversationState, calculateChangeHash, type StoreItem, type TurnContext } from 'botbuilder';
-import { isDomainError } from '../domain/shared/errors';
 
 interface Cached {
   state: Record<string, unknown>;
@@ -10,6 +9,10 @@ interface Cached {
 }
 
 const cacheKey = Symbol('dialogStackState');
+const lastFormAnswerKey = 'lastFormAnswer';
+
+/** The hash a form answer is compared by: its payload as sent. */
+export const formAnswerHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /**
  * The per-user, per-conversation dialog stack, saved with optimistic concurrency. botbuilder's BotState
@@ -45,24 +48,22 @@ export class ConcurrencySafeDialogState extends PrivateConversationState {
   }
 
   /**
-   * Whether this form answer repeats the one this person sent in this conversation within `windowMs`
-   * (a double click on Save): the first is answered, the repeat is not. Two at the same moment both
-   * try to write the marker; the one that loses the conditional write reads the winner's and sees the repeat.
+   * The last form answer of this person in this conversation, kept in the same document as the stack
+   * (so it costs no request of its own): a hash of the payload and when it came.
    */
-  async isRepeatedSubmit(context: TurnContext, value: unknown, nowMs: number, windowMs = 10_000): Promise<boolean> {
-    const key = `${await this.storageKey(context)}/lastSubmit`;
-    const hash = createHash('sha256').update(JSON.stringify(value)).digest('hex');
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const last = (await this.storage.read([key]))[key] as { hash?: string; at?: number; eTag?: string } | undefined;
-      if (last?.hash === hash && nowMs - (last.at ?? 0) < windowMs) return true;
-      try {
-        await this.storage.write({ [key]: { hash, at: nowMs, ...(last?.eTag ? { eTag: last.eTag } : {}) } });
-        return false;
-      } catch (e) {
-        if (!isDomainError(e, 'CONFLICT')) throw e;
-      }
-    }
-    return false;
+  lastFormAnswer(context: TurnContext): { hash: string; at: number } | undefined {
+    return this.get(context)?.[lastFormAnswerKey] as { hash: string; at: number } | undefined;
+  }
+
+  markFormAnswer(context: TurnContext, hash: string, at: number): void {
+    const state = this.get(context);
+    if (state) state[lastFormAnswerKey] = { hash, at };
+  }
+
+  /** After a lost race: the form answer the winner stored (one read, only then). */
+  async storedFormAnswer(context: TurnContext): Promise<{ hash: string; at: number } | undefined> {
+    const key = await this.storageKey(context);
+    return ((await this.storage.read([key]))[key] as Record<string, unknown> | undefined)?.[lastFormAnswerKey] as { hash: string; at: number } | undefined;
   }
 
   override async clear(context: TurnContext): Promise<void> {

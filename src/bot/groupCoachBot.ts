@@ -1,4 +1,4 @@
-import { ActivityHandler, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, parseCardValue, type RouterDeps } from '../../dialogs/router';
 import { languageUnsureKey, sendCard, userIdOf } from '../../dialogs/shared/context';
@@ -7,7 +7,7 @@ import { isDomainError } from '../domain/shared/errors';
 import { isSureLocale, resolveLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
 import { ConversationService } from '../services/people';
-import type { ConcurrencySafeDialogState } from './dialogState';
+import { formAnswerHash, type ConcurrencySafeDialogState } from './dialogState';
 import { conversationTypeOf, storedReferenceOf } from './references';
 
 export interface TurnLimits {
@@ -18,6 +18,8 @@ export interface TurnLimits {
 /** How long the deadline's own "please try again" may take (the connector may be what hangs). */
 const apologyBudgetMs = 2000;
 const expiredKey = Symbol('turnExpired');
+/** A form answer repeated within this time (a double click) is answered once. */
+const repeatWindowMs = 10_000;
 /** Where a reference is worth keeping: a person wrote, or the bot was added to a chat. */
 const referenceTypes: ReadonlySet<string> = new Set(['message', 'conversationUpdate', 'installationUpdate']);
 
@@ -92,20 +94,54 @@ export class GroupCoachBot extends ActivityHandler {
   private runTurn(context: TurnContext): Promise<void> {
     return this.inTurn(async () => {
       await this.prepare(context);
-      if (await this.repeatsLastForm(context)) return;
-      await super.run(context);
-      if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+      const form = this.formAnswerOf(context);
+      if (!form) {
+        await super.run(context);
+        if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+        return;
+      }
+      await this.answerFormOnce(context, form);
     });
   }
 
-  /** A form's answer sent twice (a double click on Save) is answered once: the repeat gets no reply. */
-  private async repeatsLastForm(context: TurnContext): Promise<boolean> {
+  /** A form's answer (not a bare Cancel, which is the same payload on every form): its hash. */
+  private formAnswerOf(context: TurnContext): string | undefined {
     const { value, type } = context.activity;
-    if (type !== 'message' || value === undefined || value === null) return false;
+    if (type !== 'message' || value === undefined || value === null) return undefined;
     const parsed = parseCardValue(value);
-    // A bare "Cancel" carries no inputs: the same payload on every form, so it is never a repeat.
-    if (!parsed || !('formAnswer' in parsed.route) || Object.keys(parsed.payload).length <= 1) return false;
-    return this.dialogState.isRepeatedSubmit(context, value, this.deps.clock.now().getTime());
+    if (!parsed || !('formAnswer' in parsed.route) || Object.keys(parsed.payload).length <= 1) return undefined;
+    return formAnswerHash(value);
+  }
+
+  /**
+   * A form's answer sent twice (a double click on Save) is answered once. The last answer is kept in
+   * the dialog-state document: a repeat after the first was saved finds it there and says nothing.
+   * Two at the same moment both run (services are idempotent), but their replies wait for the state
+   * save: the one whose save loses the race reads the winner's answer and, being the same, stays silent.
+   */
+  private async answerFormOnce(context: TurnContext, hash: string): Promise<void> {
+    const now = this.deps.clock.now().getTime();
+    await this.dialogState.load(context);
+    const last = this.dialogState.lastFormAnswer(context);
+    if (last?.hash === hash && now - last.at < repeatWindowMs) return;
+    const held: Partial<Activity>[] = [];
+    let holding = true;
+    context.onSendActivities(async (_ctx, activities, next) => {
+      if (!holding) return next();
+      held.push(...activities);
+      return activities.map(() => ({ id: '' }));
+    });
+    await super.run(context);
+    this.dialogState.markFormAnswer(context, hash, now);
+    try {
+      if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+    } catch (e) {
+      holding = false;
+      if (isDomainError(e, 'CONFLICT') && (await this.dialogState.storedFormAnswer(context))?.hash === hash) return;
+      throw e;
+    }
+    holding = false;
+    if (held.length > 0) await context.sendActivities(held);
   }
 
   /**

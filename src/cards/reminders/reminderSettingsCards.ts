@@ -63,6 +63,7 @@ export function reminderSettingsCard(t: Translate, prefs: EffectiveReminderPrefs
         id: 'quietOn',
         title: t('reminderSettings.quietOn'),
         label: t('reminderSettings.quietLabel'),
+        wrap: true,
         value: String(start !== end),
         valueOn: 'true',
         valueOff: 'false',
