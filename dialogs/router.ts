@@ -9,7 +9,7 @@ import { peopleRoutes } from './people';
 import { remindersRoutes } from './reminders';
 import { activitiesRoutes } from './activities';
 import type { CardPayload } from './shared/cardPrompt';
-import { errorMessage, isGroupChat, languageUnsureKey, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
+import { defaultLocaleKey, errorMessage, isGroupChat, languageUnsureKey, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
 import { languageQuestionCard } from '../src/cards/people';
 
 export type { RouterDeps } from './shared/context';
@@ -80,6 +80,7 @@ export class DialogRouter {
   }
 
   async onMessage(context: TurnContext): Promise<void> {
+    if (!context.turnState.get(defaultLocaleKey)) context.turnState.set(defaultLocaleKey, this.deps.settings.defaultLocale);
     const t = tOf(context);
     if (isGroupChat(context)) TurnContext.removeRecipientMention(context.activity);
     const text = (context.activity.text ?? '').trim();

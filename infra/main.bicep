@@ -126,6 +126,8 @@ resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
           ]
           kind: 'Hash'
         }
+        // -1: documents carry their own `ttl` (finished jobs, stale dialog states); the rest never expire.
+        defaultTtl: -1
       }
     }
   }

@@ -2,11 +2,12 @@ import type { RouterDeps } from '../dialogs/shared/context';
 import { reflectionPromptMessage, meetingMessageRenderer } from './cards/meetings';
 import type { Config } from './config';
 import type { Clock } from './domain/shared/clock';
-import { meetingJobHandlers, type MeetingJobDeps } from './scheduler/handlers';
+import { groupJobHandlers, meetingJobHandlers, type MeetingJobDeps } from './scheduler/handlers';
+import { leaderNoticeRenderer } from './cards/groups';
 import type { JobHandlers } from './scheduler/jobs';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { GroupService } from './services/groups';
-import { MeetingService, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
+import { MeetingAttendance, MeetingOverview, MeetingPlanning, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
 import { CodeAttemptGuard, ConversationService, forgetUser, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
 import { ReminderPrefsService } from './services/reminders';
 import type { Messenger } from './services/shared/ports';
@@ -24,7 +25,7 @@ import { CosmosJobRepository } from './store/shared/jobRepository';
 
 export type CompositionConfig = Pick<
   Config,
-  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler'
+  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention'
 >;
 
 export interface CompositionInput {
@@ -44,7 +45,9 @@ export interface Composition {
     users: UserService;
     groups: GroupService;
     conversations: ConversationService;
-    meetings: MeetingService;
+    meetings: MeetingPlanning;
+    attendance: MeetingAttendance;
+    overview: MeetingOverview;
     reminders: ReminderPrefsService;
     proposals: ProposalService;
     rounds: RoundService;
@@ -59,12 +62,12 @@ export interface Composition {
   inTurn: TurnScope;
 }
 
-const repositoriesOf = (store: CosmosStore) => ({
+const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retention']) => ({
   users: new CosmosUserRepository(store.containers),
   groups: new CosmosGroupRepository(store.containers),
   refs: new CosmosConversationRefRepository(store.containers),
   codeAttempts: new CosmosCodeAttemptRepository(store.containers),
-  jobs: new CosmosJobRepository(store.containers),
+  jobs: new CosmosJobRepository(store.containers, retention.finishedJobDays * 86_400),
   meetings: new CosmosMeetingRepository(store.containers),
   prefs: new CosmosReminderPrefsRepository(store.containers),
   pauses: new CosmosPauseRepository(store.containers),
@@ -76,15 +79,16 @@ const repositoriesOf = (store: CosmosStore) => ({
  * deps and the scheduler's handlers. src/index.ts and the tests both build the app with it.
  */
 export function compose({ store, clock, config, messenger: makeMessenger, renderer, prompter }: CompositionInput): Composition {
-  const repositories = repositoriesOf(store);
+  const repositories = repositoriesOf(store, config.retention);
   const { users: userRepo, groups: groupRepo, refs, jobs, prefs, pauses } = repositories;
   const guard = new CodeAttemptGuard(repositories.codeAttempts, clock);
   const users = new UserService(userRepo, guard, { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode }, clock);
-  const groups = new GroupService(groupRepo, users, guard, config, clock);
-  const conversations = new ConversationService(refs, clock, userRepo);
-  const meetings = new MeetingService({ groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo }, clock, {
-    reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
-  });
+  const groups = new GroupService(groupRepo, users, guard, config, clock, jobs);
+  const conversations = new ConversationService(refs, clock, userRepo, jobs);
+  const meetingDeps = { groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo };
+  const meetings = new MeetingPlanning(meetingDeps, clock, { reflectAfterMinutes: config.scheduler.reflectAfterMinutes });
+  const attendance = new MeetingAttendance(meetingDeps, clock);
+  const overview = new MeetingOverview(meetingDeps, clock);
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
@@ -96,6 +100,8 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     conversations,
     messenger,
     meetings,
+    attendance,
+    overview,
     reminders,
     activities: { proposals, rounds },
     clock,
@@ -117,12 +123,13 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, reminders, proposals, rounds },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds },
     messenger,
     routerDeps,
     handlerDeps,
     jobHandlers: {
       ...meetingJobHandlers(handlerDeps),
+      ...groupJobHandlers({ ...handlerDeps, noticeRenderer: leaderNoticeRenderer }),
       ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
     },
     inTurn,

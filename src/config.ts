@@ -43,6 +43,9 @@ const schema = z
     SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
     SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(2).max(3600), 300),
     REFLECT_AFTER_MINUTES: withDefault(z.coerce.number().int().min(0).max(24 * 60), 30),
+    FINISHED_JOB_TTL_DAYS: withDefault(z.coerce.number().int().min(15).max(3650), 90),
+    DIALOG_STATE_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(3650), 30),
+    LOG_HASH_KEY: optional(z.string().min(16, 'must be at least 16 characters')),
     CONNECTOR_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 5000),
     TURN_DEADLINE_MS: withDefault(z.coerce.number().int().min(500).max(14_000), 10_000),
     COSMOS_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 3000),
@@ -106,6 +109,10 @@ export interface Config {
   /** Every instance runs the durable scheduler; jobs are claimed with a lease, so instances never send twice. */
   scheduler: { intervalSeconds: number; leaseSeconds: number; reflectAfterMinutes: number };
   logLevel: Env['LOG_LEVEL'];
+  /** How long finished jobs and untouched dialog states are kept (Cosmos `ttl`; local mode: the expiry sweep). */
+  retention: { finishedJobDays: number; dialogStateDays: number };
+  /** Key of the short hashes that stand for ids in logs; unset: a random key per process. */
+  logHashKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -160,5 +167,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     directLine: { secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
     scheduler: { intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS, leaseSeconds: e.SCHEDULER_LEASE_SECONDS, reflectAfterMinutes: e.REFLECT_AFTER_MINUTES },
     logLevel: e.LOG_LEVEL,
+    logHashKey: e.LOG_HASH_KEY,
+    retention: { finishedJobDays: e.FINISHED_JOB_TTL_DAYS, dialogStateDays: e.DIALOG_STATE_TTL_DAYS },
   };
 }

@@ -41,7 +41,7 @@ export class PauseDialog extends CancelAndHelpDialog {
     const userId = userIdOf(step.context);
     const groupId = (await this.deps.users.get(userId))?.groupId;
     if (!groupId) return;
-    const { group, upcoming } = await this.deps.meetings.memberOverview(userId, groupId);
+    const { group, upcoming } = await this.deps.overview.memberOverview(userId, groupId);
     const lastDay = DateTime.fromISO(until, { zone: group.timeZone }).endOf('day');
     const covered = upcoming.filter((u) => u.myAnswer === 'yes' && DateTime.fromISO(u.meeting.startsAt) <= lastDay);
     for (const { meeting } of covered.slice(0, 3)) {

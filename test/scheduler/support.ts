@@ -119,6 +119,8 @@ export interface World {
   prefsRepo: Composition['repositories']['prefs'];
   refs: Composition['repositories']['refs'];
   meetings: Composition['services']['meetings'];
+  attendance: Composition['services']['attendance'];
+  overview: Composition['services']['overview'];
   prefs: Composition['services']['reminders'];
   messenger: RecordingMessenger;
   prompter: RecordingPrompter;
@@ -156,11 +158,11 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   for (const userId of [leaderId, ...memberIds]) {
     const existing = await users.get(userId);
     if (!existing) {
-      await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: [], groupId, createdAt: at, updatedAt: at });
+      await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: userId === leaderId ? [groupId] : [], groupId, createdAt: at, updatedAt: at });
     }
     await refs.upsert(personalRef(userId, 'http://127.0.0.1:9/', at));
   }
-  const { meetings, reminders: prefs } = app.services;
+  const { meetings, attendance, overview, reminders: prefs } = app.services;
   const handlerDeps = app.handlerDeps;
   return {
     store,
@@ -173,6 +175,8 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
     prefsRepo,
     refs,
     meetings,
+    attendance,
+    overview,
     prefs,
     messenger,
     prompter,

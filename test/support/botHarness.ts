@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -25,6 +25,7 @@ export const person = (name: string, locale: Person['locale']): Person => {
 export class BotHarness {
   app!: RunningApp;
   config!: Config;
+  private dataDir = '';
   private remoteUrl?: string;
 
   constructor(readonly connector = new TestConnector()) {}
@@ -50,9 +51,10 @@ export class BotHarness {
   ): Promise<this> {
     const appOptions = options;
     await this.connector.start();
+    this.dataDir = mkdtempSync(join(tmpdir(), 'gc-test-'));
     this.config = loadConfig({
       PORT: '0',
-      LOCAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'gc-test-')),
+      LOCAL_DATA_DIR: this.dataDir,
       COSMOS_DATABASE: `http-${Date.now()}-${counter++}`,
       LOG_LEVEL: 'silent',
       ...env,
@@ -118,6 +120,8 @@ export class BotHarness {
   async stop(): Promise<void> {
     await this.app?.stop();
     await this.connector.stop();
+    // Tests clean up what they started: the data folder of this app's snapshot too.
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,7 @@ import { rsvpAnswers, type Attendance, type RsvpAnswer, type Meeting } from '../
 import { formatDateTime, formatTime, translator, type Translate } from '../../i18n';
 import type { OutboundMessage } from '../../services/shared/ports';
 import type { ReminderRenderer, MeetingMessageRequest } from '../../services/meetings/ports';
-import type { MeetingWithAnswers, Undelivered } from '../../services/meetings/meetings';
+import type { MeetingWithAnswers, Undelivered } from '../../services/meetings';
 import { submit } from '../shared/actions';
 import { adaptiveCard, heading, textBlock } from '../shared/elements';
 

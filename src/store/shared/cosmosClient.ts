@@ -87,6 +87,9 @@ export async function openCosmosStore(opts: CosmosOptions): Promise<CosmosStore>
       const { container } = await database.containers.createIfNotExists({
         id: spec.id,
         partitionKey: { paths: [spec.partitionKey] },
+        // Per-document expiry: a document with `ttl` (seconds after its last write) is removed by Cosmos;
+        // the embedded server ignores it, so local mode runs the expiry sweep (expirySweep.ts) instead.
+        defaultTtl: -1,
       });
       return [name, container] as const;
     }),

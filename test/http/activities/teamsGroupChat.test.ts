@@ -40,6 +40,7 @@ describe('HTTP: a vote round in a linked Teams group chat (user-specific views)'
   before(async () => {
     await bot.start({}, { clock });
     groupId = await groupOverHttp(bot, leader, people, 'Liikkujat');
+    await bot.app.scheduler.tick(); // the leader's notices of the joins
     await bot.submit(paul, { action: 'limits' });
     await bot.submit(paul, { action: 'limits.save', mobility: false, budget: true, times: '', note: 'rent is due' });
     await bot.turn({ ...leader, conversationId: chat.id }, { type: 'conversationUpdate', membersAdded: [{ id: 'bot-id' }], conversation: chat });

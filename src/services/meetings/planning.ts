@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../domain/shared/clock';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
+import type { Group } from '../../domain/groups';
+import { addMinutes, defaultReflectAfterMinutes, deferPastQuietHours, isValidZone, localToUtc, reminderDueAt, snoozedDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
+import { attendanceId, attendanceJobId, notifyJobId, reflectJobId, rsvpId, meetingJobKinds, type Attendance, type AttendanceStatus, type NotifyPayload, type ReflectPayload, type Rsvp, type RsvpAnswer, type Meeting, type MeetingEvent } from '../../domain/meetings/model';
+import { effectivePrefs, remindJobId, remindPayloadSchema, snoozedRemindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
+import type { GroupRepository } from '../groups';
+import type { JobQueue } from '../shared/ports';
+import type { ReminderPrefsRepository } from '../reminders';
+import type { MeetingRepository } from './ports';
+import type { UserRepository } from '../people';
+
+import { MeetingAccess, defaultMeetingRules, type MeetingChange, type MeetingRules, type MeetingServiceDeps, type NewMeeting } from './access';
+import { personalZone } from '../../domain/people';
+import { isMember } from '../../domain/groups';
+import { retryOnConflict } from '../shared/retryOnConflict';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A group's meetings: the leader schedules, moves and cancels them and records who came; participants
+ * answer whether they come. Every change plans the durable jobs that speak for the bot later:
+ * `notify` (participants are told of a new, moved or cancelled meeting), `remind` (per preference
+ * offset) and `reflect` (after the meeting).
+ *
+ * Participants are told through `notify` jobs rather than by sending here: the leader's turn returns at
+ * once instead of waiting on four sends with connector retries, a failed send is retried with backoff,
+ * a crash half-way does not leave half the group uninformed, and quiet hours apply like for reminders.
+ */
+export class MeetingPlanning extends MeetingAccess {
+  constructor(
+    deps: MeetingServiceDeps,
+    clock: Clock,
+    private readonly rules: MeetingRules = defaultMeetingRules,
+    private readonly newId: () => string = randomUUID,
+  ) {
+    super(deps, clock);
+  }
+
+  async scheduleMeeting(actorId: string, groupId: string, input: NewMeeting): Promise<Meeting> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const now = this.clock.now();
+    const { startsAt, endsAt } = this.validTimes(group, input.start, input.durationMinutes, now);
+    const title = input.title.trim();
+    const place = input.place.trim();
+    if (title.length < 1 || title.length > 100 || place.length > 200) throw new DomainError('INVALID_INPUT');
+    if (input.requestId !== undefined && !uuidPattern.test(input.requestId)) throw new DomainError('INVALID_INPUT');
+    const at = toUtcIso(now);
+    let meeting: Meeting;
+    try {
+      meeting = await this.deps.meetings.create({
+        id: this.deps.meetings.idFor(input.requestId ?? this.newId()),
+        groupId,
+        title,
+        startsAt,
+        endsAt,
+        place,
+        activityId: input.activityId,
+        status: 'scheduled',
+        revision: 1,
+        createdBy: actorId,
+        createdAt: at,
+        updatedAt: at,
+      });
+    } catch (e) {
+      // The same request again (a double click, a retried turn): finish what the first one began.
+      const existing = input.requestId ? await this.deps.meetings.get(groupId, this.deps.meetings.idFor(input.requestId)) : undefined;
+      if (!isDomainError(e, 'CONFLICT') || !existing) throw e;
+      meeting = existing;
+    }
+    if (meeting.status === 'scheduled') await this.planMeeting(group, meeting, 'scheduled');
+    return meeting;
+  }
+
+  async moveMeeting(actorId: string, groupId: string, meetingId: string, change: MeetingChange): Promise<Meeting> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const now = this.clock.now();
+    return retryOnConflict(async () => {
+      const meeting = await this.scheduled(groupId, meetingId);
+      const duration = change.durationMinutes ?? (Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)) / 60_000;
+      const { startsAt, endsAt } = this.validTimes(group, change.start, duration, now);
+      const place = change.place?.trim() ?? meeting.place;
+      if (place.length > 200) throw new DomainError('INVALID_INPUT');
+      // The same move again (a retry after a failure half-way): plan what the first one may have missed.
+      const repeated = startsAt === meeting.startsAt && endsAt === meeting.endsAt && place === meeting.place;
+      if (repeated && meeting.revision === 1) return meeting;
+      const moved = repeated
+        ? meeting
+        : await this.deps.meetings.replace({
+            ...meeting,
+            startsAt,
+            endsAt,
+            place,
+            revision: meeting.revision + 1,
+            previousStartsAt: meeting.startsAt,
+            updatedAt: toUtcIso(now),
+          });
+      // A move is done once every job of the new revision is planned; planning is idempotent per job id.
+      await this.deps.jobs.cancelPending(
+        { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance], beforeRevision: moved.revision },
+        'meeting_moved',
+        now,
+      );
+      await this.planMeeting(group, moved, 'moved', moved.previousStartsAt);
+      return moved;
+    });
+  }
+
+  /** Idempotent: cancelling again re-plans the same notices (planning keeps one job per id). */
+  async cancelMeeting(actorId: string, groupId: string, meetingId: string): Promise<Meeting> {
+    const group = await this.groupLedBy(actorId, groupId);
+    const now = this.clock.now();
+    const cancelled = await retryOnConflict(async () => {
+      const meeting = await this.deps.meetings.get(groupId, meetingId);
+      if (!meeting) throw new DomainError('MEETING_NOT_FOUND');
+      if (meeting.status === 'cancelled') return meeting;
+      const at = toUtcIso(now);
+      return this.deps.meetings.replace({ ...meeting, status: 'cancelled', cancelledAt: at, updatedAt: at });
+    });
+    // Pending notices of scheduling or moving stay: their handler skips them once the meeting is cancelled,
+    // and the notices of this cancellation (planned again by a repeated call) must not be cancelled.
+    await this.deps.jobs.cancelPending(
+      { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance] },
+      'meeting_cancelled',
+      now,
+    );
+    // Only those who were told of the meeting hear it was cancelled: a notice that never went has nothing to take back.
+    const told = new Set((await this.deps.jobs.listFinished(groupId, { meetingId, statuses: ['sent'] })).filter((j) => j.kind === meetingJobKinds.notify).map((j) => j.userId));
+    const toTell = group.members.filter((m) => told.has(m.userId));
+    await Promise.all(toTell.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
+    return cancelled;
+  }
+
+  /**
+   * "Remind me again in N minutes" on a reminder the person received (the card carries the job id).
+   * Repeating the same click finds the same job; the snoozed reminder also keeps out of quiet hours.
+   */
+  async snoozeReminder(actorId: string, groupId: string, jobId: string, minutes: number): Promise<{ jobId: string; dueAt: string; zone: string }> {
+    if (!Number.isInteger(minutes) || minutes < 5 || minutes > 24 * 60) throw new DomainError('INVALID_INPUT');
+    const reminder = await this.deps.jobs.getFinished(groupId, jobId);
+    if (!reminder || reminder.kind !== meetingJobKinds.remind || reminder.userId !== actorId || reminder.status !== 'sent') {
+      throw new DomainError('REMINDER_NOT_FOUND');
+    }
+    const payload = remindPayloadSchema.parse(reminder.payload);
+    const meeting = await this.scheduled(groupId, payload.meetingId);
+    const now = this.clock.now();
+    if (meeting.revision !== payload.revision) throw new DomainError('REMINDER_NOT_FOUND');
+    if (toUtcIso(now) >= meeting.startsAt) throw new DomainError('MEETING_IN_PAST');
+    const group = await this.group(groupId);
+    const { zone, prefs } = await this.recipient(group, actorId);
+    const snoozes = payload.snoozes + 1;
+    const job: JobRequest = {
+      id: snoozedRemindJobId(meeting.id, actorId, meeting.revision, snoozes),
+      kind: meetingJobKinds.remind,
+      dueAt: snoozedDueAt(now, minutes, zone, prefs.quietHours),
+      groupId,
+      meetingId: meeting.id,
+      userId: actorId,
+      payload: { meetingId: meeting.id, revision: meeting.revision, meetingStartsAt: meeting.startsAt, snoozes } satisfies RemindPayload,
+    };
+    await this.deps.jobs.plan(job, now);
+    // The zone the reminder keeps quiet hours in is the one to tell its time in.
+    return { jobId: job.id, dueAt: job.dueAt, zone };
+  }
+
+  /**
+   * Plans one member's reminders and reflection prompts for every upcoming meeting of the group: after
+   * they join, change reminder preferences or time zone. Idempotent; jobs for offsets no longer wanted
+   * stay pending and their handler skips them (`prefs_changed`), so switching back needs no resurrection.
+   */
+  async replanMember(groupId: string, userId: string): Promise<void> {
+    const group = await this.group(groupId);
+    if (!isMember(group, userId)) return;
+    const now = this.clock.now();
+    for (const meeting of await this.deps.meetings.listUpcoming(groupId, toUtcIso(now))) {
+      await this.planMember(group, meeting, userId, now);
+    }
+  }
+
+  // ---- planning -----------------------------------------------------------------------------------
+
+  private async planMeeting(group: Group, meeting: Meeting, event: MeetingEvent, previousStartsAt?: string): Promise<void> {
+    const now = this.clock.now();
+    await Promise.all([
+      ...group.members.map(async ({ userId }) => {
+        await this.deps.jobs.plan(this.notifyJob(meeting, userId, event, now, previousStartsAt), now);
+        await this.planMember(group, meeting, userId, now);
+      }),
+      this.deps.jobs.plan(this.attendanceJob(meeting, group.leaderId), now),
+    ]);
+  }
+
+  /** The roster card reaches the leader as the meeting ends, while who came is fresh in mind. */
+  private attendanceJob(meeting: Meeting, leaderId: string): JobRequest {
+    return {
+      id: attendanceJobId(meeting.id, leaderId, meeting.revision),
+      kind: meetingJobKinds.attendance,
+      dueAt: meeting.endsAt,
+      groupId: meeting.groupId,
+      meetingId: meeting.id,
+      userId: leaderId,
+      payload: { meetingId: meeting.id, revision: meeting.revision, meetingEndsAt: meeting.endsAt } satisfies ReflectPayload,
+    };
+  }
+
+  private async planMember(group: Group, meeting: Meeting, userId: string, now: Date): Promise<void> {
+    const { zone, prefs } = await this.recipient(group, userId);
+    for (const job of this.memberJobs(group, meeting, userId, zone, prefs, now)) await this.deps.jobs.plan(job, now);
+  }
+
+  /** Reminders still ahead and before the start (after moving them out of quiet hours), and the reflection prompt. */
+  private memberJobs(group: Group, meeting: Meeting, userId: string, zone: string, prefs: EffectiveReminderPrefs, now: Date): JobRequest[] {
+    const at = toUtcIso(now);
+    const base = { groupId: group.groupId, meetingId: meeting.id, userId };
+    const jobs: JobRequest[] = [];
+    if (prefs.enabled) {
+      for (const offsetMinutes of prefs.offsetsMinutes) {
+        // Calendar days in the group's zone (where the meeting is), quiet hours in the person's own.
+        const dueAt = deferPastQuietHours(reminderDueAt(meeting.startsAt, offsetMinutes, group.timeZone), zone, prefs.quietHours);
+        if (dueAt <= at || dueAt >= meeting.startsAt) continue;
+        jobs.push({
+          ...base,
+          id: remindJobId(meeting.id, userId, meeting.revision, offsetMinutes),
+          kind: meetingJobKinds.remind,
+          dueAt,
+          payload: { meetingId: meeting.id, revision: meeting.revision, meetingStartsAt: meeting.startsAt, offsetMinutes, snoozes: 0 } satisfies RemindPayload,
+        });
+      }
+    }
+    jobs.push({
+      ...base,
+      id: reflectJobId(meeting.id, userId, meeting.revision),
+      kind: meetingJobKinds.reflect,
+      dueAt: deferPastQuietHours(addMinutes(meeting.endsAt, this.rules.reflectAfterMinutes), zone, prefs.quietHours),
+      payload: { meetingId: meeting.id, revision: meeting.revision, meetingEndsAt: meeting.endsAt } satisfies ReflectPayload,
+    });
+    return jobs;
+  }
+
+  /** Due now; the handler keeps it out of quiet hours when it runs. */
+  private notifyJob(meeting: Meeting, userId: string, event: MeetingEvent, now: Date, previousStartsAt?: string): JobRequest {
+    return {
+      id: notifyJobId(meeting.id, userId, event, meeting.revision),
+      kind: meetingJobKinds.notify,
+      dueAt: toUtcIso(now),
+      groupId: meeting.groupId,
+      meetingId: meeting.id,
+      userId,
+      payload: { meetingId: meeting.id, revision: meeting.revision, event, ...(previousStartsAt ? { previousStartsAt } : {}) } satisfies NotifyPayload,
+    };
+  }
+
+  private async recipient(group: Group, userId: string): Promise<{ zone: string; prefs: EffectiveReminderPrefs }> {
+    const [user, stored] = await Promise.all([this.deps.users.get(userId), this.deps.prefs.get(userId)]);
+    return { zone: personalZone(user, group.timeZone), prefs: effectivePrefs(stored) };
+  }
+
+  // ---- checks -------------------------------------------------------------------------------------
+
+  private validTimes(group: Group, start: string, durationMinutes: number, now: Date): { startsAt: string; endsAt: string } {
+    if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 24 * 60) throw new DomainError('INVALID_INPUT');
+    const startsAt = localToUtc(start, group.timeZone);
+    if (!startsAt) throw new DomainError('INVALID_INPUT');
+    if (startsAt <= toUtcIso(now)) throw new DomainError('MEETING_IN_PAST');
+    return { startsAt, endsAt: addMinutes(startsAt, durationMinutes) };
+  }
+}
