@@ -24,6 +24,7 @@ describe('reliability: roles matrix over HTTP', function () {
   async function createGroup(leader: Person, name: string) {
     await bot.install(leader);
     await bot.submit(leader, { action: 'newGroup' });
+    await bot.say(leader, 'Leena'); // the leader's name, asked before the first group
     await bot.say(leader, name);
     await bot.say(leader, 'Europe/Helsinki');
     return inviteCodeIn(await bot.say(leader, 'English'));

@@ -44,7 +44,8 @@ describe('two bot processes on one store (real processes)', function () {
     const leader = person('Leena', 'fi');
     await a.install(leader);
     await a.submit(leader, { action: 'newGroup' });
-    await b.say(leader, 'Kuntosali');
+    await b.say(leader, 'Leena'); // the leader's name, asked before the first group
+    await a.say(leader, 'Kuntosali');
     await a.say(leader, 'Europe/Helsinki');
     const code = inviteCodeIn(await b.say(leader, 'Suomi'));
     const people = ['Aino', 'Eino', 'Siiri', 'Pekka'].map((name) => person(name, 'fi'));
