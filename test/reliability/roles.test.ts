@@ -52,6 +52,8 @@ describe('reliability: roles matrix over HTTP', function () {
     meetingId: () => ids.meetingA,
     members: () => [`msteams:aad-${participantA.id}`],
     m0: () => 'present',
+    // "Make a new code" as confirmed (without it the bot only asks, which changes nothing).
+    confirmed: () => true,
   };
   function payloadFor(route: CardRoute): Record<string, unknown> {
     const shape = (route.schema as unknown as z.ZodObject).shape as Record<string, unknown> | undefined;
