@@ -64,7 +64,7 @@ export const groupsRoutes: FeatureRoutes = {
       keywords: { fi: ['oma ryhmä'], sv: ['min grupp'], en: ['my group'] },
       handle: (turn, _p, deps) => new GroupActions(deps).showMyGroup(turn.context),
     }),
-    handler({ action: 'renewInvite', schema: renewInvitePayload, roles: ['leader'], handle: (turn, p, deps) => new GroupActions(deps).renewInvite(turn.context, p.groupId) }),
+    handler({ action: 'renewInvite', schema: renewInvitePayload, roles: ['leader'], handle: (turn, p, deps) => new GroupActions(deps).renewInvite(turn.context, p.groupId, p.confirmed === true) }),
     handler({
       action: 'linkChat',
       schema: linkChatPayload,
