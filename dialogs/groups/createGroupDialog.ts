@@ -1,14 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { IANAZone } from 'luxon';
+import { isDomainError } from '../../src/domain/shared/errors';
 import { inviteCard } from '../../src/cards/groups/groupCards';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { PromptIds } from '../shared/dialogIds';
-import { languageChoices, localeFromChoice } from '../people';
+import { languageChoices, LeaderStartDialog, localeFromChoice, PeopleDialogIds, type LeaderStartOptions } from '../people';
 import { newChoicePrompt } from '../shared/promptDefaults';
 import { GroupsDialogIds } from './dialogIds';
 
 interface CreateState {
+  /** One per run of the dialog: answering the last step again after a failure finishes the same group. */
+  requestId?: string;
   name?: string;
   timeZone?: string;
 }
@@ -23,6 +27,7 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
   constructor(private readonly deps: DialogDeps) {
     super(GroupsDialogIds.createGroup);
     this.addDialog(newChoicePrompt(PromptIds.choice))
+      .addDialog(new LeaderStartDialog(deps))
       .addDialog(
         new TextPrompt(PromptIds.groupName, async (p) => {
           const v = (p.recognized.value ?? '').trim();
@@ -33,6 +38,7 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
       .addDialog(
         new WaterfallDialog(steps, [
           this.checkRole.bind(this),
+          this.askGroupName.bind(this),
           this.askZone.bind(this),
           this.askOtherZone.bind(this),
           this.askLanguage.bind(this),
@@ -54,6 +60,14 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(t('errors.NOT_LEADER'));
       return step.endDialog();
     }
+    (step.values as CreateState).requestId = randomUUID();
+    // Participants read the leader's name: a leader without one gives it first.
+    if (!user?.displayName) return step.beginDialog(PeopleDialogIds.leaderStart, { beforeGroup: true } satisfies LeaderStartOptions);
+    return step.next();
+  }
+
+  private async askGroupName(step: WaterfallStepContext) {
+    const t = tOf(step.context);
     return step.prompt(PromptIds.groupName, { prompt: t('createGroup.askName'), retryPrompt: t('createGroup.nameRetry') });
   }
 
@@ -87,10 +101,14 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
         name: state.name ?? '',
         timeZone: state.timeZone ?? this.deps.settings.defaultTimeZone,
         locale: localeFromChoice(step.result as FoundChoice),
+        requestId: state.requestId,
       });
       await step.context.sendActivity(t('createGroup.created', { group: group.name }));
       await sendCard(step.context, inviteCard(t, localeOf(step.context), group, invite));
     } catch (e) {
+      // The turn fails and its stack is not saved: the person answers the last question again and the
+      // same request id finishes what was begun.
+      if (isDomainError(e, 'STORE_UNAVAILABLE')) throw e;
       await step.context.sendActivity(errorMessage(t, e));
     }
     return step.endDialog();

@@ -63,6 +63,6 @@ export const outcomesRoutes: FeatureRoutes = {
   ],
   menu: [
     { action: 'outcomes.home', section: 'main', order: 46, visible: (v) => !v.inGroupChat && v.leadsGroups },
-    { action: 'outcomes.report', section: 'main', order: 47, visible: (v) => !v.inGroupChat && v.leadsGroups },
+    { action: 'outcomes.report', section: 'settings', order: 7, visible: (v) => !v.inGroupChat && v.leadsGroups },
   ],
 };

@@ -35,10 +35,12 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     await bot.start({}, { clock });
     await bot.install(leader);
     await bot.submit(leader, { action: 'newGroup' });
+    await bot.say(leader, 'Leena');
     await bot.say(leader, 'Kuntosali');
     await bot.say(leader, 'Europe/Helsinki');
     const code = inviteCodeIn(await bot.say(leader, 'Suomi'));
     for (const p of [aino, siri, pekka]) await onboardAndJoin(bot, p, code);
+    await bot.app.scheduler.tick(); // the leader's notices of the joins
     groupId = button(await bot.submit(leader, { action: 'meetings' }), (d) => d.action === 'meeting.new').groupId;
   });
   after(async () => bot.stop());
@@ -177,6 +179,7 @@ describe('HTTP: meetings in each language, leader and participant alike', functi
       try {
         await bot.install(lead);
         await bot.submit(lead, { action: 'newGroup' });
+        await bot.say(lead, 'Leena');
         await bot.say(lead, 'Ryhmä');
         await bot.say(lead, 'Europe/Helsinki');
         await onboardAndJoin(bot, member, inviteCodeIn(await bot.say(lead, language)));

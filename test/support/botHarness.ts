@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -25,6 +25,7 @@ export const person = (name: string, locale: Person['locale']): Person => {
 export class BotHarness {
   app!: RunningApp;
   config!: Config;
+  private dataDir = '';
   private remoteUrl?: string;
 
   constructor(readonly connector = new TestConnector()) {}
@@ -44,20 +45,22 @@ export class BotHarness {
   /** With an app id: signs each activity's token (the Bot Framework's part, played by the test). */
   authorize?: (activity: Record<string, unknown>) => Promise<string>;
 
+  /** `log`: a test that reads the logs passes its own pino logger (silent otherwise). */
   async start(
     env: Record<string, string> = {},
-    options: { store?: CosmosStore; clock?: Clock } & Partial<Pick<AppOptions, 'channelAuth' | 'credentialsFactory' | 'allowLoopbackServiceUrl'>> = {},
+    options: { store?: CosmosStore; clock?: Clock; log?: pino.Logger } & Partial<Pick<AppOptions, 'channelAuth' | 'credentialsFactory' | 'allowLoopbackServiceUrl'>> = {},
   ): Promise<this> {
     const appOptions = options;
     await this.connector.start();
+    this.dataDir = mkdtempSync(join(tmpdir(), 'gc-test-'));
     this.config = loadConfig({
       PORT: '0',
-      LOCAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'gc-test-')),
+      LOCAL_DATA_DIR: this.dataDir,
       COSMOS_DATABASE: `http-${Date.now()}-${counter++}`,
       LOG_LEVEL: 'silent',
       ...env,
     });
-    this.app = await startApp(this.config, { ...appOptions, startScheduler: false, log: pino({ level: 'silent' }) });
+    this.app = await startApp(this.config, { ...appOptions, startScheduler: false, log: options.log ?? pino({ level: 'silent' }) });
     return this;
   }
 
@@ -118,6 +121,8 @@ export class BotHarness {
   async stop(): Promise<void> {
     await this.app?.stop();
     await this.connector.stop();
+    // Tests clean up what they started: the data folder of this app's snapshot too.
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 
@@ -128,14 +133,28 @@ export const onboardingWords = {
   en: { lang: 'English', yes: 'Yes' },
 } as const;
 
-/** A participant from the menu's "join" through onboarding to a place in the group. */
-export async function onboardAndJoin(bot: BotHarness, p: Person, code: string) {
+/** A leader's group through the dialog: the leader's name (asked first), the group's name, zone and language; returns the invite code. */
+export async function createGroupAs(bot: BotHarness, leader: Person, names: { leader: string; group: string; zone?: string; language?: string }) {
+  await bot.submit(leader, { action: 'newGroup' });
+  await bot.say(leader, names.leader);
+  await bot.say(leader, names.group);
+  await bot.say(leader, names.zone ?? 'Europe/Helsinki');
+  return inviteCodeIn(await bot.say(leader, names.language ?? onboardingWords[leader.locale].lang));
+}
+
+/** A participant from the menu's "join" through onboarding (limits skipped) to where the code is asked. */
+export async function onboardToCode(bot: BotHarness, p: Person) {
   await bot.install(p);
   await bot.submit(p, { action: 'join' });
   await bot.say(p, onboardingWords[p.locale].lang);
   await bot.say(p, onboardingWords[p.locale].yes);
   await bot.say(p, p.name);
-  await bot.submit(p, { action: 'limits.save', skip: true });
+  return bot.submit(p, { action: 'limits.save', skip: true });
+}
+
+/** A participant from the menu's "join" through onboarding to a place in the group. */
+export async function onboardAndJoin(bot: BotHarness, p: Person, code: string) {
+  await onboardToCode(bot, p);
   return bot.say(p, code);
 }
 

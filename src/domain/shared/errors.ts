@@ -2,6 +2,7 @@
 export const errorCodes = [
   'INVITE_INVALID',
   'INVITE_EXPIRED',
+  'INVITE_REPLACED',
   'GROUP_FULL',
   'GROUP_NOT_FOUND',
   'NOT_LEADER',
@@ -21,6 +22,7 @@ export const errorCodes = [
   'MEETING_CANCELLED',
   'REMINDER_NOT_FOUND',
   'MEETING_NOT_STARTED',
+  'ALERT_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,6 +1,7 @@
 import { attendancePayloadSchema } from '../../domain/meetings';
 import type { JobHandler } from '../jobs';
 import { loadRecipient, quietHoursDeferral, sendToPerson, skipped, type MeetingJobDeps } from './common';
+import { leads } from '../../domain/groups';
 
 /**
  * `attendance`: as a meeting ends, the group's leader gets the roster card to mark who came. Skipped
@@ -13,7 +14,7 @@ export const attendanceHandler =
     const payload = attendancePayloadSchema.parse(job.payload);
     const [meeting, group] = await Promise.all([deps.meetings.get(job.groupId, payload.meetingId), deps.groups.get(job.groupId)]);
     if (!meeting || !group) return skipped('meeting_not_found');
-    if (!job.userId || group.leaderId !== job.userId) return skipped('not_group_leader');
+    if (!job.userId || !leads(group, job.userId)) return skipped('not_group_leader');
     if (meeting.status === 'cancelled') return skipped('meeting_cancelled');
     if (meeting.revision !== payload.revision || meeting.endsAt !== payload.meetingEndsAt) return skipped('meeting_moved');
     if (group.members.length === 0) return skipped('no_members');

@@ -11,6 +11,8 @@ import type { PauseRepository, ReminderPrefsRepository } from '../../services/re
 import type { ReflectionPrompter, ReminderRenderer, MeetingRepository } from '../../services/meetings';
 import { findPersonalConversation } from '../../services/people';
 import type { HandlerResult } from '../jobs';
+import { isMember } from '../../domain/groups';
+import { personalZone } from '../../domain/people';
 
 /** Everything the meeting job handlers read and call. No botbuilder here: sending goes through Messenger. */
 export interface MeetingJobDeps {
@@ -37,7 +39,7 @@ export async function loadMeeting(
 ): Promise<{ meeting: Meeting; group: Group } | HandlerResult> {
   const [meeting, group] = await Promise.all([deps.meetings.get(groupId, meetingId), deps.groups.get(groupId)]);
   if (!meeting || !group) return skipped('meeting_not_found');
-  if (!userId || !group.members.some((m) => m.userId === userId)) return skipped('not_in_group');
+  if (!userId || !isMember(group, userId)) return skipped('not_in_group');
   return { meeting, group };
 }
 
@@ -69,10 +71,10 @@ export interface Recipient {
   prefs: EffectiveReminderPrefs;
 }
 
-export async function loadRecipient(deps: MeetingJobDeps, group: Group, userId: string): Promise<Recipient> {
+export async function loadRecipient(deps: Pick<MeetingJobDeps, 'users' | 'prefs' | 'defaultLocale'>, group: Group, userId: string): Promise<Recipient> {
   const [user, prefs] = await Promise.all([deps.users.get(userId), deps.prefs.get(userId)]);
   return {
-    zone: isValidZone(user?.timeZone) ? user.timeZone : group.timeZone,
+    zone: personalZone(user, group.timeZone),
     locale: user?.locale ?? group.locale ?? deps.defaultLocale,
     prefs: effectivePrefs(prefs),
   };
@@ -106,7 +108,7 @@ export function fromSendOutcome(outcome: SendOutcome): HandlerResult {
 }
 
 /** Sends to the person's personal chat; no chat (never installed, or removed) is recorded as unreachable. */
-export async function sendToPerson(deps: MeetingJobDeps, userId: string, message: OutboundMessage): Promise<HandlerResult> {
+export async function sendToPerson(deps: Pick<MeetingJobDeps, 'refs' | 'messenger'>, userId: string, message: OutboundMessage): Promise<HandlerResult> {
   const target = await findPersonalConversation(deps.refs, userId);
   if ('unreachable' in target) return { outcome: 'unreachable', status: target.unreachable, reason: target.reason };
   return fromSendOutcome(await deps.messenger.send(userId, target.conversationId, message));

@@ -1,7 +1,7 @@
 import { notifyPayloadSchema } from '../../domain/meetings';
 import type { MeetingMessageKind } from '../../services/meetings';
 import type { JobHandler } from '../jobs';
-import { isResult, loadRecipient, loadJob, nowIso, quietHoursDeferral, sendToPerson, skipped, type MeetingJobDeps } from './common';
+import { isResult, loadRecipient, loadJob, nowIso, sendToPerson, skipped, type MeetingJobDeps } from './common';
 
 const messageKind: Record<'scheduled' | 'moved' | 'cancelled', MeetingMessageKind> = {
   scheduled: 'meeting_scheduled',
@@ -12,8 +12,8 @@ const messageKind: Record<'scheduled' | 'moved' | 'cancelled', MeetingMessageKin
 /**
  * `notify`: tells one participant that a meeting was scheduled, moved or cancelled. A notice that a
  * later change made stale (moved again, then cancelled) is skipped as `superseded`; the later notice
- * says it all. Pauses do not hold these back: they are news, not reminders. Quiet hours do, unless
- * waiting would pass the meeting's start.
+ * says it all. Neither pauses nor quiet hours hold these back: they are news the person plans around,
+ * and the leader is told "I'll let them know" (README, Decisions). Quiet hours are for reminders and reflections.
  */
 export const notifyHandler =
   (deps: MeetingJobDeps): JobHandler =>
@@ -27,9 +27,6 @@ export const notifyHandler =
     }
 
     const recipient = await loadRecipient(deps, group, userId);
-    const starts = [meeting.startsAt, payload.previousStartsAt].filter((s): s is string => !!s).sort();
-    const quiet = quietHoursDeferral(now, recipient, starts[0], 'send_now');
-    if (quiet) return quiet;
 
     const message = deps.renderer.render({
       kind: messageKind[payload.event],

@@ -45,7 +45,13 @@ export interface OwnOutcomes {
 /** The outcome ledger and the programme report. Only a group's leader records; a participant sees only their own. */
 export class OutcomeService {
   constructor(
-    private readonly deps: { groups: GroupRepository; store: OutcomeRepository; jobs: JobQueue },
+    private readonly deps: {
+      groups: GroupRepository;
+      store: OutcomeRepository;
+      jobs: JobQueue;
+      /** The groups a leader leads (point reads of the profile's leadsGroupIds, in the groups feature). */
+      groupsLedBy: (leaderId: string) => Promise<Group[]>;
+    },
     private readonly clock: Clock,
   ) {}
 
@@ -181,7 +187,7 @@ export class OutcomeService {
 
   /** The programme report of one group the actor leads, or of all of them. Participants appear as keyed hashes. */
   async report(leaderId: string, groupId?: string): Promise<ProgrammeReport> {
-    const groups = groupId ? [await this.ledGroup(leaderId, groupId)] : await this.deps.groups.listByLeader(leaderId);
+    const groups = groupId ? [await this.ledGroup(leaderId, groupId)] : await this.deps.groupsLedBy(leaderId);
     const inputs = await Promise.all(
       groups.map(async (g) => {
         const [key, entries, followUps, attendance] = await Promise.all([

@@ -54,7 +54,7 @@ describe('HTTP: outcomes and the programme report', function () {
     expect(textOf(siriView)).to.contain('Din ledare har inte antecknat något än.').and.not.contain('Anställd');
     const noteSave = buttonData(siriView, (d) => d.action === 'outcomes.note.save');
     expect(textOf(await bot.submit(siri, { ...noteSave, note: 'Jag har en intervju på fredag' }))).to.equal('Din kommentar är sparad. Din ledare kan se den.');
-    expect(textOf(await bot.submit(other, { action: 'outcomes.home', groupId }))).to.equal('Et ole vielä ryhmässä. Liity ryhmään ohjaajaltasi saamallasi koodilla.');
+    expect(textOf(await bot.submit(other, { action: 'outcomes.home', groupId }))).to.equal('Et ole ryhmässä. Liity ryhmään koodilla, jonka sait ohjaajaltasi.');
     expect(textOf(await bot.submit(aino, { action: 'outcomes.record', groupId, userId: `test:${pekka.id}` }))).to.equal('Vain ryhmän oma ohjaaja voi tehdä sen.');
     expect(textOf(await bot.submit(other, { action: 'outcomes.report', groupId }))).to.equal('Vain ryhmän oma ohjaaja voi tehdä sen.');
   });

@@ -7,6 +7,7 @@ import { UserService } from '../../../src/services/people/users';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { CosmosCodeAttemptRepository, CosmosUserRepository } from '../../../src/store/people/repositories';
 import { CosmosGroupRepository } from '../../../src/store/groups/repositories';
+import { CosmosJobRepository } from '../../../src/store/shared/jobRepository';
 import { freshStore } from '../../support/cosmos';
 import { expectDomainError } from '../../support/expectDomainError';
 
@@ -32,7 +33,7 @@ describe('group services on the embedded Cosmos server', () => {
     clock = new TestClock(Date.parse('2026-11-25T10:00:00Z'));
     const guard = new CodeAttemptGuard(new CosmosCodeAttemptRepository(store.containers), clock);
     users = new UserService(new CosmosUserRepository(store.containers), guard, { anyoneMayLead: false, leaderIds: ['t:leader'], signupCode: 'lead-the-way-2026' }, clock);
-    groups = new GroupService(new CosmosGroupRepository(store.containers), users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock);
+    groups = new GroupService(new CosmosGroupRepository(store.containers), users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock, new CosmosJobRepository(store.containers));
   });
   afterEach(async () => store.close());
 
@@ -98,13 +99,13 @@ describe('group services on the embedded Cosmos server', () => {
     expect((await groups.roster('t:leader', b.group.groupId)).members.map((m) => m.userId)).to.deep.equal(['t:p1']);
   });
 
-  it('shows a roster only to the group\'s own leader, and a renewed code retires the old one', async () => {
+  it('shows a roster only to the group\'s own leader, and a renewed code retires the old one (which then says it was replaced)', async () => {
     const { group, invite } = await groups.createGroup('t:leader', { name: 'Gym', timeZone: 'Europe/Helsinki', locale: 'fi' });
     await expectDomainError(groups.roster('t:p1', group.groupId), 'NOT_GROUP_LEADER');
     const renewed = await groups.renewInvite('t:leader', group.groupId);
     expect(renewed.invite.code).to.not.equal(invite.code);
     await consenting('t:p1');
-    await expectDomainError(groups.joinGroup('t:p1', invite.code), 'INVITE_INVALID');
+    await expectDomainError(groups.joinGroup('t:p1', invite.code), 'INVITE_REPLACED');
     await groups.joinGroup('t:p1', renewed.invite.code);
   });
 
@@ -118,6 +119,7 @@ describe('group services on the embedded Cosmos server', () => {
       new CodeAttemptGuard(new CosmosCodeAttemptRepository(store.containers), clock),
       { maxParticipants: 4, inviteTtlDays: 14 },
       clock,
+      new CosmosJobRepository(store.containers),
     );
     await expectDomainError(brokenGroups.joinGroup('t:p1', invite.code), 'STORE_UNAVAILABLE');
     expect((await users.get('t:p1'))?.groupId).to.equal(undefined);

@@ -67,7 +67,9 @@ describe('outcome ledger and programme report on the embedded Cosmos server', ()
     store = await freshStore('outcomes');
     clock = new TestClock(Date.parse('2026-02-02T09:00:00Z'));
     groups = new CosmosGroupRepository(store.containers);
-    outcomes = new OutcomeService({ groups, store: new CosmosOutcomeRepository(store.containers), jobs: new CosmosJobRepository(store.containers) }, clock);
+    // The leader's profile would name g1 and g2 (leadsGroupIds); here the groups are read back by id.
+    const ledBy = async (leaderId: string) => (await Promise.all(['g1', 'g2', 'g3'].map((id) => groups.get(id)))).filter((g): g is Group => g?.leaderId === leaderId);
+    outcomes = new OutcomeService({ groups, store: new CosmosOutcomeRepository(store.containers), jobs: new CosmosJobRepository(store.containers), groupsLedBy: ledBy }, clock);
     await groups.create(groupOf('g1', 't:leader', ['Pekka', 'Sanna', 'Aino', 'Matti']));
     await groups.create(groupOf('g2', 't:leader', ['Liisa', 'Jari', 'Kaisa', 'Olli']));
     await groups.create(groupOf('g3', 't:other', ['Veera']));
