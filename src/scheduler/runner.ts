@@ -15,7 +15,7 @@ export interface RunnerOptions {
   batchSize: number;
   /**
    * Fewest jobs claimed from one due query (a random window of it). Instances that read the same due
-   * jobs then mostly claim different ones; the window grows after a few rounds without a lost claim (one
+   * jobs then mostly claim different ones; the window grows after ten rounds without a lost claim (one
    * instance alone) and shrinks back to this as soon as a claim is lost to another instance.
    */
   claimWindow: number;
@@ -34,7 +34,7 @@ export interface RunnerOptions {
 export const defaultRunnerOptions: Omit<RunnerOptions, 'instanceId'> = {
   intervalMs: 30_000,
   leaseMs: 5 * 60_000,
-  batchSize: 100,
+  batchSize: 200,
   claimWindow: 10,
   maxBatchesPerTick: 100,
   concurrency: 8,
@@ -154,9 +154,9 @@ export class SchedulerRunner {
       const chosen = randomWindow(due, Math.max(this.window, this.options.concurrency));
       await eachConcurrently(shuffle(chosen), this.options.concurrency, (job) => this.runOne(job, report));
       const lost = report.lost - lostBefore;
-      // Grows only after several rounds without a lost claim: another instance loses claims only now and then.
+      // Grows only after many rounds without a lost claim: with another instance, windows seldom overlap, so a few quiet rounds prove nothing.
       this.quietRounds = lost > 0 ? 0 : this.quietRounds + 1;
-      this.window = this.quietRounds === 0 ? this.options.claimWindow : this.quietRounds >= 5 ? Math.min(this.options.batchSize, this.window * 2) : this.window;
+      this.window = this.quietRounds === 0 ? this.options.claimWindow : this.quietRounds >= 10 ? Math.min(this.options.batchSize, this.window + this.options.claimWindow) : this.window;
       // All of them taken (by us or another instance): nothing more is due. Otherwise ask again.
       if (chosen.length === due.length && due.length < this.options.batchSize) break;
     }

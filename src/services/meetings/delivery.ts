@@ -1,0 +1,109 @@
+import type { Group } from '../../domain/groups';
+import type { Attendance, Meeting, Rsvp } from '../../domain/meetings';
+import { effectivePrefs, type DeliveryFacts, type EffectiveReminderPrefs, type MeetingFacts, type Pause } from '../../domain/reminders';
+import type { Locale } from '../../domain/shared/locale';
+import { isValidZone } from '../../domain/shared/schedule';
+import type { GroupRepository } from '../groups';
+import { findPersonalConversation, type ConversationRefRepository, type UserRepository } from '../people';
+import type { PauseRepository, ReminderPrefsRepository } from '../reminders';
+import type { Messenger, OutboundMessage, SendOutcome } from '../shared/ports';
+import type { MeetingRepository } from './ports';
+
+export interface MeetingDeliveryDeps {
+  groups: GroupRepository;
+  meetings: MeetingRepository;
+  users: UserRepository;
+  prefs: ReminderPrefsRepository;
+  pauses: PauseRepository;
+  refs: ConversationRefRepository;
+  messenger: Messenger;
+  defaultLocale: Locale;
+}
+
+export interface Recipient {
+  zone: string;
+  locale: Locale;
+  prefs: EffectiveReminderPrefs;
+}
+
+/** A meeting message's world: the meeting, its group, the recipient and what they said. */
+export interface DeliveryContext {
+  meeting: Meeting;
+  group: Group;
+  recipient: Recipient;
+  pause?: Pause;
+  rsvp?: Rsvp;
+  attendance?: Attendance;
+}
+
+/** What a job needs besides the meeting, the group and the recipient: read only when asked for. */
+export interface DeliveryNeeds {
+  pause?: boolean;
+  rsvp?: boolean;
+  attendance?: boolean;
+}
+
+export type DeliveryOutcome = SendOutcome | { kind: 'unreachable'; status: number; reason: string };
+
+/**
+ * What the scheduler's meeting jobs read and send, as one use case: it loads everything the delivery
+ * policy (src/domain/reminders/delivery.ts) looks at in one round of parallel reads, and sends to a
+ * person's personal chat.
+ */
+export class MeetingDeliveryService {
+  constructor(private readonly deps: MeetingDeliveryDeps) {}
+
+  /** Undefined when the meeting or its group is gone. */
+  async load(groupId: string, meetingId: string, userId: string, needs: DeliveryNeeds = {}): Promise<DeliveryContext | undefined> {
+    const { meetings } = this.deps;
+    const [meeting, group, user, prefs, pause, rsvp, attendance] = await Promise.all([
+      meetings.get(groupId, meetingId),
+      this.deps.groups.get(groupId),
+      this.deps.users.get(userId),
+      this.deps.prefs.get(userId),
+      needs.pause ? this.deps.pauses.current(userId) : undefined,
+      needs.rsvp ? meetings.getRsvp(groupId, meetingId, userId) : undefined,
+      needs.attendance ? meetings.getAttendance(groupId, meetingId, userId) : undefined,
+    ]);
+    if (!meeting || !group) return undefined;
+    const recipient: Recipient = {
+      zone: isValidZone(user?.timeZone) ? user.timeZone : group.timeZone,
+      locale: user?.locale ?? group.locale ?? this.deps.defaultLocale,
+      prefs: effectivePrefs(prefs),
+    };
+    return { meeting, group, recipient, ...(pause ? { pause } : {}), ...(rsvp ? { rsvp } : {}), ...(attendance ? { attendance } : {}) };
+  }
+
+  listAttendance(groupId: string, meetingId: string): Promise<Attendance[]> {
+    return this.deps.meetings.listAttendance(groupId, meetingId);
+  }
+
+  /** The facts the delivery policy decides on, for `userId` as a member (or, with `asLeader`, as the leader). */
+  facts(
+    ctx: DeliveryContext,
+    userId: string,
+    now: Date,
+    planned: MeetingFacts['planned'],
+    options: { asLeader?: boolean; offsetMinutes?: number } = {},
+  ): DeliveryFacts {
+    const { meeting, group, recipient } = ctx;
+    return {
+      now,
+      inGroup: options.asLeader ? group.leaderId === userId : group.members.some((m) => m.userId === userId),
+      meeting: { status: meeting.status, revision: meeting.revision, startsAt: meeting.startsAt, endsAt: meeting.endsAt, planned },
+      ...(ctx.pause ? { pause: ctx.pause } : {}),
+      ...(ctx.rsvp ? { rsvp: ctx.rsvp.answer } : {}),
+      ...(ctx.attendance ? { attendance: ctx.attendance.status } : {}),
+      prefs: recipient.prefs,
+      zone: recipient.zone,
+      ...(options.offsetMinutes !== undefined ? { offsetMinutes: options.offsetMinutes } : {}),
+    };
+  }
+
+  /** To the person's personal chat; none (never installed, or removed) is unreachable. */
+  async sendToPerson(userId: string, message: OutboundMessage): Promise<DeliveryOutcome> {
+    const target = await findPersonalConversation(this.deps.refs, userId);
+    if ('unreachable' in target) return { kind: 'unreachable', status: target.unreachable, reason: target.reason };
+    return this.deps.messenger.send(userId, target.conversationId, message);
+  }
+}
