@@ -25,7 +25,7 @@ import { isLoopbackHttpEndpoint, openCosmosStore, startEmbeddedCosmos, type Cosm
 import { CosmosDialogStateStorage } from './store/shared/dialogStateStorage';
 import { CosmosJobRepository } from './store/shared/jobRepository';
 import { LocalSnapshot } from './store/shared/localSnapshot';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository } from './store/reminders';
+import { CosmosPauseRepository, CosmosRecipientRepository, CosmosReminderPrefsRepository } from './store/reminders';
 import { CosmosMeetingRepository } from './store/meetings';
 import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUserRepository } from './store/people';
 import { CosmosGroupRepository } from './store/groups';
@@ -123,12 +123,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const scheduler = new SchedulerRunner(
     jobs,
     meetingJobHandlers({
-      groups: groupsRepo,
       meetings: meetingsRepo,
-      users,
-      prefs: prefsRepo,
-      pauses,
-      refs,
+      recipients: new CosmosRecipientRepository(store.containers),
       messenger,
       renderer: meetingMessageRenderer,
       prompter: new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),

@@ -16,6 +16,7 @@ import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
 import { CosmosConversationRefRepository, CosmosUserRepository } from '../../src/store/people/repositories';
 import { CosmosGroupRepository } from '../../src/store/groups/repositories';
 import { CosmosPauseRepository, CosmosReminderPrefsRepository } from '../../src/store/reminders/repositories';
+import { CosmosRecipientRepository } from '../../src/store/reminders';
 import { CosmosMeetingRepository } from '../../src/store/meetings/meetingRepository';
 
 /** A clock the test moves by hand: nothing here waits on the wall clock. */
@@ -173,12 +174,8 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   const meetings = new MeetingService({ groups, meetings: meetingsRepo, jobs, prefs: prefsRepo, users }, clock);
   const prefs = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups, meetings }, clock);
   const handlerDeps: MeetingJobDeps = {
-    groups,
     meetings: meetingsRepo,
-    users,
-    prefs: prefsRepo,
-    pauses,
-    refs,
+    recipients: new CosmosRecipientRepository(store.containers),
     messenger,
     renderer: textRenderer,
     prompter,

@@ -36,5 +36,5 @@ export const attendanceHandler =
       jobId: job.id,
       attendance,
     });
-    return fromSendOutcome(await delivery.sendToPerson(job.userId, message));
+    return fromSendOutcome(await delivery.sendToPerson(ctx, job.userId, message));
   };

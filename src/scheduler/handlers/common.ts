@@ -1,20 +1,13 @@
 import type { DeliveryDecision } from '../../domain/reminders';
 import type { Locale } from '../../domain/shared/locale';
-import type { ConversationRefRepository, UserRepository } from '../../services/people';
-import type { GroupRepository } from '../../services/groups';
 import type { Messenger, SendOutcome } from '../../services/shared/ports';
-import type { PauseRepository, ReminderPrefsRepository } from '../../services/reminders';
-import type { DeliveryOutcome, MeetingDeliveryService, ReflectionPrompter, ReminderRenderer, MeetingRepository } from '../../services/meetings';
+import type { DeliveryOutcome, MeetingDeliveryService, ReflectionPrompter, ReminderRenderer, MeetingRepository, RecipientRepository } from '../../services/meetings';
 import type { HandlerResult } from '../jobs';
 
 /** What the meeting job handlers are built from: the delivery service's stores, the sender, the renderer and the prompter. */
 export interface MeetingJobDeps {
-  groups: GroupRepository;
   meetings: MeetingRepository;
-  users: UserRepository;
-  prefs: ReminderPrefsRepository;
-  pauses: PauseRepository;
-  refs: ConversationRefRepository;
+  recipients: RecipientRepository;
   messenger: Messenger;
   renderer: ReminderRenderer;
   prompter: ReflectionPrompter;

@@ -38,5 +38,5 @@ export const notifyHandler =
       jobId: job.id,
       ...(payload.previousStartsAt ? { previousStartsAt: payload.previousStartsAt } : {}),
     });
-    return fromSendOutcome(await delivery.sendToPerson(job.userId, message));
+    return fromSendOutcome(await delivery.sendToPerson(ctx, job.userId, message));
   };

@@ -13,7 +13,7 @@ export const reflectHandler =
   async (job, { now }) => {
     const payload = reflectPayloadSchema.parse(job.payload);
     if (!job.userId) return skipped('not_in_group');
-    const ctx = await delivery.load(job.groupId, payload.meetingId, job.userId, { pause: true, rsvp: true, attendance: true });
+    const ctx = await delivery.load(job.groupId, payload.meetingId, job.userId);
     if (!ctx) return skipped('meeting_not_found');
     const facts = delivery.facts(ctx, job.userId, now, { revision: payload.revision, endsAt: payload.meetingEndsAt });
     const notNow = unlessDelivered(decideDelivery(facts, meetingMessageRules.reflection()));

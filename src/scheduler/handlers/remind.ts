@@ -13,7 +13,7 @@ export const remindHandler =
   async (job, { now }) => {
     const payload = remindPayloadSchema.parse(job.payload);
     if (!job.userId) return skipped('not_in_group');
-    const ctx = await delivery.load(job.groupId, payload.meetingId, job.userId, { pause: true, rsvp: true });
+    const ctx = await delivery.load(job.groupId, payload.meetingId, job.userId);
     if (!ctx) return skipped('meeting_not_found');
     const facts = delivery.facts(ctx, job.userId, now, { revision: payload.revision, startsAt: payload.meetingStartsAt }, { offsetMinutes: payload.offsetMinutes });
     const notNow = unlessDelivered(decideDelivery(facts, meetingMessageRules.reminder(ctx.meeting.startsAt)));
@@ -29,5 +29,5 @@ export const remindHandler =
       jobId: job.id,
       ...(payload.offsetMinutes !== undefined ? { offsetMinutes: payload.offsetMinutes } : {}),
     });
-    return fromSendOutcome(await delivery.sendToPerson(job.userId, message));
+    return fromSendOutcome(await delivery.sendToPerson(ctx, job.userId, message));
   };

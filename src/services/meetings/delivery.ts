@@ -3,19 +3,14 @@ import type { Attendance, Meeting, Rsvp } from '../../domain/meetings';
 import { effectivePrefs, type DeliveryFacts, type EffectiveReminderPrefs, type MeetingFacts, type Pause } from '../../domain/reminders';
 import type { Locale } from '../../domain/shared/locale';
 import { isValidZone } from '../../domain/shared/schedule';
-import type { GroupRepository } from '../groups';
-import { findPersonalConversation, type ConversationRefRepository, type UserRepository } from '../people';
-import type { PauseRepository, ReminderPrefsRepository } from '../reminders';
+import type { ConversationRef } from '../../domain/people';
+import { personalTargetFrom } from '../people';
 import type { Messenger, OutboundMessage, SendOutcome } from '../shared/ports';
-import type { MeetingRepository } from './ports';
+import type { MeetingRepository, RecipientRepository } from './ports';
 
 export interface MeetingDeliveryDeps {
-  groups: GroupRepository;
   meetings: MeetingRepository;
-  users: UserRepository;
-  prefs: ReminderPrefsRepository;
-  pauses: PauseRepository;
-  refs: ConversationRefRepository;
+  recipients: RecipientRepository;
   messenger: Messenger;
   defaultLocale: Locale;
 }
@@ -34,36 +29,26 @@ export interface DeliveryContext {
   pause?: Pause;
   rsvp?: Rsvp;
   attendance?: Attendance;
-}
-
-/** What a job needs besides the meeting, the group and the recipient: read only when asked for. */
-export interface DeliveryNeeds {
-  pause?: boolean;
-  rsvp?: boolean;
-  attendance?: boolean;
+  /** The recipient's conversation references: where to send. */
+  refs: ConversationRef[];
 }
 
 export type DeliveryOutcome = SendOutcome | { kind: 'unreachable'; status: number; reason: string };
 
 /**
  * What the scheduler's meeting jobs read and send, as one use case: it loads everything the delivery
- * policy (src/domain/reminders/delivery.ts) looks at in one round of parallel reads, and sends to a
- * person's personal chat.
+ * policy (src/domain/reminders/delivery.ts) looks at in two queries at once — the group's partition
+ * (the group, the meeting, the person's RSVP and attendance) and the person's (profile, settings, pause,
+ * conversation references) — and sends to the person's personal chat with the references just read.
  */
 export class MeetingDeliveryService {
   constructor(private readonly deps: MeetingDeliveryDeps) {}
 
   /** Undefined when the meeting or its group is gone. */
-  async load(groupId: string, meetingId: string, userId: string, needs: DeliveryNeeds = {}): Promise<DeliveryContext | undefined> {
-    const { meetings } = this.deps;
-    const [meeting, group, user, prefs, pause, rsvp, attendance] = await Promise.all([
-      meetings.get(groupId, meetingId),
-      this.deps.groups.get(groupId),
-      this.deps.users.get(userId),
-      this.deps.prefs.get(userId),
-      needs.pause ? this.deps.pauses.current(userId) : undefined,
-      needs.rsvp ? meetings.getRsvp(groupId, meetingId, userId) : undefined,
-      needs.attendance ? meetings.getAttendance(groupId, meetingId, userId) : undefined,
+  async load(groupId: string, meetingId: string, userId: string): Promise<DeliveryContext | undefined> {
+    const [{ meeting, group, rsvp, attendance }, { user, prefs, pause, refs }] = await Promise.all([
+      this.deps.meetings.getWithGroup(groupId, meetingId, userId),
+      this.deps.recipients.load(userId),
     ]);
     if (!meeting || !group) return undefined;
     const recipient: Recipient = {
@@ -71,7 +56,7 @@ export class MeetingDeliveryService {
       locale: user?.locale ?? group.locale ?? this.deps.defaultLocale,
       prefs: effectivePrefs(prefs),
     };
-    return { meeting, group, recipient, ...(pause ? { pause } : {}), ...(rsvp ? { rsvp } : {}), ...(attendance ? { attendance } : {}) };
+    return { meeting, group, recipient, refs, ...(pause ? { pause } : {}), ...(rsvp ? { rsvp } : {}), ...(attendance ? { attendance } : {}) };
   }
 
   listAttendance(groupId: string, meetingId: string): Promise<Attendance[]> {
@@ -101,8 +86,8 @@ export class MeetingDeliveryService {
   }
 
   /** To the person's personal chat; none (never installed, or removed) is unreachable. */
-  async sendToPerson(userId: string, message: OutboundMessage): Promise<DeliveryOutcome> {
-    const target = await findPersonalConversation(this.deps.refs, userId);
+  async sendToPerson(ctx: DeliveryContext, userId: string, message: OutboundMessage): Promise<DeliveryOutcome> {
+    const target = personalTargetFrom(ctx.refs, userId);
     if ('unreachable' in target) return { kind: 'unreachable', status: target.unreachable, reason: target.reason };
     return this.deps.messenger.send(userId, target.conversationId, message);
   }
