@@ -43,6 +43,13 @@ const schema = z
     SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
     SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(2).max(3600), 300),
     REFLECT_AFTER_MINUTES: withDefault(z.coerce.number().int().min(0).max(24 * 60), 30),
+    CONNECTOR_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 5000),
+    TURN_DEADLINE_MS: withDefault(z.coerce.number().int().min(500).max(14_000), 10_000),
+    COSMOS_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 3000),
+    COSMOS_MAX_RETRIES: withDefault(z.coerce.number().int().min(0).max(9), 2),
+    COSMOS_MAX_RETRY_WAIT_SECONDS: withDefault(z.coerce.number().int().min(0).max(30), 3),
+    TRUST_PROXY: withDefault(z.enum(['true', 'false']).transform((v) => v === 'true'), 'false'),
+    HTTP_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(500).max(120_000), 10_000),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -75,7 +82,15 @@ export interface Config {
     MicrosoftAppType: string;
     MicrosoftAppTenantId?: string;
   };
-  cosmos: { endpoint?: string; key?: string; database: string };
+  cosmos: { endpoint?: string; key?: string; database: string; requestTimeoutMs: number; maxRetries: number; maxRetryWaitSeconds: number };
+  /** Every call to a Bot Connector (replies and proactive sends) gives up after this. */
+  connectorTimeoutMs: number;
+  /** A turn that has not finished by then answers "please try again" (Teams gives up after about 15 s). */
+  turnDeadlineMs: number;
+  /** X-Forwarded-For is believed only when a proxy (Azure App Service's front end) is in front. */
+  trustProxy: boolean;
+  /** A request whose headers and body have not arrived by then is cut off. */
+  httpRequestTimeoutMs: number;
   defaultLocale: 'fi' | 'sv' | 'en';
   defaultTimeZone: string;
   maxParticipants: number;
@@ -120,7 +135,18 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppTenantId: e.MicrosoftAppTenantId,
     },
-    cosmos: { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE },
+    cosmos: {
+      endpoint: e.COSMOS_ENDPOINT,
+      key: e.COSMOS_KEY,
+      database: e.COSMOS_DATABASE,
+      requestTimeoutMs: e.COSMOS_REQUEST_TIMEOUT_MS,
+      maxRetries: e.COSMOS_MAX_RETRIES,
+      maxRetryWaitSeconds: e.COSMOS_MAX_RETRY_WAIT_SECONDS,
+    },
+    connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
+    turnDeadlineMs: e.TURN_DEADLINE_MS,
+    trustProxy: e.TRUST_PROXY,
+    httpRequestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     maxParticipants: e.MAX_PARTICIPANTS,

@@ -36,3 +36,20 @@ describe('config', () => {
     expect(c.leaderIds).to.deep.equal(['msteams:a', 'msteams:b']);
   });
 });
+
+describe('config: the edge limits', () => {
+  it('has time limits that let a turn give up well before Teams does, and trusts no proxy by default', () => {
+    const c = loadConfig({});
+    expect(c.turnDeadlineMs).to.equal(10_000);
+    expect(c.connectorTimeoutMs).to.equal(5000);
+    expect(c.cosmos).to.include({ requestTimeoutMs: 3000, maxRetries: 2, maxRetryWaitSeconds: 3 });
+    expect(c.trustProxy).to.equal(false);
+    expect(c.httpRequestTimeoutMs).to.equal(10_000);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).to.equal(true);
+  });
+
+  it('refuses a turn deadline Teams would not wait for, and a TRUST_PROXY that is not true or false', () => {
+    expect(() => loadConfig({ TURN_DEADLINE_MS: '20000' })).to.throw(ConfigError, /TURN_DEADLINE_MS/);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).to.throw(ConfigError, /TRUST_PROXY/);
+  });
+});

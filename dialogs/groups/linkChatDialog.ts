@@ -39,7 +39,8 @@ export class LinkChatDialog extends CancelAndHelpDialog {
     if (!group) return step.endDialog();
     const conversationId = step.context.activity.conversation.id;
     try {
-      await this.deps.groups.linkChat(userIdOf(step.context), group.groupId, conversationId);
+      const linkedGroupId = await this.deps.conversations.groupForChat(conversationId);
+      await this.deps.groups.linkChat(userIdOf(step.context), group.groupId, conversationId, linkedGroupId);
       await this.deps.conversations.attachChatToGroup(conversationId, group.groupId);
       await step.context.sendActivity(t('linkChat.done', { group: group.name }));
     } catch (e) {

@@ -2,7 +2,7 @@ import { CardFactory, MessageFactory, type CloudAdapter, type ConversationRefere
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/shared/clock';
 import type { StoredReference } from '../domain/people';
-import type { ConversationRefRepository } from '../services/people';
+import type { ReferenceBook } from '../services/people';
 import type { Messenger, OutboundMessage, SendOutcome } from '../services/shared/ports';
 
 export interface RetryPolicy {
@@ -36,7 +36,7 @@ export class ProactiveSender implements Messenger {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly refs: ConversationRefRepository,
+    private readonly refs: ReferenceBook,
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly policy: RetryPolicy = defaultRetryPolicy,

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Container, Database } from '@azure/cosmos';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type Storage, type StoreItems } from 'botbuilder';
+import { ActivityHandler, ConversationState, UserState, type Storage, type StoreItems } from 'botbuilder';
 import pino from 'pino';
+import { GroupCoachAdapter } from '../../src/bot/adapter';
 import { createHttpServer } from '../../src/http/server';
 
 /**
- * The two bots ours is compared with, on the same adapter (CloudAdapter, no app id) and the same HTTP
+ * The two bots ours is compared with, on the same adapter (our GroupCoachAdapter, a CloudAdapter without app id) and the same HTTP
  * path (our restify server, POST /api/messages): a plain echo, and the stock botbuilder pattern — the
  * same echo with ConversationState + UserState loaded and saved every turn on a Storage over Cosmos.
  */
@@ -90,8 +91,8 @@ export interface RunningEchoBot {
 }
 
 async function serve(bot: ActivityHandler): Promise<RunningEchoBot> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const server = createHttpServer({ adapter, bot, storeHealthy: async () => undefined, log: pino({ level: 'silent' }) });
+  const adapter = new GroupCoachAdapter({ botAuth: {}, connectorTimeoutMs: 5000 });
+  const server = createHttpServer({ adapter, bot, storeHealthy: async () => undefined, log: pino({ level: 'silent' }), localMode: true, requestTimeoutMs: 10_000 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

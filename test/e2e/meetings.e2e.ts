@@ -1,13 +1,10 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
-import pino from 'pino';
 import type { Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { startApp, type RunningApp } from '../../src';
-import { Browser, normalise, resultsDir, screenshot } from './support/browser';
-import { invitePattern, newestButton, press, send, transcript, waitForText } from './support/webchat';
+import type { RunningApp } from '../../src';
+import { startLocalApp, type LocalApp } from './support/app';
+import { Browser, normalise, screenshot } from './support/browser';
+import { createGroupInFinnish, joinInEnglish, newestButton, press, send, transcript, waitForText } from './support/webchat';
 
 /**
  * Meetings in the local web chat page: the leader schedules one in the Adaptive Card form, the scheduler
@@ -15,8 +12,8 @@ import { invitePattern, newestButton, press, send, transcript, waitForText } fro
  * leader sees the answer counted. Real app, embedded Cosmos, real Chromium, nothing beyond loopback.
  */
 describe('meetings in the web chat page in Chromium (local mode, scheduler every 5 s)', () => {
+  let local: LocalApp;
   let app: RunningApp;
-  let dataDir = '';
   const browser = new Browser();
   const title = 'Työpaikkamessut';
   const place = 'Kirjaston ryhmätila';
@@ -24,16 +21,13 @@ describe('meetings in the web chat page in Chromium (local mode, scheduler every
   const date = DateTime.now().setZone('Europe/Helsinki').plus({ days: 7 }).toFormat('yyyy-MM-dd');
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(resultsDir, 'tmp-data-'));
-    app = await startApp(loadConfig({ PORT: '0', LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_SECONDS: '5' }), {
-      log: pino({ level: 'warn' }),
-    });
+    local = await startLocalApp({ SCHEDULER_INTERVAL_SECONDS: '5' });
+    app = local.app;
     await browser.start();
   });
   after(async () => {
     await browser.stop();
-    await app?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await local?.stop();
   });
 
   /** The newest card in the transcript that contains this text (older cards keep their inputs and buttons). */
@@ -43,37 +37,14 @@ describe('meetings in the web chat page in Chromium (local mode, scheduler every
     // Leader creates a group and reads the invite code (as in webchat.e2e.ts).
     const leader = await browser.newPage();
     await leader.goto(`${app.url}/?user=Leena&lang=fi`);
-    await waitForText(leader, 'Mitä haluaisit tehdä?');
     await waitForText(leader, 'Yhteys on valmis', { root: '#status' });
-    await press(leader, 'Luo ryhmä');
-    await waitForText(leader, 'Mikä on ryhmän nimi?');
-    await send(leader, 'Museokävelijät');
-    await waitForText(leader, 'Millä aikavyöhykkeellä ryhmä kokoontuu?');
-    await press(leader, 'Europe/Helsinki');
-    await waitForText(leader, 'Mitä kieltä ryhmä käyttää?');
-    await press(leader, 'Suomi');
-    const afterCreate = await waitForText(leader, 'Kutsu ryhmään Museokävelijät');
-    await waitForText(leader, 'Ryhmä "Museokävelijät" on valmis.');
-    const code = afterCreate.slice(afterCreate.lastIndexOf('Kutsu ryhmään Museokävelijät')).match(invitePattern)?.[0];
-    expect(code, 'an invite code on the invite card').to.be.a('string');
+    const code = await createGroupInFinnish(leader, 'Museokävelijät');
     await screenshot(leader, 'meetings-leader-group-ready');
 
     // Participant onboards and joins (as in webchat.e2e.ts).
     const participant = await browser.newPage();
     await participant.goto(`${app.url}/?user=Pekka&lang=en`);
-    await waitForText(participant, 'What would you like to do?');
-    await press(participant, 'Get started');
-    await waitForText(participant, 'Which language would you like me to use?');
-    await press(participant, 'English');
-    await waitForText(participant, 'May I store this information?');
-    await press(participant, 'Yes');
-    await waitForText(participant, 'What name would you like your group to see?');
-    await send(participant, 'Pekka');
-    await waitForText(participant, 'Thank you, Pekka!');
-    await press(participant, 'Skip for now');
-    await waitForText(participant, 'All set! Next, join your group with the code');
-    await send(participant, code!);
-    await waitForText(participant, 'Welcome to the group "Museokävelijät"!');
+    await joinInEnglish(participant, 'Pekka', code, 'Museokävelijät');
     await screenshot(participant, 'meetings-participant-joined');
     await waitForText(leader, 'Pekka liittyi ryhmääsi "Museokävelijät". Ryhmässä on nyt 1 osallistuja.');
 
@@ -81,6 +52,7 @@ describe('meetings in the web chat page in Chromium (local mode, scheduler every
     // 08:00 there; Pekka turns quiet hours off (start = end) in his reminder settings, so the test holds at any hour.
     await send(participant, 'menu');
     await waitForText(participant, 'What would you like to do?', { count: 2 });
+    await press(participant, 'Your settings and help');
     await press(participant, 'Reminders');
     await waitForText(participant, 'Your reminders');
     const settings = newestCard(participant, 'Your reminders');

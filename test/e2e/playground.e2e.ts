@@ -142,6 +142,11 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
     await compose(page, 'menu');
     await waitForConversationText(page, 'What would you like to do?');
     const menu = newestCard(page, 'What would you like to do?');
+    // Settings and help open in place (Action.ShowCard), in the Teams client too.
+    expect(await menu.getByRole('button', { name: 'Language', exact: true }).isVisible()).to.equal(false);
+    await menu.getByRole('button', { name: 'Your settings and help', exact: true }).click();
+    await menu.getByRole('button', { name: 'Language', exact: true }).waitFor({ state: 'visible', timeout: 5_000 });
+    await screenshot(page, 'playground-menu-more');
     await menu.getByRole('button', { name: 'Meetings', exact: true }).click();
     await waitForConversationText(page, 'Meetings – Museum walkers');
     await waitForConversationText(page, 'No upcoming meetings. Schedule the next one with the button below.');

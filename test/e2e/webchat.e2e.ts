@@ -1,26 +1,22 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import pino from 'pino';
-import { loadConfig } from '../../src/config';
-import { startApp, type RunningApp } from '../../src';
-import { Browser, resultsDir, screenshot } from './support/browser';
+import type { RunningApp } from '../../src';
+import { startLocalApp, type LocalApp } from './support/app';
+import { Browser, screenshot } from './support/browser';
 import { invitePattern, press, send, transcript, waitForText } from './support/webchat';
 
 describe('web chat page in Chromium (local mode)', () => {
+  let local: LocalApp;
   let app: RunningApp;
-  let dataDir = '';
   const browser = new Browser();
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(resultsDir, 'tmp-data-'));
-    app = await startApp(loadConfig({ PORT: '0', LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }), { log: pino({ level: 'warn' }) });
+    local = await startLocalApp();
+    app = local.app;
     await browser.start();
   });
   after(async () => {
     await browser.stop();
-    await app?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await local?.stop();
   });
 
   it('a leader creates a group and a participant joins it with the code', async () => {

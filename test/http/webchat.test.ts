@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BotHarness } from '../support/botHarness';
+import { openLocalPage } from '../support/localPage';
 import { localUserOf } from '../../src/http/webchat/page';
 import { TokenBucketLimiter } from '../../src/http/webchat/tokenBucket';
 
@@ -114,20 +115,23 @@ describe('web chat page and local channel (local mode)', () => {
   });
 
   it('welcomes on join, echoes the user activity with its clientActivityID and streams the bot replies', async () => {
+    const page = await openLocalPage(bot.app.url, 'Ville', 'en');
     const user = localUserOf('Ville');
-    const base = `${bot.app.url}/local-webchat/conversations/${user.conversationId}`;
-    const events = await new EventReader().open(`${base}/stream`);
+    expect(page.conversationId).to.equal(user.conversationId);
+    const base = `${bot.app.url}/local-webchat/conversations/${page.conversationId}`;
+    const events = await new EventReader().open(`${base}/stream?secret=${encodeURIComponent(page.secret)}`);
+    const headers = { 'x-local-webchat-secret': page.secret };
     try {
-      expect((await postJson(`${base}/join`, { user: 'Ville', lang: 'en' })).status).to.equal(200);
+      expect((await postJson(`${base}/join`, { lang: 'en' }, headers)).status).to.equal(200);
       const welcome = await events.waitFor((a) => a.from?.role === 'bot' && cardTexts(a).includes('What would you like to do?'));
       expect(welcome.channelId).to.equal('webchat');
       expect(welcome.recipient.id).to.equal(user.id);
 
-      const posted = await postJson(`${base}/activities`, {
-        user: 'Ville',
-        lang: 'en',
-        activity: { type: 'message', text: 'help', channelData: { clientActivityID: 'client-1' } },
-      });
+      const posted = await postJson(
+        `${base}/activities`,
+        { lang: 'en', activity: { type: 'message', text: 'help', channelData: { clientActivityID: 'client-1' } } },
+        headers,
+      );
       const { id } = (await posted.json()) as { id: string };
       const echo = await events.waitFor((a) => a.channelData?.clientActivityID === 'client-1');
       expect(echo.id).to.equal(id);
@@ -138,13 +142,15 @@ describe('web chat page and local channel (local mode)', () => {
     }
   });
 
-  it('refuses a conversation that is not the named user one', async () => {
-    const other = localUserOf('Someone else');
-    const res = await postJson(`${bot.app.url}/local-webchat/conversations/${other.conversationId}/activities`, {
-      user: 'Ville',
-      activity: { type: 'message', text: 'hi' },
-    });
-    expect(res.status).to.equal(400);
+  it("refuses another person's conversation without its secret, even with one's own", async () => {
+    const mine = await openLocalPage(bot.app.url, 'Ville', 'en');
+    const theirs = await openLocalPage(bot.app.url, 'Someone else', 'en');
+    const res = await postJson(
+      `${bot.app.url}/local-webchat/conversations/${theirs.conversationId}/activities`,
+      { activity: { type: 'message', text: 'hi' } },
+      { 'x-local-webchat-secret': mine.secret },
+    );
+    expect(res.status).to.equal(403);
   });
 
   it('has no token endpoint in local mode', async () => {
@@ -201,7 +207,7 @@ describe('web chat page with an app id (Direct Line)', () => {
   const bot = new BotHarness();
   before(async () => {
     await directLine.start(secret);
-    await bot.start({ ...appId, HOST: '127.0.0.1', DIRECT_LINE_SECRET: secret, DIRECT_LINE_ENDPOINT: directLine.url });
+    await bot.start({ ...appId, HOST: '127.0.0.1', DIRECT_LINE_SECRET: secret, DIRECT_LINE_ENDPOINT: directLine.url, TRUST_PROXY: 'true' });
   });
   after(async () => {
     await bot.stop();
@@ -214,8 +220,8 @@ describe('web chat page with an app id (Direct Line)', () => {
       ['GET', `/local-webchat/conversations/${conv}/stream`],
       ['POST', `/local-webchat/conversations/${conv}/join`],
       ['POST', `/local-webchat/conversations/${conv}/activities`],
-      ['POST', `/local-webchat/connector/v3/conversations/${conv}/activities`],
-      ['PUT', `/local-webchat/connector/v3/conversations/${conv}/activities/x`],
+      ['POST', `/local-webchat/connector/key/v3/conversations/${conv}/activities`],
+      ['PUT', `/local-webchat/connector/key/v3/conversations/${conv}/activities/x`],
     ] as const) {
       const res = await fetch(`${bot.app.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
       expect(res.status, `${method} ${path}`).to.equal(404);
@@ -262,6 +268,26 @@ describe('web chat page with an app id (Direct Line)', () => {
   });
 });
 
+describe('Direct Line tokens without a proxy in front (TRUST_PROXY unset)', () => {
+  const secret = 'direct-line-secret-for-tests-0123456789';
+  const directLine = new StubDirectLine();
+  const bot = new BotHarness();
+  before(async () => {
+    await directLine.start(secret);
+    await bot.start({ ...appId, HOST: '127.0.0.1', DIRECT_LINE_SECRET: secret, DIRECT_LINE_ENDPOINT: directLine.url });
+  });
+  after(async () => {
+    await bot.stop();
+    await directLine.stop();
+  });
+
+  it('ignores a spoofed X-Forwarded-For: every request counts against the real address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await postJson(`${bot.app.url}/api/directline/token`, {}, { 'x-forwarded-for': `203.0.113.${i}` })).status);
+    expect(statuses).to.deep.equal([200, 200, 200, 200, 200, 429, 429, 429]);
+  });
+});
+
 describe('Direct Line token endpoint failures', () => {
   const directLine = new StubDirectLine();
   const wrongSecret = new BotHarness();
@@ -294,5 +320,14 @@ describe('TokenBucketLimiter', () => {
     now = 1000;
     expect(limiter.take('a')).to.equal(0);
     expect(limiter.take('b')).to.equal(0);
+  });
+
+  it('keeps an exhausted client limited however many other addresses flood the map', () => {
+    const now = 0;
+    const limiter = new TokenBucketLimiter(5, 1 / 12, () => now, 100);
+    for (let i = 0; i < 5; i++) limiter.take('victim-was-exhausted');
+    expect(limiter.take('victim-was-exhausted')).to.be.greaterThan(0);
+    for (let i = 0; i < 10_000; i++) limiter.take(`flood-${i}`);
+    expect(limiter.take('victim-was-exhausted')).to.be.greaterThan(0);
   });
 });

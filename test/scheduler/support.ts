@@ -5,19 +5,13 @@ import pino from 'pino';
 import type { Clock } from '../../src/domain/shared/clock';
 import type { Group } from '../../src/domain/groups/model';
 import { SchedulerRunner, type RunnerOptions } from '../../src/scheduler/runner';
-import { meetingJobHandlers, type MeetingJobDeps } from '../../src/scheduler/handlers';
+import type { MeetingJobDeps } from '../../src/scheduler/handlers';
+import { compose, type Composition } from '../../src/composition';
 import type { JobHandlers } from '../../src/scheduler/jobs';
+import { testConfig } from '../support/testConfig';
 import type { Messenger, OutboundMessage, SendOutcome } from '../../src/services/shared/ports';
 import type { ReflectionPrompter, ReflectionRequest, ReminderRenderer } from '../../src/services/meetings/ports';
-import { ReminderPrefsService } from '../../src/services/reminders/reminderPrefs';
-import { MeetingService } from '../../src/services/meetings/meetings';
 import { openCosmosStore, type CosmosStore } from '../../src/store/shared/cosmosClient';
-import { CosmosJobRepository } from '../../src/store/shared/jobRepository';
-import { CosmosConversationRefRepository, CosmosUserRepository } from '../../src/store/people/repositories';
-import { CosmosGroupRepository } from '../../src/store/groups/repositories';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository } from '../../src/store/reminders/repositories';
-import { CosmosRecipientRepository } from '../../src/store/reminders';
-import { CosmosMeetingRepository } from '../../src/store/meetings/meetingRepository';
 
 /** A clock the test moves by hand: nothing here waits on the wall clock. */
 export class ManualClock implements Clock {
@@ -118,14 +112,14 @@ export interface World {
   store: CosmosStore;
   clock: ManualClock;
   group: Group;
-  jobs: CosmosJobRepository;
-  meetingsRepo: CosmosMeetingRepository;
-  users: CosmosUserRepository;
-  pauses: CosmosPauseRepository;
-  prefsRepo: CosmosReminderPrefsRepository;
-  refs: CosmosConversationRefRepository;
-  meetings: MeetingService;
-  prefs: ReminderPrefsService;
+  jobs: Composition['repositories']['jobs'];
+  meetingsRepo: Composition['repositories']['meetings'];
+  users: Composition['repositories']['users'];
+  pauses: Composition['repositories']['pauses'];
+  prefsRepo: Composition['repositories']['prefs'];
+  refs: Composition['repositories']['refs'];
+  meetings: Composition['services']['meetings'];
+  prefs: Composition['services']['reminders'];
   messenger: RecordingMessenger;
   prompter: RecordingPrompter;
   handlerDeps: MeetingJobDeps;
@@ -141,13 +135,10 @@ let groupCounter = 0;
 export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Europe/Helsinki'): Promise<World> {
   const clock = new ManualClock(startIso);
   const at = clock.now().toISOString();
-  const groups = new CosmosGroupRepository(store.containers);
-  const users = new CosmosUserRepository(store.containers);
-  const refs = new CosmosConversationRefRepository(store.containers);
-  const jobs = new CosmosJobRepository(store.containers);
-  const meetingsRepo = new CosmosMeetingRepository(store.containers);
-  const prefsRepo = new CosmosReminderPrefsRepository(store.containers);
-  const pauses = new CosmosPauseRepository(store.containers);
+  const messenger = new RecordingMessenger();
+  const prompter = new RecordingPrompter();
+  const app = compose({ store, clock, config: testConfig(), messenger: () => messenger, renderer: textRenderer, prompter: () => prompter });
+  const { groups, users, refs, jobs, meetings: meetingsRepo, prefs: prefsRepo, pauses } = app.repositories;
   const groupId = `g-test-${++groupCounter}`;
   const group = await groups.create({
     type: 'group',
@@ -169,18 +160,8 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
     }
     await refs.upsert(personalRef(userId, 'http://127.0.0.1:9/', at));
   }
-  const messenger = new RecordingMessenger();
-  const prompter = new RecordingPrompter();
-  const meetings = new MeetingService({ groups, meetings: meetingsRepo, jobs, prefs: prefsRepo, users }, clock);
-  const prefs = new ReminderPrefsService({ prefs: prefsRepo, pauses, users, groups, meetings }, clock);
-  const handlerDeps: MeetingJobDeps = {
-    meetings: meetingsRepo,
-    recipients: new CosmosRecipientRepository(store.containers),
-    messenger,
-    renderer: textRenderer,
-    prompter,
-    defaultLocale: 'fi',
-  };
+  const { meetings, reminders: prefs } = app.services;
+  const handlerDeps = app.handlerDeps;
   return {
     store,
     clock,
@@ -196,7 +177,7 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
     messenger,
     prompter,
     handlerDeps,
-    runner: (instanceId = 'instance-a', options = {}, handlers = meetingJobHandlers(handlerDeps)) =>
+    runner: (instanceId = 'instance-a', options = {}, handlers = app.jobHandlers) =>
       new SchedulerRunner(jobs, handlers, clock, silentLog, { instanceId, ...options }),
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config';
 import type { Clock } from '../../src/domain/shared/clock';
-import { startApp, type RunningApp } from '../../src';
+import { startApp, type AppOptions, type RunningApp } from '../../src';
 import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 import { TestConnector } from './connector';
 
@@ -41,7 +41,14 @@ export class BotHarness {
   }
 
   /** The scheduler does not tick by itself here: a test that wants it calls `app.scheduler.tick()`. */
-  async start(env: Record<string, string> = {}, options: { store?: CosmosStore; clock?: Clock } = {}): Promise<this> {
+  /** With an app id: signs each activity's token (the Bot Framework's part, played by the test). */
+  authorize?: (activity: Record<string, unknown>) => Promise<string>;
+
+  async start(
+    env: Record<string, string> = {},
+    options: { store?: CosmosStore; clock?: Clock } & Partial<Pick<AppOptions, 'channelAuth' | 'credentialsFactory' | 'allowLoopbackServiceUrl'>> = {},
+  ): Promise<this> {
+    const appOptions = options;
     await this.connector.start();
     this.config = loadConfig({
       PORT: '0',
@@ -50,16 +57,28 @@ export class BotHarness {
       LOG_LEVEL: 'silent',
       ...env,
     });
-    this.app = await startApp(this.config, { ...options, startScheduler: false, log: pino({ level: 'silent' }) });
+    this.app = await startApp(this.config, { ...appOptions, startScheduler: false, log: pino({ level: 'silent' }) });
     return this;
   }
 
   async post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+    const authorization: Record<string, string> = this.authorize && !headers.authorization ? { authorization: `Bearer ${await this.authorize(activity)}` } : {};
     return fetch(`${this.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...authorization, ...headers },
       body: JSON.stringify(activity),
     });
+  }
+
+  /**
+   * Many turns at once from one person: each answer is what the bot said in reply to that very
+   * activity (its replyToId), so concurrent turns do not see each other's answers.
+   */
+  async sayAll(p: Person, texts: string[]): Promise<string[]> {
+    const activities = texts.map((text) => this.base(p, { type: 'message', text }));
+    const statuses = await Promise.all(activities.map(async (a) => (await this.post(a)).status));
+    if (statuses.some((s) => s >= 300)) throw new Error(`bot answered HTTP ${statuses.find((s) => s >= 300)}`);
+    return activities.map((a) => textOf(this.connector.received.filter((r) => r.body.replyToId === a.id).map((r) => r.body)));
   }
 
   private base(p: Person, extra: Record<string, unknown>) {

@@ -29,3 +29,13 @@ export function cardOf(reply: Partial<Activity> | undefined): Card {
 export const input = (card: Card, id: string) => card.body.find((e) => e.id === id);
 /** The error line a form shows when it comes back. */
 export const problemOf = (card: Card) => card.body.find((e) => e.color === 'Attention')?.text;
+
+/** Every object inside a card (elements, actions, nested cards, inlines), depth first: for checks that must see nested parts. */
+export function cardNodes(node: unknown, found: Array<Record<string, any>> = []): Array<Record<string, any>> {
+  if (Array.isArray(node)) node.forEach((n) => cardNodes(n, found));
+  else if (node && typeof node === 'object') {
+    found.push(node as Record<string, any>);
+    Object.values(node).forEach((v) => cardNodes(v, found));
+  }
+  return found;
+}

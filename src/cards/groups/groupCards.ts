@@ -23,8 +23,14 @@ export function inviteCard(t: Translate, viewer: Locale, group: Group, invite: I
   ]);
 }
 
+/**
+ * One line per member, "1. Päivi", "2. Pekka": a RichTextBlock, because its text is never read as markdown
+ * (a TextBlock or fact title "2." is a list item that Web Chat numbers "1." again, and a name stays a name).
+ */
+const rosterLine = (number: number, name: string) => ({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${number}. ${name}` }] });
+
 export function rosterCard(t: Translate, viewer: Locale, group: Group, members: Member[], freePlaces: number) {
-  const facts = members.map((m, i) => ({ title: `${i + 1}.`, value: m.displayName || t('roster.unnamed') }));
+  const lines = members.map((m, i) => rosterLine(i + 1, m.displayName || t('roster.unnamed')));
   return card(
     [
       { type: 'TextBlock', text: group.name, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
@@ -33,7 +39,7 @@ export function rosterCard(t: Translate, viewer: Locale, group: Group, members: 
         text: t('roster.count', { count: members.length, max: members.length + freePlaces }),
         wrap: true,
       },
-      ...(facts.length > 0 ? [{ type: 'FactSet', facts }] : [{ type: 'TextBlock', text: t('roster.empty'), wrap: true }]),
+      ...(lines.length > 0 ? lines : [{ type: 'TextBlock', text: t('roster.empty'), wrap: true }]),
       ...(group.inviteCode && group.inviteExpiresAt
         ? [
             {

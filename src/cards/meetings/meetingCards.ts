@@ -85,6 +85,7 @@ export function attendanceCard(t: Translate, locale: Locale, group: Group, meeti
     id: `m${i}`,
     label: m.displayName || t('roster.unnamed'),
     style: 'expanded',
+    wrap: true,
     value: recorded.find((a) => a.userId === m.userId)?.status ?? '',
     choices: [
       { title: t('attendance.present'), value: 'present' },

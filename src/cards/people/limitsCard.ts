@@ -9,8 +9,8 @@ export function limitsCard(t: Translate, current: Limits | undefined) {
     [
       heading(t('limits.title')),
       textBlock(t('limits.intro')),
-      { type: 'Input.Toggle', id: 'mobility', title: t('limits.mobility'), value: String(current?.mobility ?? false), valueOn: 'true', valueOff: 'false' },
-      { type: 'Input.Toggle', id: 'budget', title: t('limits.budget'), value: String(current?.budget ?? false), valueOn: 'true', valueOff: 'false' },
+      { type: 'Input.Toggle', id: 'mobility', title: t('limits.mobility'), wrap: true, value: String(current?.mobility ?? false), valueOn: 'true', valueOff: 'false' },
+      { type: 'Input.Toggle', id: 'budget', title: t('limits.budget'), wrap: true, value: String(current?.budget ?? false), valueOn: 'true', valueOff: 'false' },
       { type: 'Input.Text', id: 'times', label: t('limits.times'), value: current?.times ?? '', maxLength: 500 },
       { type: 'Input.Text', id: 'note', label: t('limits.note'), value: current?.note ?? '', maxLength: 500, isMultiline: true },
     ],

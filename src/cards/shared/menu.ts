@@ -42,14 +42,19 @@ const actionSet = (t: Translate, actions: string[]) => ({
   actions: actions.map((a) => submit(t(`menu.actions.${a}`), { action: a })),
 });
 
+/**
+ * The main actions as buttons; the settings and help behind one button that opens them in place
+ * (Action.ShowCard: no round trip, works in Teams and Web Chat), so the menu fits a phone screen.
+ */
 export function menuCard(t: Translate, sections: MenuSections, intro?: string) {
   const { main, settings } = sections;
+  const more = { type: 'Action.ShowCard', title: t('menu.settings'), card: { type: 'AdaptiveCard', body: [actionSet(t, settings)] } };
+  const buttons = actionSet(t, main);
   return adaptiveCard(
     [
       heading(t('menu.title')),
       ...(intro ? [textBlock(intro)] : []),
-      actionSet(t, main),
-      ...(settings.length > 0 ? [textBlock(t('menu.settings'), { weight: 'Bolder', separator: true, spacing: 'Medium' }), actionSet(t, settings)] : []),
+      settings.length > 0 ? { ...buttons, actions: [...buttons.actions, more] } : buttons,
     ],
     [],
     { speak: t('menu.title') },

@@ -30,6 +30,8 @@ export const userSchema = z.object({
   groupId: z.string().optional(),
   canLead: z.boolean().default(false),
   leadsGroupIds: z.array(z.string()).default([]),
+  /** A digest of the personal conversation reference last stored: a turn that brings the same one writes nothing. */
+  referenceKey: z.string().max(64).optional(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
   ...etag,
@@ -71,6 +73,7 @@ export const codeAttemptsSchema = z.object({
   type: z.literal('codeAttempts'),
   id: z.literal('codeAttempts'),
   userId: z.string(),
+  /** Every code try in the window (counted before the code is looked at; a right one is removed). Stored name kept. */
   failures: z.array(isoInstant),
   ...etag,
 });

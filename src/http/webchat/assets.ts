@@ -9,9 +9,13 @@ export function webChatBundlePath(): string {
   return path.resolve(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 }
 
-/** public/ next to this file when run from source; the source copy when run from dist/ (tsc does not copy it). */
+/** public/ next to this file when run from source; the source copy when run from the bundle in dist/src/ (or a tsc build). */
 export function publicDir(): string {
-  const candidates = [path.join(__dirname, 'public'), path.resolve(__dirname, '../../../../src/http/webchat/public')];
+  const candidates = [
+    path.join(__dirname, 'public'),
+    path.resolve(__dirname, '../../src/http/webchat/public'),
+    path.resolve(__dirname, '../../../../src/http/webchat/public'),
+  ];
   return candidates.find((dir) => existsSync(path.join(dir, 'page.js'))) ?? candidates[0]!;
 }
 
@@ -37,6 +41,8 @@ export function registerAssetRoutes() {
   const assets: Record<string, () => Asset> = {
     '/webchat/webchat.js': lazyAsset(webChatBundlePath, 'text/javascript; charset=utf-8'),
     '/webchat/page.js': lazyAsset(() => path.join(publicDir(), 'page.js'), 'text/javascript; charset=utf-8'),
+    '/webchat/history.js': lazyAsset(() => path.join(publicDir(), 'history.js'), 'text/javascript; charset=utf-8'),
+    '/webchat/answerFocus.js': lazyAsset(() => path.join(publicDir(), 'answerFocus.js'), 'text/javascript; charset=utf-8'),
     '/webchat/page.css': lazyAsset(() => path.join(publicDir(), 'page.css'), 'text/css; charset=utf-8'),
   };
   return (server: Server) => {

@@ -62,12 +62,12 @@ export async function generateDirectLineToken(
 }
 
 /**
- * The client's address for rate limiting. Azure App Service's front end appends the caller's address
- * (as "ip:port") to X-Forwarded-For, so the last entry is the one a client cannot forge there; without a
- * proxy in front, the socket address is used.
+ * The client's address for rate limiting. Only when a proxy is in front (TRUST_PROXY, e.g. Azure App
+ * Service's front end, which appends the caller's "ip:port" to X-Forwarded-For) is the last entry
+ * believed; otherwise anyone could name any address, and the socket's address is used.
  */
-export function clientAddressOf(req: Request): string {
-  const forwarded = req.headers['x-forwarded-for'];
+export function clientAddressOf(req: Request, trustProxy: boolean): string {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
   const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((s) => s.trim()).filter(Boolean).pop();
   if (last) return last.replace(/^\[([^\]]+)\](?::\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1');
   return req.socket.remoteAddress ?? 'unknown';
@@ -75,6 +75,8 @@ export function clientAddressOf(req: Request): string {
 
 export interface TokenRouteOptions {
   directLine: DirectLineSettings;
+  /** X-Forwarded-For is believed only with a proxy in front. */
+  trustProxy: boolean;
   log: Logger;
   /** Defaults: 5 tokens at once, then one every 12 s, per client address and per instance. */
   limiter?: TokenBucketLimiter;
@@ -87,7 +89,7 @@ export function registerDirectLineTokenRoute(options: TokenRouteOptions) {
   return (server: Server) => {
     server.post('/api/directline/token', async (req: Request, res: Response) => {
       res.header('Cache-Control', 'no-store');
-      const wait = limiter.take(clientAddressOf(req));
+      const wait = limiter.take(clientAddressOf(req, options.trustProxy));
       if (wait > 0) {
         res.header('Retry-After', String(wait));
         res.send(429, { error: 'too many token requests' });

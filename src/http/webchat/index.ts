@@ -5,10 +5,11 @@ import type { Config } from '../../config';
 import { registerAssetRoutes } from './assets';
 import { registerDirectLineTokenRoute } from './directLineToken';
 import { registerLocalChannel } from './localChannel';
+import { LocalConversations } from './localConversations';
 import { registerPageRoute } from './page';
 
 export interface WebChatDeps {
-  config: Pick<Config, 'localMode' | 'defaultLocale' | 'directLine'>;
+  config: Pick<Config, 'localMode' | 'defaultLocale' | 'directLine' | 'trustProxy'>;
   adapter: CloudAdapter;
   bot: ActivityHandler;
   log: Logger;
@@ -22,15 +23,16 @@ export function webChatRoutes(deps: WebChatDeps): Array<(server: Server) => void
   const { config } = deps;
   const common = [registerAssetRoutes()];
   if (config.localMode) {
+    const conversations = new LocalConversations();
     return [
       ...common,
-      registerPageRoute({ mode: { kind: 'local' }, defaultLocale: config.defaultLocale }),
-      registerLocalChannel({ adapter: deps.adapter, bot: deps.bot, log: deps.log, defaultLocale: config.defaultLocale }),
+      registerPageRoute({ mode: { kind: 'local', open: (user) => conversations.open(user) }, defaultLocale: config.defaultLocale }),
+      registerLocalChannel({ adapter: deps.adapter, bot: deps.bot, log: deps.log, defaultLocale: config.defaultLocale, conversations }),
     ];
   }
   return [
     ...common,
     registerPageRoute({ mode: { kind: 'directline', endpoint: config.directLine.endpoint }, defaultLocale: config.defaultLocale }),
-    registerDirectLineTokenRoute({ directLine: config.directLine, log: deps.log }),
+    registerDirectLineTokenRoute({ directLine: config.directLine, trustProxy: config.trustProxy, log: deps.log }),
   ];
 }

@@ -3,8 +3,9 @@ import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
 import { toLocale, type Locale } from '../../domain/shared/locale';
-import { localUserOf } from './page';
+import type { LocalConversation, LocalConversations } from './localConversations';
 
 /**
  * A web chat channel for local mode only (no app id, loopback only). The page's DirectLine-like object
@@ -25,7 +26,6 @@ const maxPending = 100;
 const heartbeatMs = 20_000;
 
 const inbound = z.object({
-  user: z.string().max(100).optional(),
   lang: z.string().max(10).optional(),
   activity: z
     .object({
@@ -43,60 +43,29 @@ const inbound = z.object({
 
 type Sink = (activity: Partial<Activity>) => void;
 
-class LocalConversation {
-  readonly sinks = new Set<Sink>();
-  /** The bot's activities while no page listens (a proactive notice to a closed tab), delivered on the next connect. */
-  readonly pending: Partial<Activity>[] = [];
-  private turns: Promise<void> = Promise.resolve();
-  private seq = 0;
-
-  constructor(readonly id: string) {}
-
-  nextId(): string {
-    this.seq += 1;
-    return `${this.id}|${String(this.seq).padStart(6, '0')}`;
-  }
-
-  deliver(activity: Partial<Activity>) {
-    if (this.sinks.size === 0) {
-      this.pending.push(activity);
-      if (this.pending.length > maxPending) this.pending.shift();
-      return;
-    }
-    for (const sink of this.sinks) sink(activity);
-  }
-
-  /** Turns of one conversation run one after another, as a real channel delivers them. */
-  enqueue(turn: () => Promise<void>) {
-    this.turns = this.turns.then(turn, turn);
-    return this.turns;
-  }
-}
+/** The page sends its conversation's secret in this header (and as ?secret= on the event stream, which cannot send headers). */
+export const secretHeader = 'x-local-webchat-secret';
 
 export interface LocalChannelOptions {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   log: Logger;
   defaultLocale: Locale;
+  /** Shared with the page route, which opens them. */
+  conversations: LocalConversations;
 }
 
 export function registerLocalChannel(options: LocalChannelOptions) {
-  const conversations = new Map<string, LocalConversation>();
-  const conversation = (id: string) => {
-    let c = conversations.get(id);
-    if (!c) {
-      c = new LocalConversation(id);
-      conversations.set(id, c);
-    }
-    return c;
-  };
+  const { conversations } = options;
+  // The bot's replies go to serviceUrl = our connector under this random key: nothing else can post there.
+  const botKey = randomBytes(18).toString('base64url');
 
   return (server: Server) => {
     // The port is known only after listen(): resolved per request from the server's own address.
     const serviceUrl = () => {
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      return `http://${host}:${address.port}${connectorPrefix}`;
+      return `http://${host}:${address.port}${connectorPrefix}/${botKey}`;
     };
 
     const runTurn = (c: LocalConversation, activity: Partial<Activity>) =>
@@ -110,13 +79,17 @@ export function registerLocalChannel(options: LocalChannelOptions) {
 
     /** The person's side: from the page, with the user's stable id and name, echoed back before the bot sees it. */
     const fromPage = (req: Request, res: Response, kind: 'activity' | 'join') => {
+      const c = conversations.authorized(String(req.params.conversationId ?? ''), req.headers[secretHeader]);
+      if (!c) {
+        res.send(403, { error: 'not your conversation' });
+        return;
+      }
       const parsed = inbound.safeParse(req.body ?? {});
-      const user = localUserOf(parsed.success ? parsed.data.user : undefined);
-      if (!parsed.success || user.conversationId !== req.params.conversationId || (kind === 'activity' && !parsed.data.activity)) {
+      if (!parsed.success || (kind === 'activity' && !parsed.data.activity)) {
         res.send(400, { error: 'bad request' });
         return;
       }
-      const c = conversation(user.conversationId);
+      const { user } = c;
       const locale = toLocale(parsed.data.lang) ?? options.defaultLocale;
       const base = {
         channelId: 'webchat',
@@ -162,13 +135,13 @@ export function registerLocalChannel(options: LocalChannelOptions) {
     });
 
     server.get(`${localPrefix}/conversations/:conversationId/stream`, (req: Request, res: Response, next) => {
-      const id = String(req.params.conversationId ?? '');
-      if (!/^lwc-[0-9a-f]{16}$/.test(id)) {
-        res.send(404, { error: 'no such conversation' });
+      const secret = new URL(req.url ?? '/', 'http://localhost').searchParams.get('secret');
+      const c = conversations.authorized(String(req.params.conversationId ?? ''), secret);
+      if (!c) {
+        res.send(403, { error: 'not your conversation' });
         next();
         return;
       }
-      const c = conversation(id);
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write('retry: 2000\n\n');
       const sink: Sink = (activity) => res.write(`event: activity\ndata: ${JSON.stringify(activity)}\n\n`);
@@ -185,7 +158,11 @@ export function registerLocalChannel(options: LocalChannelOptions) {
 
     // The bot's side: the few Bot Connector calls CloudAdapter makes to its serviceUrl.
     const fromBot = (req: Request, res: Response) => {
-      const c = conversation(String(req.params.conversationId ?? ''));
+      const c = req.params.botKey === botKey ? conversations.get(String(req.params.conversationId ?? '')) : undefined;
+      if (!c) {
+        res.send(req.params.botKey === botKey ? 404 : 401, { error: 'not the bot of this process' });
+        return;
+      }
       const body = (req.body ?? {}) as Partial<Activity>;
       const id = req.method === 'PUT' && req.params.activityId ? String(req.params.activityId) : c.nextId();
       c.deliver({ ...body, id, timestamp: new Date(), from: { ...bot, ...body.from, role: 'bot' } });
@@ -195,11 +172,11 @@ export function registerLocalChannel(options: LocalChannelOptions) {
       fromBot(req, res);
       next();
     };
-    server.post(`${connectorPrefix}/v3/conversations/:conversationId/activities`, reply);
-    server.post(`${connectorPrefix}/v3/conversations/:conversationId/activities/:activityId`, reply);
-    server.put(`${connectorPrefix}/v3/conversations/:conversationId/activities/:activityId`, reply);
-    server.del(`${connectorPrefix}/v3/conversations/:conversationId/activities/:activityId`, (_req: Request, res: Response, next) => {
-      res.send(200, {});
+    server.post(`${connectorPrefix}/:botKey/v3/conversations/:conversationId/activities`, reply);
+    server.post(`${connectorPrefix}/:botKey/v3/conversations/:conversationId/activities/:activityId`, reply);
+    server.put(`${connectorPrefix}/:botKey/v3/conversations/:conversationId/activities/:activityId`, reply);
+    server.del(`${connectorPrefix}/:botKey/v3/conversations/:conversationId/activities/:activityId`, (req: Request, res: Response, next) => {
+      res.send(req.params.botKey === botKey ? 200 : 401, {});
       next();
     });
   };

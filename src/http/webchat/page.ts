@@ -35,7 +35,8 @@ export function pageLocaleOf(req: Request, fallback: Locale): Locale {
   return fallback;
 }
 
-export type PageMode = { kind: 'local' } | { kind: 'directline'; endpoint: string };
+/** Local mode opens (or finds) the person's conversation and gives the page its secret. */
+export type PageMode = { kind: 'local'; open: (user: LocalUser) => { secret: string } | undefined } | { kind: 'directline'; endpoint: string };
 
 /** The page's policy: only our own scripts; Web Chat injects its styles at run time, hence 'unsafe-inline' for styles only. */
 export function contentSecurityPolicy(mode: PageMode): string {
@@ -65,7 +66,8 @@ const escapeHtml = (s: string) =>
 /** JSON inside <script type="application/json">: "<" escaped so no text can close the element. */
 const jsonForHtml = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
-export function renderPage(locale: Locale, mode: PageMode, user?: LocalUser): string {
+export function renderPage(locale: Locale, mode: PageMode, local?: { user: LocalUser; secret: string }): string {
+  const user = local?.user;
   const t = translator(locale);
   const config = {
     mode: mode.kind,
@@ -79,7 +81,7 @@ export function renderPage(locale: Locale, mode: PageMode, user?: LocalUser): st
       busy: t('webchat.busy'),
     },
     ...(mode.kind === 'directline' ? { directLine: { domain: `${mode.endpoint}/v3/directline` } } : {}),
-    ...(user ? { local: { user: { id: user.id, name: user.name }, conversationId: user.conversationId } } : {}),
+    ...(local ? { local: { user: { id: local.user.id, name: local.user.name }, conversationId: local.user.conversationId, secret: local.secret } } : {}),
   };
   const notice = user ? `<p class="notice">${escapeHtml(t('webchat.localMode', { name: user.name }))}</p>` : '';
   return `<!doctype html>
@@ -105,6 +107,8 @@ ${notice}
 <div id="webchat" class="webchat" role="region" aria-label="${escapeHtml(t('webchat.chatLabel'))}"></div>
 </main>
 <script src="/webchat/webchat.js"></script>
+<script src="/webchat/history.js"></script>
+<script src="/webchat/answerFocus.js"></script>
 <script src="/webchat/page.js"></script>
 </body>
 </html>
@@ -120,8 +124,17 @@ export function registerPageRoute(options: PageRouteOptions) {
   return (server: Server) => {
     server.get('/', (req: Request, res: Response, next) => {
       const locale = pageLocaleOf(req, options.defaultLocale);
-      const user = options.mode.kind === 'local' ? localUserOf(new URL(req.url ?? '/', 'http://localhost').searchParams.get('user')) : undefined;
-      const html = renderPage(locale, options.mode, user);
+      let local: { user: LocalUser; secret: string } | undefined;
+      if (options.mode.kind === 'local') {
+        const user = localUserOf(new URL(req.url ?? '/', 'http://localhost').searchParams.get('user'));
+        const opened = options.mode.open(user);
+        if (!opened) {
+          res.send(503, { error: 'too many local conversations open' });
+          return next();
+        }
+        local = { user, secret: opened.secret };
+      }
+      const html = renderPage(locale, options.mode, local);
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': contentSecurityPolicy(options.mode),

@@ -27,12 +27,18 @@ export class TokenBucketLimiter {
     return Math.ceil((1 - bucket.tokens) / this.refillPerSecond);
   }
 
-  /** Forgets buckets that have refilled completely, so a flood of addresses cannot grow the map without end. */
+  /**
+   * Forgets buckets that have refilled completely, so a flood of addresses cannot grow the map without
+   * end. If that is not enough, the fullest buckets go first: a client that has used up its tokens is
+   * the last one forgotten, so a flood of new addresses never lets it in again.
+   */
   private prune(now: number) {
     if (this.buckets.size < this.maxKeys) return;
-    for (const [key, b] of this.buckets) {
-      if (b.tokens + ((now - b.updatedMs) / 1000) * this.refillPerSecond >= this.capacity) this.buckets.delete(key);
-    }
-    if (this.buckets.size >= this.maxKeys) this.buckets.clear();
+    const level = (b: { tokens: number; updatedMs: number }) => Math.min(this.capacity, b.tokens + ((now - b.updatedMs) / 1000) * this.refillPerSecond);
+    for (const [key, b] of this.buckets) if (level(b) >= this.capacity) this.buckets.delete(key);
+    if (this.buckets.size < this.maxKeys) return;
+    // A tenth at a time, so a flood costs one sort per thousand new addresses, not one per address.
+    const fullestFirst = [...this.buckets].sort(([, a], [, b]) => level(b) - level(a));
+    for (const [key] of fullestFirst.slice(0, Math.max(1, Math.ceil(this.maxKeys / 10)))) this.buckets.delete(key);
   }
 }

@@ -130,14 +130,12 @@ export class GroupService {
   async joinGroup(userId: string, rawCode: string): Promise<Group> {
     const user = await this.users.get(userId);
     if (!user?.consent?.given) throw new DomainError('CONSENT_REQUIRED');
-    await this.guard.assertAllowed(userId);
+    const tried = await this.guard.take(userId);
     const code = normalizeInviteCode(rawCode);
     const invite = code ? await this.groups.getInvite(code) : undefined;
     const group = invite ? await this.groups.get(invite.targetGroupId) : undefined;
-    if (!invite || !group || group.inviteCode !== invite.code) {
-      await this.guard.recordFailure(userId);
-      throw new DomainError('INVITE_INVALID');
-    }
+    if (!invite || !group || group.inviteCode !== invite.code) throw new DomainError('INVITE_INVALID');
+    await tried.release();
     if (Date.parse(invite.expiresAt) <= this.now().getTime()) throw new DomainError('INVITE_EXPIRED');
     if (group.leaderId === userId) throw new DomainError('LEADER_CANNOT_JOIN_OWN_GROUP');
     if (user.groupId === group.groupId) return group;
@@ -173,9 +171,19 @@ export class GroupService {
     return group;
   }
 
-  /** Links a Teams group chat to a group so later messages there know their group. */
-  async linkChat(leaderId: string, groupId: string, conversationId: string): Promise<Group> {
+  /**
+   * Links a Teams group chat to a group so later messages there know their group. A chat that another
+   * group still lists stays with it unless that group's own leader moves it.
+   */
+  async linkChat(leaderId: string, groupId: string, conversationId: string, linkedGroupId?: string): Promise<Group> {
     const group = await this.ledGroup(leaderId, groupId);
+    if (linkedGroupId && linkedGroupId !== groupId) {
+      const current = await this.groups.get(linkedGroupId);
+      if (current?.linkedChatIds.includes(conversationId)) {
+        if (current.leaderId !== leaderId) throw new DomainError('CHAT_LINKED_ELSEWHERE');
+        await this.mutateGroup(linkedGroupId, (g) => ({ ...g, linkedChatIds: g.linkedChatIds.filter((id) => id !== conversationId) }), current);
+      }
+    }
     return this.mutateGroup(groupId, (g) => ({ ...g, linkedChatIds: [...new Set([...g.linkedChatIds, conversationId])] }), group);
   }
 

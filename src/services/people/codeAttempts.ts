@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
 import type { Clock } from '../../domain/shared/clock';
 import type { CodeAttemptRepository } from './ports';
 
@@ -9,7 +9,20 @@ export interface RateLimit {
 
 export const defaultCodeRateLimit: RateLimit = { maxFailures: 5, windowMinutes: 15 };
 
-/** Wrong invite or leader codes, counted per user in a sliding window, so codes cannot be guessed. */
+/** Writes lost to a concurrent try of the same person before this one gives up (CONFLICT, not evaluated). */
+const maxConflictRetries = 50;
+
+/** One try taken from the person's allowance; a right code gives it back. */
+export interface CodeTry {
+  release(): Promise<void>;
+}
+
+/**
+ * Invite and leader sign-up codes, guessed at most `maxFailures` times per user in a sliding window.
+ * A try is counted BEFORE the code is looked at, with a conditional write (IfMatch on the counter, or a
+ * create that fails when someone created it first), so a burst of concurrent tries can never evaluate
+ * more codes than the limit: each write that loses the race reads the counter again.
+ */
 export class CodeAttemptGuard {
   constructor(
     private readonly attempts: CodeAttemptRepository,
@@ -17,25 +30,46 @@ export class CodeAttemptGuard {
     private readonly limit: RateLimit = defaultCodeRateLimit,
   ) {}
 
-  private recent(failures: string[]): string[] {
+  private recent(tries: string[]): string[] {
     const since = this.clock.now().getTime() - this.limit.windowMinutes * 60_000;
-    return failures.filter((f) => Date.parse(f) > since);
+    return tries.filter((f) => Date.parse(f) > since);
   }
 
-  /** Throws RATE_LIMITED (with minutes to wait) when the user has used up their tries. */
-  async assertAllowed(userId: string): Promise<void> {
-    const doc = await this.attempts.get(userId);
-    const recent = this.recent(doc?.failures ?? []);
-    if (recent.length >= this.limit.maxFailures) {
-      const oldest = Math.min(...recent.map((f) => Date.parse(f)));
-      const waitMs = oldest + this.limit.windowMinutes * 60_000 - this.clock.now().getTime();
-      throw new DomainError('RATE_LIMITED', { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) });
+  /** Takes a try, or throws RATE_LIMITED (with the minutes to wait) when none is left. */
+  async take(userId: string): Promise<CodeTry> {
+    const stamp = this.clock.now().toISOString();
+    for (let attempt = 0; attempt < maxConflictRetries; attempt++) {
+      const doc = await this.attempts.get(userId);
+      const recent = this.recent(doc?.failures ?? []);
+      if (recent.length >= this.limit.maxFailures) throw this.limited(recent);
+      try {
+        await this.attempts.save({ type: 'codeAttempts', id: 'codeAttempts', userId, failures: [...recent, stamp], _etag: doc?._etag });
+        return { release: () => this.giveBack(userId, stamp) };
+      } catch (e) {
+        if (!isDomainError(e, 'CONFLICT')) throw e;
+      }
     }
+    throw new DomainError('CONFLICT');
   }
 
-  async recordFailure(userId: string): Promise<void> {
-    const doc = await this.attempts.get(userId);
-    const failures = [...this.recent(doc?.failures ?? []), this.clock.now().toISOString()];
-    await this.attempts.save({ type: 'codeAttempts', id: 'codeAttempts', userId, failures });
+  private limited(recent: string[]): DomainError {
+    const oldest = Math.min(...recent.map((f) => Date.parse(f)));
+    const waitMs = oldest + this.limit.windowMinutes * 60_000 - this.clock.now().getTime();
+    return new DomainError('RATE_LIMITED', { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) });
+  }
+
+  /** Best effort: a right code should not use up a try, but failing to give it back only costs a try. */
+  private async giveBack(userId: string, stamp: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const doc = await this.attempts.get(userId).catch(() => undefined);
+      const at = doc?.failures.indexOf(stamp) ?? -1;
+      if (!doc || at < 0) return;
+      try {
+        await this.attempts.save({ ...doc, failures: doc.failures.filter((_, i) => i !== at) });
+        return;
+      } catch (e) {
+        if (!isDomainError(e, 'CONFLICT')) return;
+      }
+    }
   }
 }

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../domain/shared/clock';
-import { chatOwnerKey, type ConversationRef, type StoredReference } from '../../domain/people/model';
-import type { ConversationRefRepository } from './ports';
+import { chatOwnerKey, type ConversationRef, type StoredReference, type User } from '../../domain/people/model';
+import { isDomainError } from '../../domain/shared/errors';
+import { retryOnConflict } from '../shared/retryOnConflict';
+import type { ConversationRefRepository, UserRepository } from './ports';
 
 export type PersonalTarget =
   | { conversationId: string; ref: ConversationRef }
@@ -27,7 +30,49 @@ export class ConversationService {
   constructor(
     private readonly refs: ConversationRefRepository,
     private readonly clock: Clock,
+    private readonly users?: UserRepository,
   ) {}
+
+  /**
+   * What decides whether a stored reference is still right: where the conversation is served, its
+   * tenant and language (not the activity id, which changes every turn).
+   */
+  static referenceKey(ownerId: string, conversationType: ConversationType, reference: StoredReference): string {
+    const { channelId, serviceUrl, locale, conversation, bot } = reference;
+    const parts = [ownerId, conversationType, channelId, serviceUrl, locale ?? '', conversation.id, conversation.tenantId ?? '', bot.id];
+    return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+  }
+
+  /**
+   * Refreshes the reference of the conversation a turn came from. A person whose profile remembers
+   * this reference's key costs nothing; otherwise the stored one is read and written when it changed,
+   * and the profile remembers the key (best effort: a profile changed meanwhile remembers next time).
+   */
+  async refresh(ownerId: string, conversationType: ConversationType, reference: StoredReference, profile: User | undefined): Promise<void> {
+    const key = ConversationService.referenceKey(ownerId, conversationType, reference);
+    if (profile?.referenceKey === key && conversationType === 'personal') return;
+    await this.capture(ownerId, conversationType, reference);
+    if (!profile || conversationType !== 'personal' || !this.users) return;
+    await this.users.save({ ...profile, referenceKey: key }).catch((e: unknown) => {
+      if (!isDomainError(e, 'CONFLICT')) throw e;
+    });
+  }
+
+  /** The stored reference of one conversation (what the proactive sender speaks through). */
+  async get(ownerId: string, conversationId: string): Promise<ConversationRef | undefined> {
+    return this.refs.get(ownerId, conversationId);
+  }
+
+  /** A conversation the bot can no longer reach; the person's next turn stores its reference again. */
+  async markUnreachable(ownerId: string, conversationId: string, status: number, at: Date): Promise<void> {
+    await this.refs.markUnreachable(ownerId, conversationId, status, at);
+    const users = this.users;
+    if (!users || ownerId.startsWith(chatOwnerKey(''))) return;
+    await retryOnConflict(async () => {
+      const profile = await users.get(ownerId);
+      if (profile?.referenceKey) await users.save({ ...profile, referenceKey: undefined });
+    });
+  }
 
   static ownerOf(conversationType: ConversationType, userId: string, conversationId: string): string {
     return conversationType === 'personal' ? userId : chatOwnerKey(conversationId);

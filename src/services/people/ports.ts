@@ -19,6 +19,7 @@ export interface ConversationRefRepository {
 
 export interface CodeAttemptRepository {
   get(userId: string): Promise<CodeAttempts | undefined>;
+  /** Creates when it has no _etag (CONFLICT if someone created it first), else replaces only if unchanged (CONFLICT). */
   save(attempts: CodeAttempts): Promise<CodeAttempts>;
 }
 
@@ -26,3 +27,6 @@ export interface CodeAttemptRepository {
 export interface GroupMembership {
   leaveGroup(userId: string): Promise<unknown>;
 }
+
+/** What the proactive sender needs of the stored references: one to speak through, and marking one unreachable. */
+export type ReferenceBook = Pick<ConversationRefRepository, 'get' | 'markUnreachable'>;

@@ -1,11 +1,12 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { IANAZone } from 'luxon';
 import type { Clock } from '../../domain/shared/clock';
-import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { DomainError } from '../../domain/shared/errors';
 import type { Locale } from '../../domain/shared/locale';
 import { limitsSchema, type Limits, type User } from '../../domain/people/model';
 import type { CodeAttemptGuard } from './codeAttempts';
 import type { UserRepository } from './ports';
+import { retryOnConflict } from '../shared/retryOnConflict';
 
 export interface LeadershipPolicy {
   /** Local mode: anyone may lead (there is nobody else on a developer's machine). */
@@ -41,14 +42,10 @@ export class UserService {
    * caller has just read is used for the first attempt instead of being read a second time.
    */
   async update(userId: string, change: (user: User) => User, known?: User): Promise<User> {
-    for (let attempt = 0; ; attempt++) {
-      const current = (attempt === 0 && known ? known : await this.users.get(userId)) ?? this.blank(userId);
-      try {
-        return await this.users.save({ ...change(current), updatedAt: this.now() });
-      } catch (e) {
-        if (!isDomainError(e, 'CONFLICT') || attempt >= 4) throw e;
-      }
-    }
+    return retryOnConflict(async (round) => {
+      const current = (round === 0 && known ? known : await this.users.get(userId)) ?? this.blank(userId);
+      return this.users.save({ ...change(current), updatedAt: this.now() });
+    });
   }
 
   mayLead(user: User | undefined, userId: string): boolean {
@@ -90,12 +87,10 @@ export class UserService {
 
   /** The leader sign-up code, compared in constant time and rate limited like invite codes. */
   async claimLeadership(userId: string, code: string): Promise<User> {
-    await this.guard.assertAllowed(userId);
+    const tried = await this.guard.take(userId);
     const expected = this.policy.signupCode;
-    if (!expected || !sameSecret(code.trim(), expected)) {
-      await this.guard.recordFailure(userId);
-      throw new DomainError('SIGNUP_CODE_INVALID');
-    }
+    if (!expected || !sameSecret(code.trim(), expected)) throw new DomainError('SIGNUP_CODE_INVALID');
+    await tried.release();
     return this.update(userId, (u) => ({ ...u, canLead: true }));
   }
 }

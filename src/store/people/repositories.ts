@@ -21,7 +21,7 @@ export class CosmosUserRepository implements UserRepository {
       // The owner is named in the WHERE clause too: the embedded server ignores the partition key of a query.
       .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.userId = @userId', parameters: [{ name: '@userId', value: userId }] }, { partitionKey: userId })
       .fetchAll();
-    for (const { id } of resources) await this.containers.users.item(id, userId).delete();
+    for (const { id } of resources) await this.users.delete(id, userId);
   }
 }
 
@@ -58,7 +58,7 @@ export class CosmosCodeAttemptRepository implements CodeAttemptRepository {
     return this.attempts.read('codeAttempts', userId);
   }
   save(attempts: CodeAttempts) {
-    return this.attempts.upsert(attempts);
+    return attempts._etag ? this.attempts.replace(attempts, attempts.userId) : this.attempts.create(attempts);
   }
 }
 

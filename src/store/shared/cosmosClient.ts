@@ -41,7 +41,14 @@ export interface CosmosOptions {
   database: string;
   /** The embedded server has no regions: discovery would re-read the account before every call. */
   embedded?: boolean;
+  /** A request that has not answered by then fails (STORE_UNAVAILABLE), so a turn can give up in time. */
+  requestTimeoutMs?: number;
+  /** Throttled (429) requests: retries and the longest total wait, both kept short for the same reason. */
+  maxRetries?: number;
+  maxRetryWaitSeconds?: number;
 }
+
+export const defaultStoreTimeouts = { requestTimeoutMs: 3000, maxRetries: 2, maxRetryWaitSeconds: 3 } as const;
 
 /** The key the SDK signs with against the embedded server (which checks no signature); it needs a base64 one. */
 export const embeddedCosmosKey = Buffer.from('group-coach-embedded-cosmos-key').toString('base64');
@@ -65,7 +72,14 @@ export async function openCosmosStore(opts: CosmosOptions): Promise<CosmosStore>
   const client = new CosmosClient({
     endpoint: opts.endpoint,
     ...(key ? { key } : { aadCredentials: new DefaultAzureCredential() }),
-    connectionPolicy: { enableEndpointDiscovery: !local },
+    connectionPolicy: {
+      enableEndpointDiscovery: !local,
+      requestTimeout: opts.requestTimeoutMs ?? defaultStoreTimeouts.requestTimeoutMs,
+      retryOptions: {
+        maxRetryAttemptCount: opts.maxRetries ?? defaultStoreTimeouts.maxRetries,
+        maxWaitTimeInSeconds: opts.maxRetryWaitSeconds ?? defaultStoreTimeouts.maxRetryWaitSeconds,
+      },
+    },
   });
   const { database } = await client.databases.createIfNotExists({ id: opts.database });
   const entries = await Promise.all(

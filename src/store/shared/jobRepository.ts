@@ -4,6 +4,7 @@ import { isDomainError } from '../../domain/shared/errors';
 import { donePartition, jobSchema, pendingPartition, toUtcIso, type FinalJobStatus, type Job, type JobRequest, type JobResult } from '../../domain/shared/schedule';
 import type { JobStore, PendingJobFilter, PlanOutcome } from '../../services/shared/ports';
 import type { Containers } from './cosmosClient';
+import { documentId } from './documentIds';
 import { Documents } from './documents';
 import { cosmosStatus, translateStoreError } from './errors';
 
@@ -187,7 +188,7 @@ export class CosmosJobRepository implements JobStore {
   private async deleteIfUnchanged(job: Job): Promise<boolean> {
     try {
       await this.container
-        .item(job.id, pendingPartition)
+        .item(documentId(job.id), pendingPartition)
         .delete(job._etag ? { accessCondition: { type: 'IfMatch', condition: job._etag } } : {});
       return true;
     } catch (e) {

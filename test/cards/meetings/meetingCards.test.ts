@@ -8,43 +8,10 @@ const parseCardValue = (value: unknown) => {
   return parsed ? { ok: true as const, action: parsed.payload } : { ok: false as const };
 };
 import { locales } from '../../../src/domain/shared/locale';
-import type { Group } from '../../../src/domain/groups/model';
-import type { Meeting } from '../../../src/domain/meetings/model';
 import { translator } from '../../../src/i18n';
 import type { MeetingMessageKind } from '../../../src/services/meetings/ports';
 import { submitActions, textOf } from '../../support/botHarness';
-
-const at = '2026-11-20T10:00:00.000Z';
-const group: Group = {
-  type: 'group',
-  id: 'g1',
-  groupId: 'g1',
-  name: 'Kuntosali',
-  timeZone: 'Europe/Helsinki',
-  locale: 'fi',
-  leaderId: 'msteams:leader',
-  members: [
-    { userId: 'msteams:p1', displayName: 'Aino', joinedAt: at },
-    { userId: 'msteams:p2', displayName: 'Siri', joinedAt: at },
-  ],
-  linkedChatIds: [],
-  createdAt: at,
-  updatedAt: at,
-};
-// Sunday 29 March 2026 09:00–10:30 in Helsinki: the morning clocks go forward (EEST, UTC+3).
-const meeting: Meeting = {
-  id: 'session:11111111-1111-4111-8111-111111111111',
-  groupId: 'g1',
-  title: 'Kuntosali',
-  startsAt: '2026-03-29T06:00:00.000Z',
-  endsAt: '2026-03-29T07:30:00.000Z',
-  place: 'Urheilutalo',
-  status: 'scheduled',
-  revision: 1,
-  createdBy: 'msteams:leader',
-  createdAt: at,
-  updatedAt: at,
-};
+import { at, group, meeting } from '../../support/cardFixtures';
 
 const asActivity = (message: { text?: string; cards?: object[] }) => [
   { text: message.text, attachments: (message.cards ?? []).map((content) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content })) },

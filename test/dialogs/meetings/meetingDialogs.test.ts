@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { ConversationState, type Activity, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import type { Activity, ConversationState, Storage, StoreItems, TestAdapter, TurnContext } from 'botbuilder';
+import { ConcurrencySafeDialogState } from '../../../src/bot/dialogState';
+import { isDomainError } from '../../../src/domain/shared/errors';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { CancelMeetingDialog } from '../../../dialogs/meetings/cancelMeetingDialog';
@@ -8,12 +10,53 @@ import { MoveMeetingDialog } from '../../../dialogs/meetings/moveMeetingDialog';
 import { ScheduleMeetingDialog } from '../../../dialogs/meetings/scheduleMeetingDialog';
 import type { Locale } from '../../../src/domain/shared/locale';
 import type { Meeting } from '../../../src/domain/meetings/model';
-import { translator } from '../../../src/i18n';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { CosmosDialogStateStorage } from '../../../src/store/shared/dialogStateStorage';
 import { cardOf, input, problemOf, type Card } from '../../support/cards';
+import { expectedTexts, type LiteralTexts } from '../../support/expectedTexts';
 import { freshStore } from '../../support/cosmos';
 import { dialogClient, dialogWorld, groupWithMembers, type DialogWorld } from '../../support/dialogDeps';
+
+/** What a Finnish-speaking person reads, written out (the other languages are checked through the locale files). */
+const literalFi: LiteralTexts = {
+  "cancelMeeting.confirm {\"title\":\"Museum visit\",\"date\":\"ke 2.12. klo 10.00\"}":
+    "Perutaanko tapaaminen \"Museum visit\" (ke 2.12. klo 10.00)? Kerron siitä osallistujille.",
+  "cancelMeeting.done {\"title\":\"Museum visit\",\"date\":\"ke 2.12. klo 10.00\"}":
+    "Tapaaminen \"Museum visit\" (ke 2.12. klo 10.00) on peruttu. Kerron siitä osallistujille.",
+  "cancelMeeting.help":
+    "Olemme perumassa tapaamista. Jos vastaat kyllä, kerron osallistujille, ettei tapaamista pidetä. Jos vastaat ei, kaikki pysyy ennallaan.",
+  "cancelMeeting.kept {\"title\":\"Museum visit\",\"date\":\"ke 2.12. klo 10.00\"}":
+    "Selvä, tapaaminen \"Museum visit\" (ke 2.12. klo 10.00) pidetään niin kuin on sovittu.",
+  "common.cancelled": "Selvä, lopetin sen. Mitään ei muutettu.",
+  "errors.CONFLICT": "Joku muutti samaa asiaa samalla hetkellä. Yritä uudelleen – mitään ei hävinnyt.",
+  "errors.INVALID_INPUT": "Jokin siinä ei ollut aivan oikein. Yritä uudelleen.",
+  "errors.MEETING_CANCELLED": "Se tapaaminen on peruttu.",
+  "errors.MEETING_IN_PAST": "Se aika on jo mennyt. Valitse tuleva aika.",
+  "errors.NOT_GROUP_LEADER": "Vain ryhmän oma ohjaaja voi tehdä sen.",
+  "errors.NOT_LEADER": "Vain ryhmien ohjaajat voivat tehdä sen. Jos ohjaat ryhmiä, valitse valikosta \"Olen ryhmän ohjaaja\".",
+  "help.inDialog": "Voit myös kirjoittaa \"peruuta\" lopettaaksesi tai \"valikko\" nähdäksesi kaiken, missä voin auttaa.",
+  "meetingForm.hoursMinutes {\"hours\":1,\"minutes\":30}": "1 t 30 min",
+  "meetingForm.moveHeading {\"group\":\"Aamuryhmä\"}": "Tapaamisen uusi aika – Aamuryhmä",
+  "meetingForm.newHeading {\"group\":\"Aamuryhmä\"}": "Uusi tapaaminen ryhmälle Aamuryhmä",
+  "meetingForm.newHeading {\"group\":\"Iltaryhmä\"}": "Uusi tapaaminen ryhmälle Iltaryhmä",
+  "meetingForm.now {\"date\":\"ke 2.12. klo 10.00\"}": "Nykyinen aika: ke 2.12. klo 10.00",
+  "meetingForm.unchanged": "Selvä, mitään ei muutettu.",
+  "meetingForm.useForm": "Täytä yllä oleva lomake ja paina Tallenna, tai kirjoita \"peruuta\".",
+  "meetingForm.zone {\"zone\":\"Europe/Helsinki\"}": "Ajat ovat aikavyöhykkeellä Europe/Helsinki.",
+  "moveMeeting.done_place {\"title\":\"Museum visit\",\"date\":\"to 3.12. klo 12.30\",\"place\":\"Library\"}":
+    "Tapaaminen on siirretty: \"Museum visit\" on nyt to 3.12. klo 12.30. Paikka: Library. Kerron muutoksesta osallistujille, ja muistutukset tulevat uuden ajan mukaan.",
+  "moveMeeting.help":
+    "Siirrämme tapaamista uuteen aikaan. Muuta päivää, kellonaikaa, kestoa tai paikkaa ja tallenna – kerron muutoksesta osallistujille, ja heidän muistutuksensa siirtyvät uuteen aikaan.",
+  "moveMeeting.unchanged": "Aika ja paikka ovat samat kuin ennenkin, joten mitään ei muutettu.",
+  "scheduleMeeting.askGroup": "Mille ryhmälle tapaaminen on?",
+  "scheduleMeeting.done {\"title\":\"Museum visit\",\"date\":\"ke 2.12. klo 10.00\"}":
+    "Valmista! Tapaaminen \"Museum visit\" on sovittu: ke 2.12. klo 10.00. Kerron siitä osallistujille ja muistutan heitä ennen tapaamista.",
+  "scheduleMeeting.done_place {\"title\":\"Museum visit\",\"date\":\"ke 2.12. klo 10.00\",\"place\":\"Ateneum\"}":
+    "Valmista! Tapaaminen \"Museum visit\" on sovittu: ke 2.12. klo 10.00. Paikka: Ateneum. Kerron siitä osallistujille ja muistutan heitä ennen tapaamista.",
+  "scheduleMeeting.help":
+    "Suunnittelemme ryhmällesi uutta tapaamista: nimen, päivän, kellonajan, keston ja paikan. Kun tallennat, kerron tapaamisesta osallistujille ja muistutan heitä ennen sitä.",
+  "scheduleMeeting.noGroups": "Sinulla ei ole vielä omia ryhmiä. Luo ensin ryhmä – sen jälkeen voit suunnitella sen tapaamiset.",
+};
 
 const LEADER = 'test:leader';
 const MEMBERS = ['test:p1', 'test:p2'];
@@ -85,7 +128,7 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
   const pendingJobs = async (meeting: Meeting, kind: string) => world.jobs.listPending({ meetingId: meeting.id, kinds: [kind] });
 
   for (const locale of ['fi', 'sv', 'en'] as const) {
-    const t = translator(locale);
+    const t = expectedTexts(locale, 'fi', literalFi);
     const l = lang[locale];
     const helpText = (key: string) => `${t(key)}\n\n${t('help.inDialog')}`;
     const scheduled = t('scheduleMeeting.done_place', { title: typed.title, date: l.dec2, place: typed.place });
@@ -161,13 +204,20 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
             await next();
           },
         };
-        const c = new DialogTestClient('test', new ScheduleMeetingDialog(deps), undefined, [setUser], new ConversationState(storage));
+        const c = new DialogTestClient('test', new ScheduleMeetingDialog(deps), undefined, [setUser], new ConcurrencySafeDialogState(storage) as unknown as ConversationState);
+        // As in the running bot: the turn whose dialog-stack save loses the race says "please try again".
+        (c as unknown as { _testAdapter: TestAdapter })._testAdapter.onTurnError = async (context: TurnContext, error: unknown) => {
+          if (!isDomainError(error, 'CONFLICT')) throw error;
+          await context.sendActivity(t('errors.CONFLICT'));
+        };
         await c.sendActivity('new meeting');
         storage.race(2);
         // Both turns continue the same stored form, so both answer it with the dialog run's request id.
         const replies = await Promise.all([c.sendActivity(submit()), c.sendActivity(submit())]);
         expect(replies.map((r) => r?.text)).to.deep.equal([scheduled, scheduled]);
         expect(await upcoming(group.groupId)).to.have.length(1);
+        // The production dialog state keeps the eTag it read: the second save conflicts instead of overwriting.
+        expect(c.getNextReply()?.text).to.equal(t('errors.CONFLICT'));
       });
 
       it('schedule: typed help repeats the help text; the Cancel button and a typed cancel store nothing', async () => {

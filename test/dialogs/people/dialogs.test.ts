@@ -6,11 +6,36 @@ import { CreateGroupDialog } from '../../../dialogs/groups/createGroupDialog';
 import { JoinGroupDialog } from '../../../dialogs/groups/joinGroupDialog';
 import { OnboardingDialog } from '../../../dialogs/people/onboardingDialog';
 import type { Locale } from '../../../src/domain/shared/locale';
-import { translator } from '../../../src/i18n';
 import type { GroupService } from '../../../src/services/groups/groups';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
+import { expectedTexts, type LiteralTexts } from '../../support/expectedTexts';
 import { freshStore } from '../../support/cosmos';
 import { dialogClient, dialogWorld } from '../../support/dialogDeps';
+
+/** What a Finnish-speaking person reads, written out (the other languages are checked through the locale files). */
+const literalFi: LiteralTexts = {
+  "common.cancelled": "Selvä, lopetin sen. Mitään ei muutettu.",
+  "createGroup.askLanguage": "Mitä kieltä ryhmä käyttää?",
+  "createGroup.askName": "Mikä on ryhmän nimi? (2–60 merkkiä)",
+  "createGroup.askZone": "Millä aikavyöhykkeellä ryhmä kokoontuu?",
+  "createGroup.created {\"group\":\"Group fi\"}": "Ryhmä \"Group fi\" on valmis. Tässä kutsu osallistujille:",
+  "createGroup.help":
+    "Luomme uutta ryhmää: sen nimen, aikavyöhykkeen ja kielen. Sen jälkeen saat kutsukoodin, jonka annat osallistujille.",
+  "errors.NOT_LEADER": "Vain ryhmien ohjaajat voivat tehdä sen. Jos ohjaat ryhmiä, valitse valikosta \"Olen ryhmän ohjaaja\".",
+  "join.askCode": "Kirjoita ohjaajaltasi saamasi kutsukoodi (esimerkiksi ABCDE-FGHJK).",
+  "join.welcome {\"group\":\"Join fi\"}":
+    "Tervetuloa ryhmään \"Join fi\"! Ohjaajallesi on kerrottu, että liityit. Kerron sinulle, kun on jotain suunniteltavaa tai tapaaminen tulossa.",
+  "limits.saved": "Kiitos, tallensin rajasi. Voit muuttaa niitä milloin tahansa kohdassa \"Omat rajat\".",
+  "limits.title": "Omat rajasi (vapaaehtoinen)",
+  "onboarding.consentQuestion": "Saanko tallentaa nämä tiedot?",
+  "onboarding.consentText":
+    "Ennen kuin jatketaan: jotta voit olla mukana ryhmässä, tallennan sinusta muutaman asian – nimen, jonka ryhmäsi näkee, ryhmäsi ja rajat, joista haluat kertoa. Ohjaajasi näkee nimesi ja ryhmän toiminnan; muut osallistujat näkevät vain nimesi. Voit katsoa ja poistaa tietosi milloin tahansa kohdasta \"Omat tiedot\".",
+  "onboarding.declined":
+    "Se on täysin kunnossa. En tallenna sinusta mitään. Ilman lupaa en voi lisätä sinua ryhmään, mutta voit muuttaa mieltäsi milloin tahansa kirjoittamalla \"aloita\".",
+  "onboarding.done": "Valmista! Seuraavaksi liity ryhmääsi ohjaajalta saamallasi koodilla – kirjoita tai liitä se tähän.",
+  "onboarding.name": "Millä nimellä haluat ryhmäsi näkevän sinut? Etunimi riittää hyvin.",
+  "onboarding.thanks {\"name\":\"Mia\"}": "Kiitos, Mia!",
+};
 
 const answers = {
   fi: { lang: 'Suomi', yes: 'Kyllä', no: 'Ei', cancel: 'peruuta' },
@@ -39,7 +64,7 @@ describe('dialogs (DialogTestClient transcripts on the embedded Cosmos store)', 
   const client = (dialog: Dialog, userId: string, locale: Locale, options?: unknown) => dialogClient(store, dialog, userId, locale, options);
 
   for (const locale of ['fi', 'sv', 'en'] as const) {
-    const t = translator(locale);
+    const t = expectedTexts(locale, 'fi', literalFi);
     const a = answers[locale];
 
     describe(`in ${locale}`, () => {

@@ -6,11 +6,48 @@ import { PauseDialog } from '../../../dialogs/reminders/pauseDialog';
 import { ReminderSettingsDialog } from '../../../dialogs/reminders/reminderSettingsDialog';
 import type { Locale } from '../../../src/domain/shared/locale';
 import type { PauseReason } from '../../../src/domain/reminders/model';
-import { translator } from '../../../src/i18n';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { cardOf, input, problemOf, type Card } from '../../support/cards';
+import { expectedTexts, type LiteralTexts } from '../../support/expectedTexts';
 import { freshStore } from '../../support/cosmos';
 import { dialogClient, dialogWorld, groupWithMembers, type DialogWorld } from '../../support/dialogDeps';
+
+/** What a Finnish-speaking person reads, written out (the other languages are checked through the locale files). */
+const literalFi: LiteralTexts = {
+  "common.cancelled": "Selvä, lopetin sen. Mitään ei muutettu.",
+  "errors.CONSENT_REQUIRED": "Tarvitsen ensin luvan tallentaa tietosi. Valitse \"Aloita\".",
+  "help.inDialog": "Voit myös kirjoittaa \"peruuta\" lopettaaksesi tai \"valikko\" nähdäksesi kaiken, missä voin auttaa.",
+  "pause.badDate": "Valitse päivä tästä päivästä enintään kuuden kuukauden päähän.",
+  "pause.help":
+    "Tässä voit keskeyttää muistutukset hetkeksi – esimerkiksi työhaastattelun, työkokeilun tai sairauden ajaksi. Valitse syy ja tauon viimeinen päivä ja paina Aloita tauko. Taukoa ei koskaan lueta sinua vastaan.",
+  "pause.kind.job_interview": "Työhaastattelu – mahtava uutinen! Onnea matkaan, hyvin se menee.",
+  "pause.reasons.other": "Jokin muu",
+  "pause.running {\"reason\":\"Jokin muu\",\"date\":\"1. joulukuuta 2026\"}":
+    "Muistutuksesi ovat nyt tauolla (Jokin muu). Tauon viimeinen päivä: 1. joulukuuta 2026.",
+  "pause.started {\"date\":\"3. joulukuuta 2026\"}":
+    "Muistutukset ovat tauolla. Tauon viimeinen päivä on 3. joulukuuta 2026. Taukoa ei koskaan lueta sinua vastaan, ja muistutukset jatkuvat sen jälkeen itsestään. Jos tilanne muuttuu, voit lopettaa tauon aiemmin valikosta.",
+  "pause.unchanged": "Selvä, mitään ei muutettu.",
+  "pause.useForm": "Käytä yllä olevaa lomaketta – paina Aloita tauko tai Peruuta – tai kirjoita \"peruuta\".",
+  "reminderSettings.badOffset": "Valitse ajat lomakkeen listalta.",
+  "reminderSettings.badTime": "Anna hiljainen aika tunteina ja minuutteina, esimerkiksi 21:00.",
+  "reminderSettings.help":
+    "Tässä valitset, miten muistutan sinua ryhmäsi tapaamisista: lähetänkö muistutuksia ollenkaan, kuinka paljon ennen tapaamista ja milloin on hiljainen aika, jolloin en häiritse. Paina lopuksi Tallenna.",
+  "reminderSettings.hours {\"count\":1}": "1 tunti",
+  "reminderSettings.noOffsets":
+    "Valitse ainakin yksi ajankohta muistutuksille. Jos et halua muistutuksia lainkaan, voit vain kytkeä ne pois päältä.",
+  "reminderSettings.quietInfo {\"start\":\"21:00\",\"end\":\"08:00\"}":
+    "Hiljainen aika: en lähetä muistutuksia klo 21:00–08:00. Jos muistutus osuisi siihen, saat sen heti hiljaisen ajan päätyttyä.",
+  "reminderSettings.saved {\"offsets\":\"1 tunti\",\"start\":\"21:00\",\"end\":\"08:00\"}":
+    "Tallennettu. Muistutan sinua 1 tunti ennen jokaista tapaamista, mutta en koskaan klo 21:00–08:00.",
+  "reminderSettings.saved {\"offsets\":\"1 viikko ja 1 tunti\",\"start\":\"22:00\",\"end\":\"07:30\"}":
+    "Tallennettu. Muistutan sinua 1 viikko ja 1 tunti ennen jokaista tapaamista, mutta en koskaan klo 22:00–07:30.",
+  "reminderSettings.saved {\"offsets\":\"2 päivää ja 1 tunti\",\"start\":\"21:00\",\"end\":\"08:00\"}":
+    "Tallennettu. Muistutan sinua 2 päivää ja 1 tunti ennen jokaista tapaamista, mutta en koskaan klo 21:00–08:00.",
+  "reminderSettings.savedOff":
+    "Tallennettu. Muistutukset ovat pois päältä. Kerron silti, jos tapaaminen siirtyy tai perutaan, ja voit laittaa muistutukset takaisin päälle täältä milloin vain.",
+  "reminderSettings.unchanged": "Selvä, muistutuksesi pysyvät ennallaan.",
+  "reminderSettings.useForm": "Käytä yllä olevaa lomaketta – paina Tallenna tai Peruuta – tai kirjoita \"peruuta\".",
+};
 
 /** Per language: the typed words, and what the person should read (written out here, not recomputed). */
 const lang = {
@@ -67,7 +104,7 @@ describe('reminder settings and pause dialogs (DialogTestClient transcripts on t
   after(async () => store.close());
 
   for (const locale of ['fi', 'sv', 'en'] as const) {
-    const t = translator(locale);
+    const t = expectedTexts(locale, 'fi', literalFi);
     const l = lang[locale];
     /** A consenting participant `test:{name}-{locale}` and a client for them in `dialog`. */
     const person = async (name: string, dialog: 'settings' | 'pause', consent = true): Promise<{ id: string; c: DialogTestClient }> => {

@@ -4,6 +4,17 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const resultsDir = path.resolve(__dirname, '../../../test-results');
+// Made on load: every suite puts its data folder and screenshots there, even on a fresh clone.
+mkdirSync(resultsDir, { recursive: true });
+
+/** A phone as the trial used it: 390×844 CSS pixels, touch, mobile viewport rules. */
+export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+export interface BrowserOptions {
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+}
 
 /** Debian's Chromium, headless, fresh profile, no network beyond loopback (every other request is aborted). */
 export class Browser {
@@ -12,8 +23,9 @@ export class Browser {
   readonly blocked: string[] = [];
   readonly consoleErrors: string[] = [];
 
+  constructor(private readonly options: BrowserOptions = {}) {}
+
   async start(): Promise<this> {
-    mkdirSync(resultsDir, { recursive: true });
     this.tmp = mkdtempSync(path.join(resultsDir, 'tmp-chromium-'));
     const tmpdir = path.join(this.tmp, 'tmp');
     mkdirSync(tmpdir);
@@ -31,7 +43,9 @@ export class Browser {
         '--disable-sync',
       ],
       env: { ...process.env, TMPDIR: tmpdir },
-      viewport: { width: 420, height: 860 },
+      viewport: this.options.viewport ?? { width: 420, height: 860 },
+      isMobile: this.options.isMobile ?? false,
+      hasTouch: this.options.hasTouch ?? false,
       locale: 'fi-FI',
     });
     await this.context.route('**', (route) => {

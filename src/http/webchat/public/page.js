@@ -6,9 +6,10 @@
   var statusEl = document.getElementById('status');
   var texts = config.texts;
 
-  function setStatus(text, isError) {
+  /** The bar says what is going on; once connected it steps aside (screen readers still hear "connected"). */
+  function setStatus(text, kind) {
     statusEl.textContent = text;
-    statusEl.className = isError ? 'status error' : 'status';
+    statusEl.className = kind === 'error' ? 'status error' : kind === 'done' ? 'status visually-hidden' : 'status';
   }
 
   // A minimal Observable, enough for Web Chat (subscribe with an observer or callbacks, unsubscribe).
@@ -36,15 +37,20 @@
     };
   };
 
-  /** One source shared by every subscriber; what arrives before the first subscriber is kept for it. */
-  function Subject(initial, hasInitial) {
+  /**
+   * One source shared by every subscriber; what arrives before the first subscriber is kept for it.
+   * `replay` (the earlier conversation after a reload) goes to every subscriber first, as live ones do.
+   */
+  function Subject(initial, hasInitial, replay) {
     var observers = [];
     var buffer = [];
     var current = initial;
     var subject = new Observable(function (observer) {
       observers.push(observer);
       if (hasInitial) observer.next(current);
-      else if (buffer.length) buffer.splice(0).forEach(function (v) { observer.next(v); });
+      var waiting = (replay || []).concat(buffer.splice(0));
+      // Later, not inside subscribe(): Web Chat drops what arrives before its subscribe() has returned.
+      if (waiting.length) setTimeout(function () { waiting.forEach(function (v) { observer.next(v); }); }, 0);
       if (subject.onFirstSubscribe) {
         var start = subject.onFirstSubscribe;
         subject.onFirstSubscribe = null;
@@ -69,16 +75,19 @@
   /** The local channel (local mode only): POST activities, server-sent events back. */
   function createLocalDirectLine(local, lang) {
     var base = '/local-webchat/conversations/' + encodeURIComponent(local.conversationId);
+    var history = new window.GroupCoachHistory(local.user.id);
+    var earlier = history.replay();
     var connectionStatus$ = Subject(Uninitialized, true);
-    var activity$ = Subject(undefined, false);
+    var activity$ = Subject(undefined, false, earlier);
     var source = null;
-    var joined = false;
+    // A reload continues the conversation: the earlier messages again, and no second welcome.
+    var joined = earlier.length > 0;
 
     function post(path, body) {
       return fetch(base + path, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(Object.assign({ user: local.user.name, lang: lang }, body))
+        headers: { 'content-type': 'application/json', 'x-local-webchat-secret': local.secret },
+        body: JSON.stringify(Object.assign({ lang: lang }, body))
       }).then(function (res) {
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json();
@@ -87,9 +96,11 @@
 
     function connect() {
       connectionStatus$.next(Connecting);
-      source = new EventSource(base + '/stream');
+      source = new EventSource(base + '/stream?secret=' + encodeURIComponent(local.secret));
       source.addEventListener('activity', function (event) {
-        activity$.next(JSON.parse(event.data));
+        var activity = JSON.parse(event.data);
+        history.add(activity);
+        activity$.next(activity);
       });
       source.onopen = function () {
         connectionStatus$.next(Online);
@@ -136,11 +147,11 @@
     directLine.connectionStatus$.subscribe(function (status) {
       if (status === Online) {
         wasOnline = true;
-        setStatus(texts.connected, false);
+        setStatus(texts.connected, 'done');
       } else if (status === Connecting || status === 3 /* ExpiredToken */) {
-        setStatus(wasOnline ? texts.reconnecting : texts.connecting, false);
+        setStatus(wasOnline ? texts.reconnecting : texts.connecting);
       } else if (status === FailedToConnect) {
-        setStatus(texts.failed, true);
+        setStatus(texts.failed, 'error');
       }
     });
   }
@@ -158,22 +169,39 @@
     sendBoxButtonColor: '#2E6B5E',
     sendBoxButtonColorOnHover: '#1F4D43',
     hideUploadButton: true,
+    // Touch targets of at least 44 px (the send button is as wide and high as the send box).
+    sendBoxHeight: 52,
+    suggestedActionHeight: 44,
+    // Web Chat's own focus indicators in the focus colour of page.css (9.5:1 on white).
+    transcriptVisualKeyboardIndicatorColor: '#1F4D43',
+    transcriptActivityVisualKeyboardIndicatorColor: '#1F4D43',
     primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
     rootHeight: '100%',
     rootWidth: '100%'
   };
 
+  /** A card's form sent (an activity with a value): the bot's answer gets the focus when it shows. */
+  function focusAnswersToForms(directLine, root) {
+    var answerFocus = new window.GroupCoachAnswerFocus(root);
+    var post = directLine.postActivity.bind(directLine);
+    directLine.postActivity = function (activity) {
+      if (activity && activity.type === 'message' && activity.value !== undefined) answerFocus.expectAnswer();
+      return post(activity);
+    };
+  }
+
   function render(directLine, props) {
     watchStatus(directLine);
+    focusAnswersToForms(directLine, document.getElementById('webchat'));
     window.WebChat.renderWebChat(
       Object.assign({ directLine: directLine, locale: config.webChatLocale, styleOptions: styleOptions }, props),
       document.getElementById('webchat')
     );
   }
 
-  setStatus(texts.connecting, false);
-  if (!window.WebChat) {
-    setStatus(texts.failed, true);
+  setStatus(texts.connecting);
+  if (!window.WebChat || !window.GroupCoachHistory || !window.GroupCoachAnswerFocus) {
+    setStatus(texts.failed, 'error');
     return;
   }
   if (config.mode === 'local') {
@@ -184,7 +212,7 @@
         render(window.WebChat.createDirectLine({ token: result.token, domain: config.directLine.domain }), {});
       },
       function (e) {
-        setStatus(e && e.busy ? texts.busy : texts.failed, true);
+        setStatus(e && e.busy ? texts.busy : texts.failed, 'error');
       }
     );
   }

@@ -1,4 +1,4 @@
-// The architecture check (npm run arch): dependency-cruiser with the rules of .dependency-cruiser.cjs.
+// The architecture check (npm run arch, part of npm test): dependency-cruiser with the rules of .dependency-cruiser.cjs.
 //
 // dependency-cruiser parses TypeScript only through typescript < 7 (this project uses 7, whose API
 // is not published), and its CLI refuses node 20. So this runs its library API on a JavaScript copy
@@ -12,7 +12,7 @@ import { transformSync } from 'esbuild';
 import { cruise, format } from 'dependency-cruiser';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const config = require(path.join(root, '.dependency-cruiser.cjs'));
 const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['src', 'dialogs'];
 

@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { menuEntries } from '../../../dialogs/router';
+import { menuCard, menuSections, type MenuView } from '../../../src/cards/shared/menu';
+import { translator } from '../../../src/i18n';
+import { cardNodes } from '../../support/cards';
+
+/** The menu on a phone (issue 10, item 9): the few main things, the rest behind one button that opens in place. */
+const fi = translator('fi');
+
+type Node = Record<string, any>;
+const all = (node: unknown) => cardNodes(node);
+const menuOf = (view: MenuView) => menuCard(fi, menuSections(menuEntries, view));
+
+describe('menu card', () => {
+  it('menu: a participant sees two things and "Omat asetukset ja ohje", which opens the rest in place', () => {
+    const card = menuOf({ consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
+    const sets = (card.body as Node[]).filter((e) => e.type === 'ActionSet');
+    expect(sets).to.have.length(1);
+    const buttons = sets[0]!.actions as Node[];
+    expect(buttons.map((b) => [b.type, b.title])).to.deep.equal([
+      ['Action.Submit', 'Tapaamiset'],
+      ['Action.Submit', 'Oma ryhmä'],
+      ['Action.ShowCard', 'Omat asetukset ja ohje'],
+    ]);
+    const more = all(buttons[2]!.card).filter((n) => n.type === 'Action.Submit');
+    expect(more.map((b) => b.title)).to.deep.equal(['Muistutukset', 'Tauko muistutuksiin', 'Omat rajat', 'Kieli', 'Omat tiedot', 'Ohje']);
+    expect(more.map((b) => b.data.action)).to.deep.equal(['reminders', 'pause', 'limits', 'language', 'privacy', 'help']);
+  });
+
+  it('menu in a group chat: only help, no "more"', () => {
+    const card = menuOf({ consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: true });
+    expect(all(card).filter((n) => typeof n.type === 'string' && n.type.startsWith('Action.')).map((b) => b.title)).to.deep.equal(['Ohje']);
+  });
+});
