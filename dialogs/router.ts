@@ -4,11 +4,14 @@ import { menuCard, menuSections, type MenuView } from '../src/cards/shared/menu'
 import type { User } from '../src/domain/people';
 import { inviteCodePattern } from '../src/domain/groups';
 import { groupsRoutes, type JoinOptions } from './groups';
+import { leaderRoutes } from './leader';
 import { meetingsRoutes } from './meetings';
 import { peopleRoutes } from './people';
 import { remindersRoutes } from './reminders';
+import { afterCheckIn, checkinsRoutes, distressFirst, type SafetyResult } from './checkins';
+import { activitiesRoutes } from './activities';
 import type { CardPayload } from './shared/cardPrompt';
-import { errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
+import { defaultLocaleKey, errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
 
 export type { RouterDeps } from './shared/context';
 import { coreRoutes, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
@@ -24,7 +27,7 @@ export class DialogStateError extends Error {
 }
 
 /** Every feature of the conversation. A new feature adds its routes object here (the composition root). */
-export const features: readonly FeatureRoutes[] = [coreRoutes, peopleRoutes, groupsRoutes, meetingsRoutes, remindersRoutes];
+export const features: readonly FeatureRoutes[] = [coreRoutes, peopleRoutes, groupsRoutes, meetingsRoutes, remindersRoutes, activitiesRoutes, checkinsRoutes, leaderRoutes];
 
 export const menuEntries = features.flatMap((f) => f.menu);
 
@@ -75,6 +78,7 @@ export class DialogRouter {
   }
 
   async onMessage(context: TurnContext): Promise<void> {
+    if (!context.turnState.get(defaultLocaleKey)) context.turnState.set(defaultLocaleKey, this.deps.settings.defaultLocale);
     const t = tOf(context);
     if (isGroupChat(context)) TurnContext.removeRecipientMention(context.activity);
     const text = (context.activity.text ?? '').trim();
@@ -85,6 +89,8 @@ export class DialogRouter {
     const dc = await this.loadStack(context);
     const value = context.activity.value;
     if (value !== undefined && value !== null) return this.onCardSubmit(dc, value);
+    // Words of distress are answered first, whatever was going on (issue 12).
+    if (text && (await distressFirst(dc, text, this.deps))) return;
     if (dc.activeDialog) return this.continueActive(dc);
     return this.onText(dc, text);
   }
@@ -102,6 +108,9 @@ export class DialogRouter {
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) {
       if ((result.result as { showMenu?: boolean } | undefined)?.showMenu) await this.showMenu(dc.context);
+      await afterCheckIn(dc, result.result);
+      // The safety question was answered with something else: that message is heard as any other.
+      if ((result.result as SafetyResult | undefined)?.reroute) await this.onText(dc, (dc.context.activity.text ?? '').trim());
     }
   }
 

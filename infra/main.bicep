@@ -54,6 +54,8 @@ var containers = [
   {
     name: 'users'
     partitionKey: '/userId'
+    // TTL on, per document: check-ins carry their own `ttl` (CHECKIN_TTL_DAYS); other documents none.
+    defaultTtl: -1
   }
   {
     name: 'jobs'
@@ -126,6 +128,8 @@ resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
           ]
           kind: 'Hash'
         }
+        // -1: documents carry their own `ttl` (finished jobs, stale dialog states); the rest never expire.
+        defaultTtl: -1
       }
     }
   }

@@ -2,12 +2,19 @@ import type { RouterDeps } from '../dialogs/shared/context';
 import { reflectionPromptMessage, meetingMessageRenderer } from './cards/meetings';
 import type { Config } from './config';
 import type { Clock } from './domain/shared/clock';
-import { meetingJobHandlers, type MeetingJobDeps } from './scheduler/handlers';
+import { groupJobHandlers, meetingJobHandlers, type MeetingJobDeps } from './scheduler/handlers';
+import { leaderNoticeRenderer } from './cards/groups';
 import type { JobHandlers } from './scheduler/jobs';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
+import { alertRenderer } from './cards/leader';
+import { meetingJobKinds } from './domain/meetings';
+import { watchSettingsSchema } from './domain/leader';
+import { leaderJobHandlers } from './scheduler/handlers/leader';
+import { LeaderWatchService, MeetingSignals, ReachabilitySignals, VoteSignals, type AlertRenderer } from './services/leader';
+import { CosmosLeaderRepository } from './store/leader';
 import { GroupService } from './services/groups';
-import { MeetingService, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
-import { CodeAttemptGuard, ConversationService, forgetUser, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
+import { MeetingAttendance, MeetingOverview, MeetingPlanning, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
+import { CodeAttemptGuard, ConversationService, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
 import { ReminderPrefsService } from './services/reminders';
 import type { Messenger } from './services/shared/ports';
 import { CosmosGroupRepository } from './store/groups';
@@ -16,11 +23,21 @@ import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUse
 import { CosmosPauseRepository, CosmosRecipientRepository, CosmosReminderPrefsRepository } from './store/reminders';
 import type { CosmosStore } from './store/shared/cosmosClient';
 import { inTurn, type TurnScope } from './store/shared/turnCache';
+import { roundMessageRenderer } from './cards/activities';
+import { activityJobHandlers } from './scheduler/handlers/activities';
+import { ProposalService, RoundService } from './services/activities';
+import { CosmosActivityRepository } from './store/activities';
 import { CosmosJobRepository } from './store/shared/jobRepository';
+// ---- check-ins (issue 12)
+import { checkInMessages } from './cards/checkins';
+import { distressPhrases } from './i18n/safety';
+import { checkInJobHandlers } from './scheduler/handlers/checkins';
+import { CheckInService, MyDataService, SafetyService, type CheckInFeature } from './services/checkins';
+import { CosmosCheckInRepository, CosmosPersonalDataStore } from './store/checkins';
 
 export type CompositionConfig = Pick<
   Config,
-  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler'
+  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins' | 'leaderWatch'
 >;
 
 export interface CompositionInput {
@@ -32,11 +49,25 @@ export interface CompositionInput {
   /** The words of proactive messages; the cards' renderer unless a test wants plain text. */
   renderer?: ReminderRenderer;
   prompter?: (refs: ConversationRefRepository, messenger: Messenger) => ReflectionPrompter;
+  /** The leader's alert card; the cards' renderer unless a test wants plain text. */
+  alertRenderer?: AlertRenderer;
 }
 
 export interface Composition {
   repositories: ReturnType<typeof repositoriesOf>;
-  services: { users: UserService; groups: GroupService; conversations: ConversationService; meetings: MeetingService; reminders: ReminderPrefsService };
+  services: {
+    users: UserService;
+    groups: GroupService;
+    conversations: ConversationService;
+    meetings: MeetingPlanning;
+    attendance: MeetingAttendance;
+    overview: MeetingOverview;
+    reminders: ReminderPrefsService;
+    proposals: ProposalService;
+    rounds: RoundService;
+    checkins: CheckInFeature;
+    leader: LeaderWatchService;
+  };
   messenger: Messenger;
   /** What the router and its dialogs get. */
   routerDeps: RouterDeps;
@@ -47,34 +78,53 @@ export interface Composition {
   inTurn: TurnScope;
 }
 
-const repositoriesOf = (store: CosmosStore) => ({
+const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retention'], checkInTtlDays: number) => ({
   users: new CosmosUserRepository(store.containers),
   groups: new CosmosGroupRepository(store.containers),
   refs: new CosmosConversationRefRepository(store.containers),
   codeAttempts: new CosmosCodeAttemptRepository(store.containers),
-  jobs: new CosmosJobRepository(store.containers),
+  jobs: new CosmosJobRepository(store.containers, retention.finishedJobDays * 86_400),
   meetings: new CosmosMeetingRepository(store.containers),
   prefs: new CosmosReminderPrefsRepository(store.containers),
   pauses: new CosmosPauseRepository(store.containers),
   recipients: new CosmosRecipientRepository(store.containers),
+  activities: new CosmosActivityRepository(store.containers),
+  checkIns: new CosmosCheckInRepository(store.containers, checkInTtlDays),
+  personalData: new CosmosPersonalDataStore(store.containers),
+  leader: new CosmosLeaderRepository(store.containers),
 });
 
 /**
  * The one place that turns a store, a clock and the config into repositories, services, the dialogs'
  * deps and the scheduler's handlers. src/index.ts and the tests both build the app with it.
  */
-export function compose({ store, clock, config, messenger: makeMessenger, renderer, prompter }: CompositionInput): Composition {
-  const repositories = repositoriesOf(store);
+export function compose({ store, clock, config, messenger: makeMessenger, renderer, prompter, alertRenderer: alerts }: CompositionInput): Composition {
+  const repositories = repositoriesOf(store, config.retention, config.checkins.ttlDays);
   const { users: userRepo, groups: groupRepo, refs, jobs, prefs, pauses } = repositories;
   const guard = new CodeAttemptGuard(repositories.codeAttempts, clock);
   const users = new UserService(userRepo, guard, { anyoneMayLead: config.localMode, leaderIds: config.leaderIds, signupCode: config.leaderSignupCode }, clock);
-  const groups = new GroupService(groupRepo, users, guard, config, clock);
-  const conversations = new ConversationService(refs, clock, userRepo);
-  const meetings = new MeetingService({ groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo }, clock, {
-    reflectAfterMinutes: config.scheduler.reflectAfterMinutes,
-  });
+  const groups = new GroupService(groupRepo, users, guard, config, clock, jobs);
+  const conversations = new ConversationService(refs, clock, userRepo, jobs);
+  const meetingDeps = { groups: groupRepo, meetings: repositories.meetings, jobs, prefs, users: userRepo };
+  const meetings = new MeetingPlanning(meetingDeps, clock, { reflectAfterMinutes: config.scheduler.reflectAfterMinutes });
+  const attendance = new MeetingAttendance(meetingDeps, clock);
+  const overview = new MeetingOverview(meetingDeps, clock);
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
+  const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
+  const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
+  const checkins: CheckInFeature = {
+    checkIns: new CheckInService({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, jobs }, clock, { defaultTimeZone: config.defaultTimeZone }),
+    safety: new SafetyService({ users: userRepo, groups: groupRepo, jobs }, clock),
+    myData: new MyDataService({ store: repositories.personalData, groups, users: userRepo }, clock),
+    numbers: config.checkins.safety,
+    distressPhrases,
+  };
+  const leader = new LeaderWatchService(
+    { groups: groupRepo, pauses, leader: repositories.leader, jobs, sources: [new MeetingSignals({ meetings: repositories.meetings, jobs }), new VoteSignals(repositories.activities), new ReachabilitySignals(refs)] },
+    clock,
+    watchSettingsSchema.parse(config.leaderWatch),
+  );
 
   const routerDeps: RouterDeps = {
     users,
@@ -82,10 +132,18 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     conversations,
     messenger,
     meetings,
+    attendance,
+    overview,
     reminders,
+    leader,
+    activities: { proposals, rounds },
     clock,
     settings: { defaultLocale: config.defaultLocale, defaultTimeZone: config.defaultTimeZone, leaderSignupEnabled: Boolean(config.leaderSignupCode) },
-    forget: (userId) => forgetUser(userId, groups, userRepo),
+    forget: async (person) => {
+      await checkins.myData.erase(person);
+      await leader.forget(person.userId);
+    },
+    checkins,
     maxMessageChars: config.maxMessageChars,
   };
   const handlerDeps: MeetingJobDeps = {
@@ -96,13 +154,30 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     prompter: prompter?.(refs, messenger) ?? new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
     defaultLocale: config.defaultLocale,
   };
+  const meetingHandlers = meetingJobHandlers(handlerDeps);
+  const attendanceJob = meetingHandlers[meetingJobKinds.attendance]!;
+  const jobHandlers = {
+    ...meetingHandlers,
+    // Every meeting's end also keeps its group's early warning planned (one evaluation job per group and day).
+    [meetingJobKinds.attendance]: async (...args: Parameters<typeof attendanceJob>) => {
+      const result = await attendanceJob(...args);
+      await leader.ensureWatch(args[0].groupId, args[1].now);
+      return result;
+    },
+    ...leaderJobHandlers({ watch: leader, users: userRepo, prefs, refs, messenger, renderer: alerts ?? alertRenderer, defaultLocale: config.defaultLocale }),
+  };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, reminders },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins, leader },
     messenger,
     routerDeps,
     handlerDeps,
-    jobHandlers: meetingJobHandlers(handlerDeps),
+    jobHandlers: {
+      ...jobHandlers,
+      ...groupJobHandlers({ ...handlerDeps, groups: groupRepo, users: userRepo, noticeRenderer: leaderNoticeRenderer }),
+      ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
+      ...checkInJobHandlers({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, refs, messenger, jobs, messages: checkInMessages, defaultLocale: config.defaultLocale }),
+    },
     inTurn,
   };
 }

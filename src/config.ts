@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+import type { SafetyNumbers } from './domain/checkins';
 
 /** Empty strings from .env files or CI variables mean "not set". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -43,6 +44,14 @@ const schema = z
     SCHEDULER_INTERVAL_SECONDS: withDefault(z.coerce.number().int().min(1).max(3600), 30),
     SCHEDULER_LEASE_SECONDS: withDefault(z.coerce.number().int().min(2).max(3600), 300),
     REFLECT_AFTER_MINUTES: withDefault(z.coerce.number().int().min(0).max(24 * 60), 30),
+    FINISHED_JOB_TTL_DAYS: withDefault(z.coerce.number().int().min(15).max(3650), 90),
+    DIALOG_STATE_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(3650), 30),
+    LOG_HASH_KEY: optional(z.string().min(16, 'must be at least 16 characters')),
+    // ---- check-ins (issue 12)
+    CHECKIN_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(3650), 730),
+    CRISIS_LINE_FI: withDefault(z.string().min(3).max(40), '09 2525 0111'),
+    CRISIS_LINE_SV: withDefault(z.string().min(3).max(40), '09 2525 0112'),
+    EMERGENCY_NUMBER: withDefault(z.string().min(2).max(20), '112'),
     CONNECTOR_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 5000),
     TURN_DEADLINE_MS: withDefault(z.coerce.number().int().min(500).max(14_000), 10_000),
     COSMOS_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 3000),
@@ -50,6 +59,13 @@ const schema = z
     COSMOS_MAX_RETRY_WAIT_SECONDS: withDefault(z.coerce.number().int().min(0).max(30), 3),
     TRUST_PROXY: withDefault(z.enum(['true', 'false']).transform((v) => v === 'true'), 'false'),
     HTTP_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(500).max(120_000), 10_000),
+    // The leader's early warning (README, "Leader's side"): defaults fit a group of four meeting weekly.
+    LEADER_WINDOW_DAYS: withDefault(z.coerce.number().int().min(7).max(90), 28),
+    LEADER_ALERT_POINTS: withDefault(z.coerce.number().int().min(1).max(50), 4),
+    LEADER_RECOVER_BELOW_POINTS: withDefault(z.coerce.number().int().min(0).max(50), 2),
+    LEADER_QUIET_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 14),
+    LEADER_MIN_MEETINGS: withDefault(z.coerce.number().int().min(1).max(10), 2),
+    LEADER_EVALUATE_AT: withDefault(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'), '09:00'),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -105,8 +121,17 @@ export interface Config {
   directLine: { secret?: string; endpoint: string };
   /** Every instance runs the durable scheduler; jobs are claimed with a lease, so instances never send twice. */
   scheduler: { intervalSeconds: number; leaseSeconds: number; reflectAfterMinutes: number };
+  /** The early warning's rules (domain/leader WatchSettings). */
+  leaderWatch: { windowDays: number; alertAt: number; recoverBelow: number; quietDays: number; minMeetings: number; evaluateAt: string };
   logLevel: Env['LOG_LEVEL'];
+  /** How long finished jobs and untouched dialog states are kept (Cosmos `ttl`; local mode: the expiry sweep). */
+  retention: { finishedJobDays: number; dialogStateDays: number };
+  /** Key of the short hashes that stand for ids in logs; unset: a random key per process. */
+  logHashKey?: string;
+  /** Check-ins: kept this many days (Cosmos ttl); the safety path's numbers (check them before going live). */
+  checkins: { ttlDays: number; safety: SafetyNumbers };
 }
+
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -159,6 +184,20 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     directLine: { secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
     scheduler: { intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS, leaseSeconds: e.SCHEDULER_LEASE_SECONDS, reflectAfterMinutes: e.REFLECT_AFTER_MINUTES },
+    leaderWatch: {
+      windowDays: e.LEADER_WINDOW_DAYS,
+      alertAt: e.LEADER_ALERT_POINTS,
+      recoverBelow: e.LEADER_RECOVER_BELOW_POINTS,
+      quietDays: e.LEADER_QUIET_DAYS,
+      minMeetings: e.LEADER_MIN_MEETINGS,
+      evaluateAt: e.LEADER_EVALUATE_AT,
+    },
     logLevel: e.LOG_LEVEL,
+    logHashKey: e.LOG_HASH_KEY,
+    retention: { finishedJobDays: e.FINISHED_JOB_TTL_DAYS, dialogStateDays: e.DIALOG_STATE_TTL_DAYS },
+    checkins: {
+      ttlDays: e.CHECKIN_TTL_DAYS,
+      safety: { crisisLineFi: e.CRISIS_LINE_FI, crisisLineSv: e.CRISIS_LINE_SV, emergency: e.EMERGENCY_NUMBER },
+    },
   };
 }

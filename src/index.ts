@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import { GroupCoachAdapter, type AdapterSettings } from './bot/adapter';
+import { errorForLog, logHasher } from './logging/redact';
+import { sweepExpired } from './store/shared/expirySweep';
 import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { GroupCoachBot } from './bot/groupCoachBot';
 import { ProactiveSender } from './bot/proactiveSender';
@@ -43,6 +45,8 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? pino({ level: config.logLevel, base: { app: 'group-coach' } });
   const clock = options.clock ?? systemClock;
+  const logHash = logHasher(config.logHashKey);
+  if (logHash.keySource === 'random') log.info('LOG_HASH_KEY is not set: ids in logs are hashed with a random key of this process (they do not correlate across restarts or instances)');
 
   let embedded: EmbeddedCosmosServer | undefined;
   let snapshot: LocalSnapshot | undefined;
@@ -64,6 +68,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       );
     }
   }
+  // The embedded server has no TTL: in local mode, what has expired is deleted at start and daily.
+  const expiry = embedded ? startDailyExpirySweep(store, clock, log) : undefined;
 
   const adapter = new GroupCoachAdapter({
     botAuth: config.botAuth,
@@ -77,7 +83,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     config,
     messenger: (references) => new ProactiveSender(adapter, config.botAuth.MicrosoftAppId ?? '', references, clock, log),
   });
-  const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate));
+  const dialogState = new ConcurrencySafeDialogState(new CosmosDialogStateStorage(store.containers.botstate, config.retention.dialogStateDays * 86_400));
   const bot = new GroupCoachBot(dialogState, app.routerDeps, log, { deadlineMs: config.turnDeadlineMs }, app.inTurn);
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
 
@@ -85,6 +91,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     intervalMs: config.scheduler.intervalSeconds * 1000,
     leaseMs: config.scheduler.leaseSeconds * 1000,
+    logHash,
   });
 
   const server = createHttpServer({
@@ -97,7 +104,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     requestTimeoutMs: config.httpRequestTimeoutMs,
     extraRoutes: webChatRoutes({ config, adapter, bot, log }),
   });
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+  try {
+    await listen(server, config.port, config.host);
+  } catch (e) {
+    if (expiry) clearInterval(expiry);
+    await snapshot?.stop();
+    if (!options.store) await store.close();
+    await embedded?.close();
+    throw (e as { code?: string }).code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port) : e;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
   if (config.localMode) {
@@ -115,6 +130,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store,
     scheduler,
     stop: async () => {
+      if (expiry) clearInterval(expiry);
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await snapshot?.stop();
@@ -122,6 +138,39 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await embedded?.close();
     },
   };
+}
+
+function startDailyExpirySweep(store: CosmosStore, clock: Clock, log: Logger): NodeJS.Timeout {
+  const sweep = () =>
+    void sweepExpired(store.containers, clock.now()).then(
+      ({ deleted, byContainer }) => deleted > 0 && log.info({ deleted, byContainer }, 'expiry sweep: expired documents deleted'),
+      (e: unknown) => log.warn({ err: errorForLog(e) }, 'expiry sweep failed; tried again tomorrow'),
+    );
+  sweep();
+  return setInterval(sweep, 24 * 3600_000).unref();
+}
+
+/** Another process already listens there: one line for the person starting the bot, no stack trace. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(`Port ${port} on ${host} is already in use (another Group Coach or another program). Stop it, or set PORT to a free port, e.g. PORT=${port + 1} npm start.`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Resolves once listening; rejects with the server's error (EADDRINUSE, EACCES) instead of crashing later. */
+function listen(server: { listen: (port: number, host: string, cb: () => void) => unknown; once: (event: 'error', cb: (e: Error) => void) => unknown; removeListener: (event: 'error', cb: (e: Error) => void) => unknown }, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (e: Error) => reject(e);
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.removeListener('error', failed);
+      resolve();
+    });
+  });
 }
 
 /** `npm start` (through the launcher in dist/src/index.js): the app with the environment's config, stopped on SIGINT/SIGTERM. */
@@ -136,7 +185,16 @@ export async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await startApp(config);
+  let app: RunningApp;
+  try {
+    app = await startApp(config);
+  } catch (e) {
+    if (e instanceof PortInUseError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

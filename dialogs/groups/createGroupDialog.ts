@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { IANAZone } from 'luxon';
+import { isDomainError } from '../../src/domain/shared/errors';
 import { inviteCard } from '../../src/cards/groups/groupCards';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
@@ -9,6 +11,8 @@ import { newChoicePrompt } from '../shared/promptDefaults';
 import { GroupsDialogIds } from './dialogIds';
 
 interface CreateState {
+  /** One per run of the dialog: answering the last step again after a failure finishes the same group. */
+  requestId?: string;
   name?: string;
   timeZone?: string;
 }
@@ -54,6 +58,7 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(t('errors.NOT_LEADER'));
       return step.endDialog();
     }
+    (step.values as CreateState).requestId = randomUUID();
     return step.prompt(PromptIds.groupName, { prompt: t('createGroup.askName'), retryPrompt: t('createGroup.nameRetry') });
   }
 
@@ -87,10 +92,14 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
         name: state.name ?? '',
         timeZone: state.timeZone ?? this.deps.settings.defaultTimeZone,
         locale: localeFromChoice(step.result as FoundChoice),
+        requestId: state.requestId,
       });
       await step.context.sendActivity(t('createGroup.created', { group: group.name }));
       await sendCard(step.context, inviteCard(t, localeOf(step.context), group, invite));
     } catch (e) {
+      // The turn fails and its stack is not saved: the person answers the last question again and the
+      // same request id finishes what was begun.
+      if (isDomainError(e, 'STORE_UNAVAILABLE')) throw e;
       await step.context.sendActivity(errorMessage(t, e));
     }
     return step.endDialog();

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { inviteCard, myGroupCard, rosterCard } from '../../src/cards/groups/groupCards';
-import { localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
+import { localeOf, sendCard, tOf, userIdOf, type RouterDeps } from '../shared/context';
 
 /** Card buttons about groups that are answered in one turn: rosters, one's own group, a new invite code. */
 export class GroupActions {
-  constructor(private readonly deps: DialogDeps) {}
+  constructor(private readonly deps: RouterDeps) {}
 
   async showLedGroups(context: TurnContext): Promise<void> {
     const t = tOf(context);
@@ -15,8 +15,9 @@ export class GroupActions {
       return;
     }
     for (const g of groups) {
-      const roster = await this.deps.groups.roster(userId, g.groupId);
-      await sendCard(context, rosterCard(t, localeOf(context), roster.group, roster.members, roster.freePlaces));
+      // Departures (issue 12): a member who erased their data shows as "a member left", nothing more.
+      const [roster, departures] = await Promise.all([this.deps.groups.roster(userId, g.groupId), this.deps.checkins.myData.departures(g.groupId)]);
+      await sendCard(context, rosterCard(t, localeOf(context), roster.group, roster.members, roster.freePlaces, departures));
     }
   }
 

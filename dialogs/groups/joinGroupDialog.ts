@@ -1,7 +1,7 @@
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isDomainError } from '../../src/domain/shared/errors';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
-import { errorMessage, tellLeader, tOf, userIdOf, type DialogDeps } from '../shared/context';
+import { errorMessage, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { PromptIds } from '../shared/dialogIds';
 import { OnboardingDialog } from '../people';
 import { GroupsDialogIds } from './dialogIds';
@@ -46,10 +46,6 @@ export class JoinGroupDialog extends CancelAndHelpDialog {
       // Meetings already planned remind the newcomer too.
       await this.deps.meetings.replanMember(group.groupId, userId);
       await step.context.sendActivity(t('join.welcome', { group: group.name }));
-      const member = group.members.find((m) => m.userId === userId);
-      await tellLeader(this.deps, group, (lt) =>
-        lt('join.leaderNotice', { name: member?.displayName || lt('roster.unnamed'), group: group.name, count: group.members.length }),
-      );
     } catch (e) {
       await step.context.sendActivity(errorMessage(t, e));
       if (isDomainError(e, 'INVITE_INVALID')) await step.context.sendActivity(t('join.tryAgain'));

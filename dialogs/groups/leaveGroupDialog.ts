@@ -1,6 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
-import { errorMessage, tellLeader, tOf, userIdOf, type DialogDeps } from '../shared/context';
+import { errorMessage, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { PromptIds } from '../shared/dialogIds';
 import { newConfirmPrompt } from '../shared/promptDefaults';
 import { GroupsDialogIds } from './dialogIds';
@@ -36,12 +36,8 @@ export class LeaveGroupDialog extends CancelAndHelpDialog {
     }
     const userId = userIdOf(step.context);
     try {
-      const user = await this.deps.users.get(userId);
       const group = await this.deps.groups.leaveGroup(userId);
       await step.context.sendActivity(t('leave.done', { group: group.name }));
-      await tellLeader(this.deps, group, (lt) =>
-        lt('leave.leaderNotice', { name: user?.displayName || lt('roster.unnamed'), group: group.name }),
-      );
     } catch (e) {
       await step.context.sendActivity(errorMessage(t, e));
     }

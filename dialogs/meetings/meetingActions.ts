@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { attendanceFromPayload, type AttendancePayload, type RsvpPayload } from '../../src/cards/meetings/payloads';
 import { attendanceCard, leaderMeetingsCard, memberMeetingsCard } from '../../src/cards/meetings/meetingCards';
-import { isValidZone } from '../../src/domain/shared/schedule';
 import type { RsvpAnswer } from '../../src/domain/meetings/model';
 import { localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
+import { personalZone } from '../../src/domain/people';
 
 /**
  * Card buttons about meetings that are answered in one turn: the meetings list, RSVP, the
@@ -19,12 +19,12 @@ export class MeetingActions {
     const userId = userIdOf(context);
     const [led, user] = await Promise.all([this.deps.groups.groupsLedBy(userId), this.deps.users.get(userId)]);
     for (const group of led) {
-      const { upcoming, recent, undelivered } = await this.deps.meetings.leaderOverview(userId, group);
+      const { upcoming, recent, undelivered } = await this.deps.overview.leaderOverview(userId, group);
       await sendCard(context, leaderMeetingsCard(t, locale, group, upcoming, recent, undelivered));
     }
     if (user?.groupId) {
-      const { group, upcoming } = await this.deps.meetings.memberOverview(userId, user.groupId);
-      await sendCard(context, memberMeetingsCard(t, locale, isValidZone(user.timeZone) ? user.timeZone : group.timeZone, group, upcoming));
+      const { group, upcoming } = await this.deps.overview.memberOverview(userId, user.groupId);
+      await sendCard(context, memberMeetingsCard(t, locale, personalZone(user, group.timeZone), group, upcoming));
     } else if (led.length === 0) {
       await context.sendActivity(t('errors.NOT_IN_GROUP'));
     }
@@ -32,12 +32,12 @@ export class MeetingActions {
 
   async rsvp(context: TurnContext, action: RsvpPayload): Promise<void> {
     const t = tOf(context);
-    const { meeting } = await this.deps.meetings.rsvp(userIdOf(context), action.groupId, action.meetingId, action.answer);
+    const { meeting } = await this.deps.attendance.rsvp(userIdOf(context), action.groupId, action.meetingId, action.answer);
     await context.sendActivity(t(`rsvp.saved.${action.answer satisfies RsvpAnswer}`, { title: meeting.title }));
   }
 
   async showAttendance(context: TurnContext, action: { groupId: string; meetingId: string }): Promise<void> {
-    const { group, meeting, attendance } = await this.deps.meetings.attendanceRoster(userIdOf(context), action.groupId, action.meetingId);
+    const { group, meeting, attendance } = await this.deps.attendance.attendanceRoster(userIdOf(context), action.groupId, action.meetingId);
     await sendCard(context, attendanceCard(tOf(context), localeOf(context), group, meeting, attendance));
   }
 
@@ -48,7 +48,7 @@ export class MeetingActions {
       await context.sendActivity(t('attendance.nothingMarked'));
       return;
     }
-    await this.deps.meetings.recordAttendanceMany(userIdOf(context), action.groupId, action.meetingId, marks);
+    await this.deps.attendance.recordAttendanceMany(userIdOf(context), action.groupId, action.meetingId, marks);
     const present = marks.filter((m) => m.status === 'present').length;
     await context.sendActivity(t('attendance.saved', { present, absent: marks.length - present }));
   }

@@ -40,7 +40,7 @@ interface ActionBase<S extends z.ZodType<CardPayload>> {
 
 /** An action answered by a handler, in this turn. */
 export interface HandlerAction<S extends z.ZodType<CardPayload> = z.ZodType<CardPayload>> extends ActionBase<S> {
-  handle(turn: ActionTurn, payload: z.infer<S>, deps: DialogDeps): Promise<void>;
+  handle(turn: ActionTurn, payload: z.infer<S>, deps: RouterDeps): Promise<void>;
 }
 
 /** An action that begins a dialog, with options taken from the payload. */

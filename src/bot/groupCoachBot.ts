@@ -1,12 +1,16 @@
-import { ActivityHandler, type BotState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type AdaptiveCardInvokeValue, type BotState, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
-import { sendCard, userIdOf } from '../../dialogs/shared/context';
+import { defaultLocaleKey, sendCard, userIdOf } from '../../dialogs/shared/context';
+import { ActivityInvokes } from '../../dialogs/activities';
 import { isDomainError } from '../domain/shared/errors';
-import { resolveLocale, type Locale } from '../domain/shared/locale';
+import { resolveLocale, toLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
+import { errorForLog } from '../logging/redact';
 import { ConversationService } from '../services/people';
 import { conversationTypeOf, storedReferenceOf } from './references';
+import { erasedThisTurn, onMyDataFileConsent } from '../../dialogs/checkins';
+import { uploadToTeams } from './fileUpload';
 
 export interface TurnLimits {
   /** A turn that has not finished by then says "please try again" and its late replies are dropped. */
@@ -16,6 +20,19 @@ export interface TurnLimits {
 /** How long the deadline's own "please try again" may take (the connector may be what hangs). */
 const apologyBudgetMs = 2000;
 const expiredKey = Symbol('turnExpired');
+/** The dialog stack of a turn that finished its work could not be saved: another turn of the same person saved first. */
+class TurnCrossedError extends Error {
+  constructor() {
+    super('another turn of this person saved its dialog state first');
+    this.name = 'TurnCrossedError';
+  }
+}
+
+/** The bot uninstalled (personal app) or removed from a chat: no reference is captured from it, it is marked unreachable. */
+const isBotRemoval = (activity: Partial<Activity>) =>
+  (activity.type === 'installationUpdate' && /^remove/.test(String(activity.action ?? ''))) ||
+  (activity.type === 'conversationUpdate' && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id));
+
 /** Where a reference is worth keeping: a person wrote, or the bot was added to a chat. */
 const referenceTypes: ReadonlySet<string> = new Set(['message', 'conversationUpdate', 'installationUpdate']);
 
@@ -25,6 +42,9 @@ const referenceTypes: ReadonlySet<string> = new Set(['message', 'conversationUpd
  */
 export class GroupCoachBot extends ActivityHandler {
   private readonly router: DialogRouter;
+  /** The person's language, kept in the conversation's dialog state too: it answers in it when the profile cannot be read. */
+  private readonly rememberedLocale: StatePropertyAccessor<Locale | undefined>;
+  private readonly invokes: ActivityInvokes;
 
   constructor(
     private readonly dialogState: BotState,
@@ -36,6 +56,8 @@ export class GroupCoachBot extends ActivityHandler {
   ) {
     super();
     this.router = new DialogRouter(dialogState.createProperty('dialogState'), deps);
+    this.rememberedLocale = dialogState.createProperty<Locale | undefined>('locale');
+    this.invokes = new ActivityInvokes(deps);
 
     this.onMessage(async (context, next) => {
       await this.router.onMessage(context);
@@ -47,6 +69,16 @@ export class GroupCoachBot extends ActivityHandler {
       const personal = conversationTypeOf(context.activity) === 'personal';
       // Teams sends the bot as the added member at install; Web Chat sends the user. Welcome once either way.
       if (botAdded || personal) await this.welcome(context);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.botRemoved(context);
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      if (isBotRemoval(context.activity)) await this.botRemoved(context);
       await next();
     });
 
@@ -87,14 +119,35 @@ export class GroupCoachBot extends ActivityHandler {
 
   private runTurn(context: TurnContext): Promise<void> {
     return this.inTurn(async () => {
-      await this.prepare(context);
+      const { stored, resolved } = await this.prepare(context);
       await super.run(context);
-      if (!context.turnState.get(expiredKey)) await this.dialogState.saveChanges(context, false);
+      if (context.turnState.get(expiredKey)) return;
+      // After "delete my data" nothing of the person may be written back, not even an empty dialog stack.
+      if (context.turnState.get(erasedThisTurn)) return void (await this.dialogState.delete(context));
+      // A stored language, or one chosen in this turn, is remembered (written only when it changed).
+      const now = toLocale(context.activity.locale);
+      if (now && (stored || now !== resolved)) await this.rememberedLocale.set(context, now);
+      try {
+        await this.dialogState.saveChanges(context, false);
+      } catch (e) {
+        // Another turn of this person saved first. What this turn did is done and was said above; only
+        // its place in the conversation is not kept, and the answer says exactly that.
+        if (isDomainError(e, 'CONFLICT')) throw new TurnCrossedError();
+        throw e;
+      }
     });
   }
 
-  /** No invoke of ours exists (cards use Action.Submit): acknowledged, never a 501. */
-  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+  /**
+   * Teams' Action.Execute (invoke `adaptiveCard/action`) answers with a card: the activities' per-person
+   * round cards in a linked group chat. Teams' answer to the "my data" file consent card (issue 12)
+   * uploads the file. Any other invoke is acknowledged, never a 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'fileConsent/invoke') return onMyDataFileConsent(context, this.deps, uploadToTeams);
+    if (context.activity.name === 'adaptiveCard/action') {
+      return { status: 200, body: await this.invokes.onAdaptiveCardAction(context, context.activity.value as AdaptiveCardInvokeValue) };
+    }
     return { status: 200, body: {} };
   }
 
@@ -102,15 +155,36 @@ export class GroupCoachBot extends ActivityHandler {
     return resolveLocale(undefined, context.activity.locale, this.deps.settings.defaultLocale);
   }
 
-  /** The profile is read once here; the rest of the turn gets the same one from the turn scope. */
-  private async prepare(context: TurnContext): Promise<void> {
+  /** The profile is read once here; the rest of the turn gets the same one from the turn scope. Resolves the language (stored: the person has chosen one). */
+  private async prepare(context: TurnContext): Promise<{ stored: boolean; resolved: Locale }> {
     const { activity } = context;
-    const user = activity.from?.id ? await this.deps.users.get(userIdOf(context)) : undefined;
-    activity.locale = resolveLocale(user?.locale, activity.locale, this.deps.settings.defaultLocale);
-    if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type)) return;
+    context.turnState.set(defaultLocaleKey, this.deps.settings.defaultLocale);
+    let user;
+    try {
+      user = activity.from?.id ? await this.deps.users.get(userIdOf(context)) : undefined;
+    } catch (e) {
+      // The profile cannot be read (an outage): the language this conversation last used, not the client's.
+      const remembered = await this.rememberedLocale.get(context).catch(() => undefined);
+      activity.locale = resolveLocale(remembered, activity.locale, this.deps.settings.defaultLocale);
+      throw e;
+    }
+    const resolved = resolveLocale(user?.locale, activity.locale, this.deps.settings.defaultLocale);
+    activity.locale = resolved;
+    const stored = Boolean(user?.locale);
+    if (!activity.conversation?.id || !activity.serviceUrl || !referenceTypes.has(activity.type) || isBotRemoval(activity)) return { stored, resolved };
     const type = conversationTypeOf(activity);
     const owner = ConversationService.ownerOf(type, userIdOf(context), activity.conversation.id);
     await this.deps.conversations.refresh(owner, type, storedReferenceOf(activity), user);
+    return { stored, resolved };
+  }
+
+  /** Company Communicator style: the conversation is recorded as unreachable, and so is what was still to go there. */
+  private async botRemoved(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (!activity.conversation?.id) return;
+    const type = conversationTypeOf(activity);
+    await this.deps.conversations.botRemoved(ConversationService.ownerOf(type, userIdOf(context), activity.conversation.id), type, activity.conversation.id);
+    this.log.info({ event: 'removed', conversationType: type }, 'bot removed');
   }
 
   private async welcome(context: TurnContext) {
@@ -128,7 +202,7 @@ export class GroupCoachBot extends ActivityHandler {
     const stateBroken = error instanceof DialogStateError;
     this.log.error(
       {
-        err: { name: (error as Error)?.name, code: (error as { code?: unknown })?.code, stack: (error as Error)?.stack },
+        err: errorForLog(error),
         activityType: context.activity.type,
         channelId: context.activity.channelId,
         stateBroken,
@@ -141,7 +215,9 @@ export class GroupCoachBot extends ActivityHandler {
     }
     const text = isDomainError(error, 'STORE_UNAVAILABLE')
       ? t('errors.STORE_UNAVAILABLE')
-      : isDomainError(error, 'CONFLICT')
+      : error instanceof TurnCrossedError
+        ? t('errors.TURN_CROSSED')
+        : isDomainError(error, 'CONFLICT')
         ? t('errors.CONFLICT')
         : stateBroken
           ? t('errors.STATE_RESET')

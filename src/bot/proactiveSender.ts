@@ -66,7 +66,7 @@ export class ProactiveSender implements Messenger {
       } catch (e) {
         lastStatus = errorStatus(e);
         if (lastStatus === 403 || lastStatus === 404) {
-          await this.refs.markUnreachable(ownerId, conversationId, lastStatus, this.clock.now());
+          await this.refs.markUnreachable(ownerId, conversationId, lastStatus, this.clock.now(), ref);
           this.log.warn({ conversationType: ref.conversationType, status: lastStatus }, 'proactive send: unreachable');
           return { kind: 'unreachable', status: lastStatus };
         }

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/shared/clock';
 import { addMs, backoffMs, type Job } from '../domain/shared/schedule';
 import type { JobStore } from '../services/shared/ports';
 import type { HandlerResult, JobHandlers } from './jobs';
+import { errorForLog, logHasher, type LogHasher } from '../logging/redact';
 
 export interface RunnerOptions {
   /** Who holds a claim: unique per running instance (e.g. host name + pid). */
@@ -29,9 +30,11 @@ export interface RunnerOptions {
   backoffMaxMs: number;
   /** Claims before a job that keeps killing its claimer is recorded as failed. */
   maxClaims: number;
+  /** Job ids carry user ids: logs name a job by this keyed hash only (src/logging/redact.ts). */
+  logHash: LogHasher;
 }
 
-export const defaultRunnerOptions: Omit<RunnerOptions, 'instanceId'> = {
+export const defaultRunnerOptions: Omit<RunnerOptions, 'instanceId' | 'logHash'> = {
   intervalMs: 30_000,
   leaseMs: 5 * 60_000,
   batchSize: 200,
@@ -110,7 +113,7 @@ export class SchedulerRunner {
     options: Partial<RunnerOptions> & Pick<RunnerOptions, 'instanceId'>,
     private readonly timers: Timers = systemTimers,
   ) {
-    this.options = { ...defaultRunnerOptions, ...options };
+    this.options = { ...defaultRunnerOptions, logHash: options.logHash ?? logHasher(), ...options };
     this.window = this.options.claimWindow;
   }
 
@@ -136,7 +139,7 @@ export class SchedulerRunner {
     if (this.running) return undefined;
     this.running = this.tick()
       .catch((e: unknown) => {
-        this.log.error({ err: e }, 'scheduler tick failed');
+        this.log.error({ err: errorForLog(e) }, 'scheduler tick failed');
         return { ...emptyReport(), errors: 1 };
       })
       .finally(() => {
@@ -188,7 +191,7 @@ export class SchedulerRunner {
       const handler = this.handlers[claimed.kind];
       if (!handler) {
         // Left claimed: after the lease, an instance that knows this kind (a newer version) may take it.
-        this.log.warn({ jobId: claimed.id, kind: claimed.kind }, 'scheduler: no handler for job kind');
+        this.log.warn({ job: this.options.logHash(claimed.id), kind: claimed.kind }, 'scheduler: no handler for job kind');
         report.errors++;
         return;
       }
@@ -196,13 +199,13 @@ export class SchedulerRunner {
       try {
         result = await handler(claimed, { now, instanceId: this.instanceId });
       } catch (e) {
-        this.log.error({ err: e, jobId: claimed.id, kind: claimed.kind }, 'scheduler: handler threw');
+        this.log.error({ err: errorForLog(e), job: this.options.logHash(claimed.id), kind: claimed.kind }, 'scheduler: handler threw');
         result = { outcome: 'failed', reason: 'handler_error' };
       }
       await this.record(claimed, result, report);
     } catch (e) {
       report.errors++;
-      this.log.error({ err: e, jobId: job.id }, 'scheduler: could not run job');
+      this.log.error({ err: errorForLog(e), job: this.options.logHash(job.id), kind: job.kind }, 'scheduler: could not run job');
     }
   }
 
@@ -240,7 +243,7 @@ export class SchedulerRunner {
       }
     }
     // Only when the lease ran out during the run and another instance took the job over.
-    if (!kept) this.log.warn({ jobId: claimed.id, outcome: result.outcome }, 'scheduler: claim lost before recording');
+    if (!kept) this.log.warn({ job: this.options.logHash(claimed.id), kind: claimed.kind, outcome: result.outcome }, 'scheduler: claim lost before recording');
   }
 }
 

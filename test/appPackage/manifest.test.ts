@@ -101,11 +101,11 @@ describe('Teams app package', () => {
       expect(manifest.$schema).to.equal(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
     });
 
-    it('offers the bot in personal and group chats, each with the commands that work there, and no files', async () => {
+    it('offers the bot in personal and group chats, each with the commands that work there, and files (My data is sent through the file consent card)', async () => {
       const manifest = (await buildManifest(APP_ID)) as Record<string, any>;
       const bot = manifest.bots[0];
       expect(bot.scopes).to.have.members(['personal', 'groupChat']);
-      expect(bot.supportsFiles).to.equal(false);
+      expect(bot.supportsFiles).to.equal(true);
       expect(bot.commandLists.map((l: { scopes: string[] }) => l.scopes)).to.deep.equal([['personal'], ['groupChat']]);
       const titles = bot.commandLists.map((l: { commands: Array<{ title: string }> }) => l.commands.map((c) => c.title));
       expect(titles[0]).to.deep.equal(['menu', 'help', 'join', 'new group', 'cancel', 'meetings', 'reminders', 'pause']);

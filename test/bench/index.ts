@@ -2,10 +2,11 @@
  * `npm run bench`: one markdown table of figures (no assertions). Parts: turns against two echo bots
  * and a load run (turns.ts), the scheduler (scheduler.ts), the start of `npm start` (start.ts).
  *   npm run bench                      everything (about 2–3 minutes on 2 cores)
- *   npm run bench -- --only scheduler  one part (turns | load | scheduler | start); bench:scheduler is this
+ *   npm run bench -- --only scheduler  one part (turns | load | scheduler | activities | start); bench:scheduler is this
  *   BENCH_ROUNDS=200                   measured rounds per turn kind (default 150)
  */
 import { cpus, totalmem } from 'node:os';
+import { runActivities, type ActivityFigure } from './activities';
 import { runScheduler, type SchedulerFigures } from './scheduler';
 import { runStart, type StartFigures } from './start';
 import { runTurns, type TurnFigures } from './turns';
@@ -91,6 +92,10 @@ function schedulerRows(s: SchedulerFigures): Row[] {
   ];
 }
 
+function activityRows(figures: ActivityFigure[]): Row[] {
+  return figures.map((a) => [a.what, f(median(a.ms)), f(percentile(a.ms, 99)), '', f(a.requestsPerTurn), '', '', `n = ${a.ms.length}, one process, sequential turns`]);
+}
+
 function startRows(s: StartFigures): Row[] {
   const npm = median(s.npmStartMs);
   return [
@@ -107,6 +112,7 @@ async function main() {
   const t0 = Date.now();
   if (wants('turns')) rows.push(...turnRows(await runTurns({ rounds: only === 'load' ? 5 : rounds, warmup: 20, loadConversations: 200, loadTurns: 10 })));
   if (wants('scheduler')) rows.push(...schedulerRows(await runScheduler()));
+  if (wants('activities')) rows.push(...activityRows(await runActivities()));
   if (wants('start')) rows.push(...startRows(await runStart()));
 
   const cpu = cpus();

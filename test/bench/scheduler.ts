@@ -4,7 +4,8 @@
  * own extra calls (query plans, retries) are included.
  */
 import { performance } from 'node:perf_hooks';
-import { addMs, donePartition, pendingPartition, type JobRequest } from '../../src/domain/shared/schedule';
+import { addMs, type JobRequest } from '../../src/domain/shared/schedule';
+import { donePartition, pendingPartition } from '../../src/store/shared/jobDocument';
 import { fromSendOutcome } from '../../src/scheduler/handlers/common';
 import type { JobHandler } from '../../src/scheduler/jobs';
 import { SchedulerRunner } from '../../src/scheduler/runner';

@@ -61,15 +61,34 @@ describe('dialog stack state with eTags on the embedded Cosmos server', () => {
     expect(await stackOf('u2')).to.deep.equal({ step: 1 });
   });
 
-  it('stays conditional across saves within one turn, and writes nothing when nothing changed', async () => {
+  it('stays conditional across saves within one turn', async () => {
     const property = state.createProperty<{ step: number }>('stack');
     const context = turnOf('u3');
     await property.set(context, { step: 1 });
     await state.saveChanges(context);
     await property.set(context, { step: 2 });
     await state.saveChanges(context);
-    await state.saveChanges(context);
     expect(await stackOf('u3')).to.deep.equal({ step: 2 });
+  });
+
+  it('writes nothing when nothing changed: the stored document keeps its eTag', async () => {
+    const property = state.createProperty<{ step: number }>('stack');
+    const first = turnOf('u5');
+    await property.set(first, { step: 1 });
+    await state.saveChanges(first);
+    const stored = async () => (await store.containers.botstate.items.query('SELECT c._etag FROM c').fetchAll()).resources;
+    const before = await stored();
+    expect(before).to.have.length(1);
+    // A turn that reads the stack and changes nothing, saving twice (as the bot and a dialog may).
+    const reading = turnOf('u5');
+    expect(await property.get(reading)).to.deep.equal({ step: 1 });
+    await state.saveChanges(reading);
+    await state.saveChanges(reading);
+    // And one that sets the same value again.
+    const same = turnOf('u5');
+    await property.set(same, { step: 1 });
+    await state.saveChanges(same);
+    expect(await stored()).to.deep.equal(before);
   });
 
   it('starts afresh after a delete (an unusable stack is dropped)', async () => {

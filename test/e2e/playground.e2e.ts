@@ -65,7 +65,7 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
 
   before(async () => {
     dataDir = mkdtempSync(path.join(resultsDir, 'tmp-data-'));
-    app = await startApp(loadConfig({ PORT: '0', LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }), { log: pino({ level: 'warn' }) });
+    app = await startApp(loadConfig({ PORT: '0', LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_SECONDS: '5' }), { log: pino({ level: 'warn' }) });
     proxy = await recordingProxy(app.url);
     await playground.start(`${proxy.url}/api/messages`);
     await browser.start();
@@ -73,7 +73,12 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
   after(async () => {
     await browser.stop();
     await playground.stop();
-    await new Promise((r) => proxy?.server.close(r));
+    // Only what before() got to start: a before that failed early must not leave this waiting for a server that never was.
+    if (proxy) {
+      const { server } = proxy;
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
     await app?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

@@ -10,7 +10,7 @@ describe('web chat page in Chromium (local mode)', () => {
   const browser = new Browser();
 
   before(async () => {
-    local = await startLocalApp();
+    local = await startLocalApp({ SCHEDULER_INTERVAL_SECONDS: '5' });
     app = local.app;
     await browser.start();
   });

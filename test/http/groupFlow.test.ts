@@ -1,13 +1,16 @@
 import { expect } from 'chai';
+import { ManualClock } from '../scheduler/support';
 import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, textOf } from '../support/botHarness';
 
 describe('HTTP: a leader and four participants, each in their own language', function () {
   const bot = new BotHarness();
   const leader = person('Leena', 'fi');
   let code = '';
+  const people = [person('Pekka', 'en'), person('Siri', 'sv'), person('Aino', 'fi'), person('Sam', 'en')];
 
   before(async () => {
-    await bot.start();
+    // Daytime in Helsinki: notices to the leader keep quiet hours like every proactive message.
+    await bot.start({}, { clock: new ManualClock('2026-11-25T10:00:00.000Z') });
   });
   after(async () => bot.stop());
 
@@ -38,12 +41,16 @@ describe('HTTP: a leader and four participants, each in their own language', fun
   });
 
   it('onboards participants in Finnish, Swedish and English and lets four join', async () => {
-    const people = [person('Pekka', 'en'), person('Siri', 'sv'), person('Aino', 'fi'), person('Sam', 'en')];
+    const leaderBefore = bot.connector.activities(leader.conversationId).length;
     const expected = { en: 'Welcome to the group "Kuntosaliryhmä"', sv: 'Välkommen till gruppen "Kuntosaliryhmä"', fi: 'Tervetuloa ryhmään "Kuntosaliryhmä"' };
     for (const p of people) {
       const replies = await onboardAndJoin(bot, p, code.toLowerCase());
       expect(textOf(replies), p.name).to.contain(expected[p.locale]);
     }
+    // Nothing reached the leader inside the participants' turns: the notices are jobs.
+    expect(bot.connector.activities(leader.conversationId)).to.have.length(leaderBefore);
+    const report = await bot.app.scheduler.tick();
+    expect(report).to.include({ sent: 4, failed: 0 });
     const leaderInbox = textOf(bot.connector.activities(leader.conversationId));
     expect(leaderInbox).to.contain('Pekka liittyi ryhmääsi "Kuntosaliryhmä". Ryhmässä on nyt 1 osallistuja.');
     expect(leaderInbox).to.contain('Sam liittyi ryhmääsi "Kuntosaliryhmä". Ryhmässä on nyt 4 osallistujaa.');
@@ -103,11 +110,37 @@ describe('HTTP: a leader and four participants, each in their own language', fun
     );
     expect(textOf(linked)).to.contain('Tämä keskustelu on nyt yhdistetty ryhmään "Kuntosaliryhmä"');
     const ref = await bot.app.store.containers.users.item(`ref:${chat.id}`, `chat:${chat.id}`).read();
-    expect(ref.resource?.groupId).to.be.a('string');
+    const groupId = submitActions(await bot.submit(leader, { action: 'myGroups' }))[0]!.data.groupId as string;
+    expect(groupId).to.match(/^g-/);
+    expect(ref.resource?.groupId).to.equal(groupId);
     const participantAsks = await bot.turn(
       { ...person('Pekka', 'fi'), conversationId: chat.id },
       { type: 'message', text: '<at>Group Coach</at> rajat', entities: [mention], conversation: chat },
     );
     expect(textOf(participantAsks)).to.contain('Hoidetaan tämä yksityisessä keskustelussa');
+  });
+
+  it('lets a participant leave: the place is free again and the leader hears it from the scheduler, in Finnish', async () => {
+    const sam = people[3]!;
+    expect(textOf(await bot.submit(sam, { action: 'leave' }))).to.contain('Kuntosaliryhmä');
+    const done = textOf(await bot.say(sam, 'yes'));
+    expect(done).to.contain('You\'ve left the group "Kuntosaliryhmä"');
+    const before = bot.connector.activities(leader.conversationId).length;
+    await bot.app.scheduler.tick();
+    expect(textOf(bot.connector.activities(leader.conversationId).slice(before))).to.contain('Sam erosi ryhmästäsi "Kuntosaliryhmä".');
+    const roster = textOf(await bot.submit(leader, { action: 'myGroups' }));
+    expect(roster).to.contain('3/4 paikkaa varattu').and.not.contain('Sam');
+  });
+
+  it('a notice the leader cannot get now never holds the participant: the join is answered and the notice retried later', async () => {
+    bot.connector.respondWith((r) => (r.conversationId === leader.conversationId ? { status: 400 } : undefined));
+    try {
+      const late = person('Tove', 'sv');
+      expect(textOf(await onboardAndJoin(bot, late, code))).to.contain('Välkommen till gruppen "Kuntosaliryhmä"');
+      const report = await bot.app.scheduler.tick();
+      expect(report).to.include({ retried: 1, sent: 0 });
+    } finally {
+      bot.connector.clearResponders();
+    }
   });
 });

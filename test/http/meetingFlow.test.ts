@@ -39,6 +39,7 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     await bot.say(leader, 'Europe/Helsinki');
     const code = inviteCodeIn(await bot.say(leader, 'Suomi'));
     for (const p of [aino, siri, pekka]) await onboardAndJoin(bot, p, code);
+    await bot.app.scheduler.tick(); // the leader's notices of the joins
     groupId = button(await bot.submit(leader, { action: 'meetings' }), (d) => d.action === 'meeting.new').groupId;
   });
   after(async () => bot.stop());

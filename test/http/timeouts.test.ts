@@ -55,6 +55,7 @@ describe('HTTP: nothing outside hangs a turn or a tick', function () {
       await bot.say(leader, 'Europe/Helsinki');
       const code = inviteCodeIn(await bot.say(leader, 'English'));
       for (const p of [aino, pekka]) await onboardAndJoin(bot, p, code);
+      await bot.app.scheduler.tick(); // the leader's notices of the joins
       // Pekka's chat now lives behind the connector that never answers.
       const users = bot.app.store.containers.users;
       const { resources } = await users.items

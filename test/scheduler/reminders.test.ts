@@ -156,7 +156,7 @@ describe('meeting jobs end to end (services → jobs → runner → handlers) on
 
   it('skips reminders for someone who said no, who turned reminders off, or whose offset was dropped', async () => {
     const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
-    await w.meetings.rsvp(p1, w.group.groupId, meeting.id, 'no');
+    await w.attendance.rsvp(p1, w.group.groupId, meeting.id, 'no');
     await w.prefs.update(p2, { enabled: false });
     await w.prefs.update(p3, { offsetsMinutes: [120] });
     await at('2026-03-28T07:00:00.000Z');
@@ -170,7 +170,7 @@ describe('meeting jobs end to end (services → jobs → runner → handlers) on
   it('prompts participants to reflect 30 minutes after the end, except those recorded absent', async () => {
     const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
     w.clock.set('2026-03-29T07:30:00.000Z');
-    await w.meetings.recordAttendance(leaderId, w.group.groupId, meeting.id, p1, 'absent');
+    await w.attendance.recordAttendance(leaderId, w.group.groupId, meeting.id, p1, 'absent');
     await at('2026-03-29T07:59:59.999Z');
     expect(w.prompter.prompts).to.deep.equal([]);
     await at('2026-03-29T08:00:00.000Z');
@@ -204,13 +204,13 @@ describe('meeting jobs end to end (services → jobs → runner → handlers) on
     expect(await w.jobs.listPending({ meetingId: meeting.id, userId: p2, kinds: ['remind'] })).to.have.length(1); // only the 2 h one
 
     // What the leader sees; a participant may not look.
-    const undelivered = await w.meetings.listUndelivered(leaderId, w.group.groupId, meeting.id);
+    const undelivered = await w.overview.listUndelivered(leaderId, w.group.groupId, meeting.id);
     expect(undelivered.map((u) => [u.userId, u.kind, u.status, u.httpStatus, u.reason]).sort()).to.deep.equal([
       [p2, 'remind', 'unreachable', 403, undefined],
       [p3, 'remind', 'unreachable', 404, 'conversation_unreachable'],
     ]);
     try {
-      await w.meetings.listUndelivered(p1, w.group.groupId);
+      await w.overview.listUndelivered(p1, w.group.groupId);
       expect.fail('a participant saw the undelivered list');
     } catch (e) {
       expect(isDomainError(e, 'NOT_GROUP_LEADER')).to.equal(true);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { addMs, donePartition, pendingPartition, type Job, type JobRequest } from '../../src/domain/shared/schedule';
+import { addMs, type Job, type JobRequest } from '../../src/domain/shared/schedule';
+import { donePartition, pendingPartition, type StoredJob } from '../../src/store/shared/jobDocument';
 import { fromSendOutcome } from '../../src/scheduler/handlers/common';
 import type { HandlerResult, JobHandler } from '../../src/scheduler/jobs';
 import { SchedulerRunner, type RunnerOptions, type Timers } from '../../src/scheduler/runner';
@@ -170,7 +171,7 @@ describe('scheduler runner on the embedded Cosmos server', () => {
       const [due] = await jobs.findDue(clock.now(), 1);
       const claimed = await jobs.claim(due!, 'instance-a', clock.now(), new Date(clock.now().getTime() + minutes(5)));
       // Instance A sent and wrote the record, then died before deleting the pending job.
-      const { _etag, ...body } = claimed!;
+      const { _etag, ...body } = claimed as StoredJob;
       await store.containers.jobs.items.upsert({ ...body, pk: donePartition(groupId), status: 'sent', result: { outcome: 'sent' } });
 
       clock.advance(minutes(6));

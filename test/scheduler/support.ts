@@ -119,10 +119,14 @@ export interface World {
   prefsRepo: Composition['repositories']['prefs'];
   refs: Composition['repositories']['refs'];
   meetings: Composition['services']['meetings'];
+  attendance: Composition['services']['attendance'];
+  overview: Composition['services']['overview'];
   prefs: Composition['services']['reminders'];
   messenger: RecordingMessenger;
   prompter: RecordingPrompter;
   handlerDeps: MeetingJobDeps;
+  /** The whole composition, for features beyond meetings (the leader's side). */
+  app: Composition;
   runner(instanceId?: string, options?: Partial<RunnerOptions>, handlers?: JobHandlers): SchedulerRunner;
 }
 
@@ -132,12 +136,12 @@ let groupCounter = 0;
  * A group (leader + four participants, each with a personal chat reference) in `zone`, on a fresh
  * database of the embedded server, with the production repositories, services and handlers.
  */
-export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Europe/Helsinki'): Promise<World> {
+export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Europe/Helsinki', env: Record<string, string> = {}): Promise<World> {
   const clock = new ManualClock(startIso);
   const at = clock.now().toISOString();
   const messenger = new RecordingMessenger();
   const prompter = new RecordingPrompter();
-  const app = compose({ store, clock, config: testConfig(), messenger: () => messenger, renderer: textRenderer, prompter: () => prompter });
+  const app = compose({ store, clock, config: testConfig(env), messenger: () => messenger, renderer: textRenderer, prompter: () => prompter });
   const { groups, users, refs, jobs, meetings: meetingsRepo, prefs: prefsRepo, pauses } = app.repositories;
   const groupId = `g-test-${++groupCounter}`;
   const group = await groups.create({
@@ -156,11 +160,11 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   for (const userId of [leaderId, ...memberIds]) {
     const existing = await users.get(userId);
     if (!existing) {
-      await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: [], groupId, createdAt: at, updatedAt: at });
+      await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: userId === leaderId ? [groupId] : [], groupId, createdAt: at, updatedAt: at });
     }
     await refs.upsert(personalRef(userId, 'http://127.0.0.1:9/', at));
   }
-  const { meetings, reminders: prefs } = app.services;
+  const { meetings, attendance, overview, reminders: prefs } = app.services;
   const handlerDeps = app.handlerDeps;
   return {
     store,
@@ -173,10 +177,13 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
     prefsRepo,
     refs,
     meetings,
+    attendance,
+    overview,
     prefs,
     messenger,
     prompter,
     handlerDeps,
+    app,
     runner: (instanceId = 'instance-a', options = {}, handlers = app.jobHandlers) =>
       new SchedulerRunner(jobs, handlers, clock, silentLog, { instanceId, ...options }),
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -25,6 +25,7 @@ export const person = (name: string, locale: Person['locale']): Person => {
 export class BotHarness {
   app!: RunningApp;
   config!: Config;
+  private dataDir = '';
   private remoteUrl?: string;
 
   constructor(readonly connector = new TestConnector()) {}
@@ -44,20 +45,22 @@ export class BotHarness {
   /** With an app id: signs each activity's token (the Bot Framework's part, played by the test). */
   authorize?: (activity: Record<string, unknown>) => Promise<string>;
 
+  /** `log`: a test that reads the logs passes its own pino logger (silent otherwise). */
   async start(
     env: Record<string, string> = {},
-    options: { store?: CosmosStore; clock?: Clock } & Partial<Pick<AppOptions, 'channelAuth' | 'credentialsFactory' | 'allowLoopbackServiceUrl'>> = {},
+    options: { store?: CosmosStore; clock?: Clock; log?: pino.Logger } & Partial<Pick<AppOptions, 'channelAuth' | 'credentialsFactory' | 'allowLoopbackServiceUrl'>> = {},
   ): Promise<this> {
     const appOptions = options;
     await this.connector.start();
+    this.dataDir = mkdtempSync(join(tmpdir(), 'gc-test-'));
     this.config = loadConfig({
       PORT: '0',
-      LOCAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'gc-test-')),
+      LOCAL_DATA_DIR: this.dataDir,
       COSMOS_DATABASE: `http-${Date.now()}-${counter++}`,
       LOG_LEVEL: 'silent',
       ...env,
     });
-    this.app = await startApp(this.config, { ...appOptions, startScheduler: false, log: pino({ level: 'silent' }) });
+    this.app = await startApp(this.config, { ...appOptions, startScheduler: false, log: options.log ?? pino({ level: 'silent' }) });
     return this;
   }
 
@@ -118,6 +121,8 @@ export class BotHarness {
   async stop(): Promise<void> {
     await this.app?.stop();
     await this.connector.stop();
+    // Tests clean up what they started: the data folder of this app's snapshot too.
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 

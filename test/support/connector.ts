@@ -116,11 +116,27 @@ export class TestConnector {
     return this.received.filter((r) => !conversationId || r.conversationId === conversationId).map((r) => r.body);
   }
 
-  /** Resolves with the first recorded activity (already received or future) that matches. */
-  waitFor(predicate: (a: ReceivedActivity) => boolean): Promise<ReceivedActivity> {
+  /**
+   * Resolves with the first recorded activity (already received or future) that matches; rejects after
+   * `timeoutMs` (a time limit on the test's wait, not a sleep) naming what it waited for.
+   */
+  waitFor(predicate: (a: ReceivedActivity) => boolean, timeoutMs = 10_000, what = 'a matching activity'): Promise<ReceivedActivity> {
     const found = this.received.find(predicate);
     if (found) return Promise.resolve(found);
-    return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        predicate,
+        resolve: (a: ReceivedActivity) => {
+          clearTimeout(timer);
+          resolve(a);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`connector: no ${what} within ${timeoutMs} ms (received ${this.received.length})`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
   }
 
   reset(): void {

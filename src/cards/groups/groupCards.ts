@@ -29,7 +29,8 @@ export function inviteCard(t: Translate, viewer: Locale, group: Group, invite: I
  */
 const rosterLine = (number: number, name: string) => ({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${number}. ${name}` }] });
 
-export function rosterCard(t: Translate, viewer: Locale, group: Group, members: Member[], freePlaces: number) {
+/** `departures`: when members erased their data (issue 12): the roster says only that someone left. */
+export function rosterCard(t: Translate, viewer: Locale, group: Group, members: Member[], freePlaces: number, departures: string[] = []) {
   const lines = members.map((m, i) => rosterLine(i + 1, m.displayName || t('roster.unnamed')));
   return card(
     [
@@ -40,6 +41,7 @@ export function rosterCard(t: Translate, viewer: Locale, group: Group, members: 
         wrap: true,
       },
       ...(lines.length > 0 ? lines : [{ type: 'TextBlock', text: t('roster.empty'), wrap: true }]),
+      ...departures.slice(0, 4).map((at) => ({ type: 'TextBlock', text: t('checkins.roster.memberLeft', { date: formatDate(at, viewer, group.timeZone) }), wrap: true, isSubtle: true })),
       ...(group.inviteCode && group.inviteExpiresAt
         ? [
             {
@@ -51,7 +53,11 @@ export function rosterCard(t: Translate, viewer: Locale, group: Group, members: 
           ]
         : []),
     ],
-    [submit(t('roster.renew'), { action: 'renewInvite', groupId: group.groupId })],
+    [
+      submit(t('roster.renew'), { action: 'renewInvite', groupId: group.groupId }),
+      // The group's check-ins (issue 12): from the roster, so the leader's menu stays short.
+      submit(t('menu.actions.checkins.leader'), { action: 'checkins.leader', groupId: group.groupId }),
+    ],
   );
 }
 

@@ -4,9 +4,10 @@ import { rsvpAnswers, type Attendance, type RsvpAnswer, type Meeting } from '../
 import { formatDateTime, formatTime, translator, type Translate } from '../../i18n';
 import type { OutboundMessage } from '../../services/shared/ports';
 import type { ReminderRenderer, MeetingMessageRequest } from '../../services/meetings/ports';
-import type { MeetingWithAnswers, Undelivered } from '../../services/meetings/meetings';
+import type { MeetingWithAnswers, Undelivered } from '../../services/meetings';
 import { submit } from '../shared/actions';
 import { adaptiveCard, heading, textBlock } from '../shared/elements';
+import { checkInButton } from '../checkins';
 
 /** Snoozing a reminder offers "again in an hour": long enough to matter, short enough to stay before a 2 h reminder's meeting. */
 export const snoozeMinutes = 60;
@@ -207,5 +208,6 @@ function undeliveredReason(u: Undelivered): 'noChat' | 'removed' | 'failing' {
 /** After a meeting: the hook of the participant's check-in. */
 export function reflectionPromptMessage(locale: Locale, meeting: Meeting): OutboundMessage {
   const t = translator(locale);
-  return { text: t('reflection.prompt', { title: meeting.title }) };
+  // The check-in button carries the meeting, so the check-in belongs to it (issue 12).
+  return { text: t('reflection.prompt', { title: meeting.title }), cards: [adaptiveCard([], [checkInButton(t, meeting.id)])] };
 }

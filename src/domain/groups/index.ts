@@ -1,3 +1,4 @@
 /** The groups feature's domain layer: other features import from here, never from the files behind it. */
 export * from './invite';
 export * from './model';
+export * from './rules';

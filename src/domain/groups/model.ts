@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from '../shared/locale';
+import { jobId } from '../shared/schedule';
 
 /** Stored documents of groups, one zod schema each. Repositories parse every read with these. */
 
@@ -45,3 +46,19 @@ export const inviteSchema = z.object({
 export type Invite = z.infer<typeof inviteSchema>;
 
 export const inviteKey = (code: string) => `invite:${code}`;
+
+/** Jobs of the groups feature: notices to other people go through the scheduler, never inside a person's turn. */
+export const groupJobKinds = { leaderNotice: 'leaderNotice' } as const;
+
+/** The leader hears that someone joined or left; the name is read when it is sent (nothing personal in the job). */
+export const leaderNoticePayloadSchema = z.object({
+  event: z.enum(['joined', 'left']),
+  memberId: z.string(),
+  /** Participants after the change. */
+  count: z.number().int().nonnegative(),
+});
+export type LeaderNoticePayload = z.infer<typeof leaderNoticePayloadSchema>;
+
+/** One notice per join or leave (`at`: when it happened), so planning it again keeps one job. */
+export const leaderNoticeJobId = (groupId: string, event: LeaderNoticePayload['event'], memberId: string, at: string) =>
+  jobId(groupJobKinds.leaderNotice, groupId, event, memberId, at);

@@ -22,6 +22,8 @@ export const meetingSchema = z.object({
   status: z.enum(meetingStatuses),
   /** Grows by one with every move; jobs planned for an older revision are stale. */
   revision: z.number().int().positive(),
+  /** Where the last move took it from: a repeated move plans the same notices again. */
+  previousStartsAt: utcInstant.optional(),
   createdBy: z.string(),
   createdAt: utcInstant,
   updatedAt: utcInstant,

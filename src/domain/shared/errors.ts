@@ -21,6 +21,7 @@ export const errorCodes = [
   'MEETING_CANCELLED',
   'REMINDER_NOT_FOUND',
   'MEETING_NOT_STARTED',
+  'ALERT_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -99,10 +99,6 @@ export const offsetLabel = (minutes: number) => (minutes % 60 === 0 ? `${minutes
 
 // ---- durable jobs -------------------------------------------------------------------------------
 
-export const pendingPartition = 'pending';
-/** Finished jobs of one group live together: see src/store/jobRepository.ts for why. */
-export const donePartition = (groupId: string) => `done:${groupId}`;
-
 export const jobStatuses = ['pending', 'sent', 'skipped', 'failed', 'unreachable', 'cancelled'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 export type FinalJobStatus = Exclude<JobStatus, 'pending'>;
@@ -118,11 +114,9 @@ export const jobResultSchema = z.object({
 });
 export type JobResult = z.infer<typeof jobResultSchema>;
 
+/** A durable job as the scheduler and the services see it; how it is stored (partitions, eTag) is src/store/shared/jobDocument.ts. */
 export const jobSchema = z.object({
-  type: z.literal('job'),
   id: z.string().min(1).max(255),
-  /** `pending` while it may still run; `done:{groupId}` once finished. */
-  pk: z.string(),
   kind: z.string().min(1),
   status: z.enum(jobStatuses),
   /** When it is due; while claimed, when the claim's lease runs out (so an abandoned claim is due again). */
@@ -143,7 +137,6 @@ export const jobSchema = z.object({
   createdAt: utcInstant,
   updatedAt: utcInstant,
   finishedAt: utcInstant.optional(),
-  _etag: z.string().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 

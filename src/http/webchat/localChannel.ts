@@ -5,6 +5,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { toLocale, type Locale } from '../../domain/shared/locale';
+import { errorForLog } from '../../logging/redact';
 import type { LocalConversation, LocalConversations } from './localConversations';
 
 /**
@@ -73,7 +74,7 @@ export function registerLocalChannel(options: LocalChannelOptions) {
         try {
           await options.adapter.processActivityDirect('', activity as Activity, (context) => options.bot.run(context));
         } catch (e) {
-          options.log.error({ err: { name: (e as Error).name, stack: (e as Error).stack }, channelId: 'webchat' }, 'local web chat turn failed');
+          options.log.error({ err: errorForLog(e), channelId: 'webchat' }, 'local web chat turn failed');
         }
       });
 

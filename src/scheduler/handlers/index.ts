@@ -1,13 +1,16 @@
 import { meetingJobKinds } from '../../domain/meetings';
 import { MeetingDeliveryService } from '../../services/meetings';
 import type { JobHandlers } from '../jobs';
+import { groupJobKinds } from '../../domain/groups';
 import { attendanceHandler } from './attendance';
+import { leaderNoticeHandler, type GroupJobDeps } from './leaderNotice';
 import type { MeetingJobDeps } from './common';
 import { notifyHandler } from './notify';
 import { reflectHandler } from './reflect';
 import { remindHandler } from './remind';
 
 export type { MeetingJobDeps } from './common';
+export type { GroupJobDeps } from './leaderNotice';
 
 /** The meeting job kinds and their handlers; spread into the runner's map beside other issues' kinds. */
 export function meetingJobHandlers(deps: MeetingJobDeps): JobHandlers {
@@ -19,4 +22,10 @@ export function meetingJobHandlers(deps: MeetingJobDeps): JobHandlers {
     [meetingJobKinds.notify]: notifyHandler(tools),
     [meetingJobKinds.attendance]: attendanceHandler(tools),
   };
+}
+
+/** The groups feature's job kinds: notices to the leader. */
+export function groupJobHandlers(deps: GroupJobDeps): JobHandlers {
+  const { groups, users, noticeRenderer, defaultLocale } = deps;
+  return { [groupJobKinds.leaderNotice]: leaderNoticeHandler({ delivery: new MeetingDeliveryService(deps), groups, users, noticeRenderer, defaultLocale }) };
 }

@@ -1,4 +1,6 @@
-import type { Group, Invite } from '../../domain/groups';
+import type { Group, Invite, LeaderNoticePayload } from '../../domain/groups';
+import type { Locale } from '../../domain/shared/locale';
+import type { OutboundMessage } from '../shared/ports';
 
 /** What the group services need from storage. Implemented over Cosmos in src/store/groups. */
 
@@ -7,8 +9,21 @@ export interface GroupRepository {
   create(group: Group): Promise<Group>;
   /** Replaces only if unchanged since read (CONFLICT otherwise). */
   replace(group: Group): Promise<Group>;
-  listByLeader(leaderId: string): Promise<Group[]>;
   getInvite(code: string): Promise<Invite | undefined>;
   putInvite(invite: Invite): Promise<Invite>;
   deleteInvite(code: string): Promise<void>;
+}
+
+/** What the leader's notice says: who (their name as the group knows it, or none), which group, how many now. */
+export interface LeaderNoticeRequest {
+  event: LeaderNoticePayload['event'];
+  locale: Locale;
+  group: Group;
+  memberName?: string;
+  count: number;
+}
+
+/** Words a notice to the leader (implemented where locales live, not in the scheduler). */
+export interface LeaderNoticeRenderer {
+  render(request: LeaderNoticeRequest): OutboundMessage;
 }

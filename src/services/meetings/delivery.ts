@@ -1,4 +1,4 @@
-import type { Group } from '../../domain/groups';
+import { isMember, leads, type Group } from '../../domain/groups';
 import type { Attendance, Meeting, Rsvp } from '../../domain/meetings';
 import { effectivePrefs, type DeliveryFacts, type EffectiveReminderPrefs, type MeetingFacts, type Pause } from '../../domain/reminders';
 import type { Locale } from '../../domain/shared/locale';
@@ -6,7 +6,7 @@ import { isValidZone } from '../../domain/shared/schedule';
 import type { ConversationRef } from '../../domain/people';
 import { personalTargetFrom } from '../people';
 import type { Messenger, OutboundMessage, SendOutcome } from '../shared/ports';
-import type { MeetingRepository, RecipientRepository } from './ports';
+import type { MeetingRepository, RecipientDocuments, RecipientRepository } from './ports';
 
 export interface MeetingDeliveryDeps {
   meetings: MeetingRepository;
@@ -59,6 +59,11 @@ export class MeetingDeliveryService {
     return { meeting, group, recipient, refs, ...(pause ? { pause } : {}), ...(rsvp ? { rsvp } : {}), ...(attendance ? { attendance } : {}) };
   }
 
+  /** A person's own documents (profile, settings, pause, conversation references) without a meeting: for notices about their group. */
+  loadPerson(userId: string): Promise<RecipientDocuments> {
+    return this.deps.recipients.load(userId);
+  }
+
   listAttendance(groupId: string, meetingId: string): Promise<Attendance[]> {
     return this.deps.meetings.listAttendance(groupId, meetingId);
   }
@@ -74,7 +79,7 @@ export class MeetingDeliveryService {
     const { meeting, group, recipient } = ctx;
     return {
       now,
-      inGroup: options.asLeader ? group.leaderId === userId : group.members.some((m) => m.userId === userId),
+      inGroup: options.asLeader ? leads(group, userId) : isMember(group, userId),
       meeting: { status: meeting.status, revision: meeting.revision, startsAt: meeting.startsAt, endsAt: meeting.endsAt, planned },
       ...(ctx.pause ? { pause: ctx.pause } : {}),
       ...(ctx.rsvp ? { rsvp: ctx.rsvp.answer } : {}),
@@ -86,7 +91,7 @@ export class MeetingDeliveryService {
   }
 
   /** To the person's personal chat; none (never installed, or removed) is unreachable. */
-  async sendToPerson(ctx: DeliveryContext, userId: string, message: OutboundMessage): Promise<DeliveryOutcome> {
+  async sendToPerson(ctx: Pick<DeliveryContext, 'refs'>, userId: string, message: OutboundMessage): Promise<DeliveryOutcome> {
     const target = personalTargetFrom(ctx.refs, userId);
     if ('unreachable' in target) return { kind: 'unreachable', status: target.unreachable, reason: target.reason };
     return this.deps.messenger.send(userId, target.conversationId, message);

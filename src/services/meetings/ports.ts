@@ -43,9 +43,13 @@ export interface MeetingRepository {
   getWithGroup(groupId: string, meetingId: string, userId: string): Promise<MeetingWithGroup>;
   putRsvp(rsvp: Rsvp): Promise<Rsvp>;
   listRsvps(groupId: string, meetingId: string): Promise<Rsvp[]>;
+  /** The RSVPs of several meetings of one group in one query. */
+  listRsvpsOf(groupId: string, meetingIds: string[]): Promise<Rsvp[]>;
   getAttendance(groupId: string, meetingId: string, userId: string): Promise<Attendance | undefined>;
   putAttendance(attendance: Attendance): Promise<Attendance>;
   listAttendance(groupId: string, meetingId: string): Promise<Attendance[]>;
+  /** The attendance of several meetings of one group in one query. */
+  listAttendanceOf(groupId: string, meetingIds: string[]): Promise<Attendance[]>;
 }
 
 export type MeetingMessageKind = 'reminder' | 'meeting_scheduled' | 'meeting_moved' | 'meeting_cancelled' | 'attendance_roster';

@@ -1,6 +1,7 @@
-import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { DomainError } from '../../domain/shared/errors';
 import type { Clock } from '../../domain/shared/clock';
 import type { CodeAttemptRepository } from './ports';
+import { retryOnConflict } from '../shared/retryOnConflict';
 
 export interface RateLimit {
   maxFailures: number;
@@ -38,18 +39,13 @@ export class CodeAttemptGuard {
   /** Takes a try, or throws RATE_LIMITED (with the minutes to wait) when none is left. */
   async take(userId: string): Promise<CodeTry> {
     const stamp = this.clock.now().toISOString();
-    for (let attempt = 0; attempt < maxConflictRetries; attempt++) {
+    return retryOnConflict(async () => {
       const doc = await this.attempts.get(userId);
       const recent = this.recent(doc?.failures ?? []);
       if (recent.length >= this.limit.maxFailures) throw this.limited(recent);
-      try {
-        await this.attempts.save({ type: 'codeAttempts', id: 'codeAttempts', userId, failures: [...recent, stamp], _etag: doc?._etag });
-        return { release: () => this.giveBack(userId, stamp) };
-      } catch (e) {
-        if (!isDomainError(e, 'CONFLICT')) throw e;
-      }
-    }
-    throw new DomainError('CONFLICT');
+      await this.attempts.save({ type: 'codeAttempts', id: 'codeAttempts', userId, failures: [...recent, stamp], _etag: doc?._etag });
+      return { release: () => this.giveBack(userId, stamp) };
+    }, maxConflictRetries);
   }
 
   private limited(recent: string[]): DomainError {
@@ -60,16 +56,11 @@ export class CodeAttemptGuard {
 
   /** Best effort: a right code should not use up a try, but failing to give it back only costs a try. */
   private async giveBack(userId: string, stamp: string): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const doc = await this.attempts.get(userId).catch(() => undefined);
+    await retryOnConflict(async () => {
+      const doc = await this.attempts.get(userId);
       const at = doc?.failures.indexOf(stamp) ?? -1;
       if (!doc || at < 0) return;
-      try {
-        await this.attempts.save({ ...doc, failures: doc.failures.filter((_, i) => i !== at) });
-        return;
-      } catch (e) {
-        if (!isDomainError(e, 'CONFLICT')) return;
-      }
-    }
+      await this.attempts.save({ ...doc, failures: doc.failures.filter((_, i) => i !== at) });
+    }).catch(() => undefined);
   }
 }

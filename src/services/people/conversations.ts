@@ -4,6 +4,7 @@ import { chatOwnerKey, type ConversationRef, type StoredReference, type User } f
 import { isDomainError } from '../../domain/shared/errors';
 import { retryOnConflict } from '../shared/retryOnConflict';
 import type { ConversationRefRepository, UserRepository } from './ports';
+import type { JobQueue } from '../shared/ports';
 
 export type PersonalTarget =
   | { conversationId: string; ref: ConversationRef }
@@ -31,7 +32,22 @@ export class ConversationService {
     private readonly refs: ConversationRefRepository,
     private readonly clock: Clock,
     private readonly users?: UserRepository,
+    private readonly jobs?: Pick<JobQueue, 'finishPendingAsUnreachable'>,
   ) {}
+
+  /**
+   * The bot was removed from a conversation (installationUpdate remove, or a conversationUpdate that
+   * removes it): its reference is marked unreachable (Company Communicator style), and when that was
+   * the person's last reachable personal chat, what was still to be sent to them is recorded as
+   * unreachable instead of being tried. A reference captured after `at` (reinstalled) is left alone.
+   */
+  async botRemoved(ownerId: string, conversationType: ConversationType, conversationId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.markUnreachable(ownerId, conversationId, 403, now);
+    if (conversationType !== 'personal' || !this.jobs) return;
+    const target = await findPersonalConversation(this.refs, ownerId);
+    if ('unreachable' in target) await this.jobs.finishPendingAsUnreachable(ownerId, 403, 'bot_removed', now);
+  }
 
   /**
    * What decides whether a stored reference is still right: where the conversation is served, its
@@ -63,15 +79,19 @@ export class ConversationService {
     return this.refs.get(ownerId, conversationId);
   }
 
-  /** A conversation the bot can no longer reach; the person's next turn stores its reference again. */
-  async markUnreachable(ownerId: string, conversationId: string, status: number, at: Date): Promise<void> {
-    await this.refs.markUnreachable(ownerId, conversationId, status, at);
+  /**
+   * A conversation the bot can no longer reach; the person's next turn stores its reference again.
+   * Conditional (see ConversationRefRepository.markUnreachable): false when a newer capture won.
+   */
+  async markUnreachable(ownerId: string, conversationId: string, status: number, at: Date, seen?: ConversationRef): Promise<boolean> {
+    const marked = await this.refs.markUnreachable(ownerId, conversationId, status, at, seen);
     const users = this.users;
-    if (!users || ownerId.startsWith(chatOwnerKey(''))) return;
+    if (!marked || !users || ownerId.startsWith(chatOwnerKey(''))) return marked;
     await retryOnConflict(async () => {
       const profile = await users.get(ownerId);
       if (profile?.referenceKey) await users.save({ ...profile, referenceKey: undefined });
     });
+    return true;
   }
 
   static ownerOf(conversationType: ConversationType, userId: string, conversationId: string): string {

@@ -2,5 +2,4 @@
 export * from './codeAttempts';
 export * from './conversations';
 export * from './ports';
-export * from './privacy';
 export * from './users';

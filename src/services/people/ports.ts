@@ -14,7 +14,11 @@ export interface ConversationRefRepository {
   upsert(ref: ConversationRef): Promise<ConversationRef>;
   get(ownerId: string, conversationId: string): Promise<ConversationRef | undefined>;
   listForOwner(ownerId: string): Promise<ConversationRef[]>;
-  markUnreachable(ownerId: string, conversationId: string, status: number, at: Date): Promise<void>;
+  /**
+   * Conditional: nothing changes when the reference was captured after `at`, or (with `seen`, the
+   * reference a send used) when it was written since it was read. True when it was marked.
+   */
+  markUnreachable(ownerId: string, conversationId: string, status: number, at: Date, seen?: ConversationRef): Promise<boolean>;
 }
 
 export interface CodeAttemptRepository {

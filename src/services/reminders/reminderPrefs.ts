@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { personalZone } from '../../domain/people';
 import type { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
 import { isValidZone, toUtcIso, type QuietHours } from '../../domain/shared/schedule';
@@ -98,7 +99,8 @@ export class ReminderPrefsService {
 
   private async zoneOf(userId: string): Promise<string> {
     const user = await this.deps.users.get(userId);
-    if (isValidZone(user?.timeZone)) return user.timeZone;
+    const own = personalZone(user, '');
+    if (own) return own;
     const group = user?.groupId ? await this.deps.groups.get(user.groupId) : undefined;
     return group?.timeZone ?? this.defaultZone;
   }

@@ -38,9 +38,11 @@ export interface JobQueue {
   cancelPending(filter: PendingJobFilter, reason: string, now: Date): Promise<number>;
   /** A finished job (its record), by group and id. */
   getFinished(groupId: string, jobId: string): Promise<Job | undefined>;
-  /** Finished jobs of a group, newest first: e.g. the leader's "who could not be reached". */
-  listFinished(groupId: string, filter?: { meetingId?: string; statuses?: FinalJobStatus[] }): Promise<Job[]>;
+  /** Finished jobs of a group, newest first: e.g. the leader's "who could not be reached"; `since` bounds the query by finishing time. */
+  listFinished(groupId: string, filter?: { meetingId?: string; statuses?: FinalJobStatus[]; since?: string }): Promise<Job[]>;
   listPending(filter: PendingJobFilter): Promise<Job[]>;
+  /** Finishes every pending job addressed to `userId` as unreachable (the bot was removed): they are recorded, never sent. */
+  finishPendingAsUnreachable(userId: string, status: number, reason: string, now: Date): Promise<number>;
 }
 
 /** What the scheduler's runner needs on top: find, claim with a lease, reschedule, finish. */

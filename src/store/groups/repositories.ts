@@ -19,12 +19,6 @@ export class CosmosGroupRepository implements GroupRepository {
   replace(group: Group) {
     return this.groups.replace(group, group.groupId);
   }
-  listByLeader(leaderId: string) {
-    return this.groups.query({
-      query: "SELECT * FROM c WHERE c.type = 'group' AND c.leaderId = @leaderId",
-      parameters: [{ name: '@leaderId', value: leaderId }],
-    });
-  }
   getInvite(code: string) {
     return this.invites.read('invite', inviteKey(code));
   }

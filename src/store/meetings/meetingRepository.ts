@@ -106,6 +106,10 @@ export class CosmosMeetingRepository implements MeetingRepository {
     return result;
   }
 
+  listRsvpsOf(groupId: string, meetingIds: string[]) {
+    return meetingIds.length === 0 ? Promise.resolve([]) : this.rsvps.query(factsOfMany('rsvp', groupId, meetingIds), groupId);
+  }
+
   getAttendance(groupId: string, meetingId: string, userId: string) {
     return this.attendance.read(attendanceId(meetingId, userId), groupId);
   }
@@ -115,7 +119,20 @@ export class CosmosMeetingRepository implements MeetingRepository {
   listAttendance(groupId: string, meetingId: string) {
     return this.attendance.query(factsOf('attendance', groupId, meetingId), groupId);
   }
+  listAttendanceOf(groupId: string, meetingIds: string[]) {
+    return meetingIds.length === 0 ? Promise.resolve([]) : this.attendance.query(factsOfMany('attendance', groupId, meetingIds), groupId);
+  }
 }
+
+/** One query for the facts of several meetings of a group (the leader's overview), not one per meeting. */
+const factsOfMany = (type: 'rsvp' | 'attendance', groupId: string, meetingIds: string[]) => ({
+  query: 'SELECT * FROM c WHERE c.groupId = @groupId AND c.type = @type AND ARRAY_CONTAINS(@meetingIds, c.sessionId)',
+  parameters: [
+    { name: '@groupId', value: groupId },
+    { name: '@type', value: type },
+    { name: '@meetingIds', value: meetingIds },
+  ],
+});
 
 const factsOf = (type: 'rsvp' | 'attendance', groupId: string, meetingId: string) => ({
   query: 'SELECT * FROM c WHERE c.groupId = @groupId AND c.type = @type AND c.sessionId = @meetingId',

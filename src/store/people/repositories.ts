@@ -1,3 +1,4 @@
+import { isDomainError } from '../../domain/shared/errors';
 import { codeAttemptsSchema, conversationRefSchema, userSchema, type CodeAttempts, type ConversationRef, type User } from '../../domain/people';
 import type { CodeAttemptRepository, ConversationRefRepository, UserRepository } from '../../services/people';
 import type { Containers } from '../shared/cosmosClient';
@@ -42,11 +43,24 @@ export class CosmosConversationRefRepository implements ConversationRefRepositor
       ownerId,
     );
   }
-  async markUnreachable(ownerId: string, conversationId: string, status: number, at: Date) {
-    const ref = await this.get(ownerId, conversationId);
-    if (!ref) return;
-    await this.refs.upsert({ ...ref, unreachable: { at: at.toISOString(), status }, updatedAt: at.toISOString() });
+  async markUnreachable(ownerId: string, conversationId: string, status: number, at: Date, seen?: ConversationRef): Promise<boolean> {
+    const mark = { at: at.toISOString(), status };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const ref = attempt === 0 && seen ? seen : await this.get(ownerId, conversationId);
+      // Captured after `at` (reinstalled, written to again): that reference is newer than the failure.
+      if (!ref || ref.updatedAt > mark.at) return false;
+      try {
+        await this.refs.replace({ ...ref, unreachable: mark, updatedAt: mark.at }, ownerId);
+        return true;
+      } catch (e) {
+        if (!isDomainError(e, 'CONFLICT')) throw e;
+        // Someone wrote it since it was read. A send's failure only concerns the reference it used.
+        if (seen) return false;
+      }
+    }
+    return false;
   }
+
 }
 
 export class CosmosCodeAttemptRepository implements CodeAttemptRepository {

@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 export interface ContainerSpec {
   id: string;
   partitionKey: string;
+  /** -1: TTL on, per document (documents without `ttl` never expire). */
+  defaultTtl?: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ContainerSpec {
  */
 export const containerSpecs = {
   groups: { id: 'groups', partitionKey: '/groupId' },
-  users: { id: 'users', partitionKey: '/userId' },
+  users: { id: 'users', partitionKey: '/userId', defaultTtl: -1 },
   jobs: { id: 'jobs', partitionKey: '/pk' },
   botstate: { id: 'botstate', partitionKey: '/id' },
 } as const satisfies Record<string, ContainerSpec>;
@@ -87,6 +89,9 @@ export async function openCosmosStore(opts: CosmosOptions): Promise<CosmosStore>
       const { container } = await database.containers.createIfNotExists({
         id: spec.id,
         partitionKey: { paths: [spec.partitionKey] },
+        // Per-document expiry: a document with `ttl` (seconds after its last write) is removed by Cosmos;
+        // the embedded server ignores it, so local mode runs the expiry sweep (expirySweep.ts) instead.
+        defaultTtl: -1,
       });
       return [name, container] as const;
     }),

@@ -16,7 +16,11 @@ export const stateId = (key: string) => `s-${createHash('sha256').update(key).di
  * botbuilder's BotState always sends) upserts. After a write the item carries its new eTag.
  */
 export class CosmosDialogStateStorage implements Storage {
-  constructor(private readonly container: Container) {}
+  /** `ttlSeconds`: a conversation's stack untouched this long is removed (Cosmos `ttl`; local mode: the expiry sweep). */
+  constructor(
+    private readonly container: Container,
+    private readonly ttlSeconds: number = 30 * 86_400,
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
@@ -40,7 +44,7 @@ export class CosmosDialogStateStorage implements Storage {
       Object.entries(changes).map(async ([key, item]) => {
         const { eTag, ...document } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
         const id = stateId(key);
-        const body = { id, key, type: 'dialogState', document };
+        const body = { id, key, type: 'dialogState', document, ttl: this.ttlSeconds };
         try {
           const response =
             eTag === '*'

@@ -1,7 +1,8 @@
 import type { Container } from '@azure/cosmos';
 import { isDeepStrictEqual } from 'node:util';
 import { isDomainError } from '../../domain/shared/errors';
-import { donePartition, jobSchema, pendingPartition, toUtcIso, type FinalJobStatus, type Job, type JobRequest, type JobResult } from '../../domain/shared/schedule';
+import { toUtcIso, type FinalJobStatus, type Job, type JobRequest, type JobResult } from '../../domain/shared/schedule';
+import { asStored, donePartition, pendingPartition, storedJobSchema } from './jobDocument';
 import type { JobStore, PendingJobFilter, PlanOutcome } from '../../services/shared/ports';
 import type { Containers } from './cosmosClient';
 import { documentId } from './documentIds';
@@ -33,12 +34,16 @@ import { cosmosStatus, translateStoreError } from './errors';
  * small groups; beyond that, shard it as `pending:{n}` and query each shard.
  */
 export class CosmosJobRepository implements JobStore {
-  private readonly docs: Documents<typeof jobSchema>;
+  private readonly docs: Documents<typeof storedJobSchema>;
   private readonly container: Container;
 
-  constructor(containers: Containers) {
+  /** `finishedTtlSeconds`: how long a finished job's record is kept (Cosmos `ttl`; the leader's list looks back 14 days). */
+  constructor(
+    containers: Containers,
+    private readonly finishedTtlSeconds: number = 90 * 86_400,
+  ) {
     this.container = containers.jobs;
-    this.docs = new Documents(containers.jobs, jobSchema);
+    this.docs = new Documents(containers.jobs, storedJobSchema);
   }
 
   async plan(request: JobRequest, now: Date): Promise<PlanOutcome> {
@@ -95,6 +100,25 @@ export class CosmosJobRepository implements JobStore {
     return cancelled;
   }
 
+  async finishPendingAsUnreachable(userId: string, status: number, reason: string, now: Date): Promise<number> {
+    const jobs = await this.docs.query(
+      {
+        query: 'SELECT * FROM c WHERE c.pk = @pk AND c.userId = @userId',
+        parameters: [
+          { name: '@pk', value: pendingPartition },
+          { name: '@userId', value: userId },
+        ],
+      },
+      pendingPartition,
+    );
+    let finished = 0;
+    for (const job of jobs) {
+      if (isLeased(job, now)) continue; // being sent right now: its send meets the removed bot and records the same
+      if (await this.finish(job, 'unreachable', { outcome: 'unreachable', status, reason }, now)) finished++;
+    }
+    return finished;
+  }
+
   async listPending(filter: PendingJobFilter): Promise<Job[]> {
     const jobs = await this.docs.query(
       {
@@ -118,13 +142,17 @@ export class CosmosJobRepository implements JobStore {
     return this.docs.read(jobId, donePartition(groupId));
   }
 
-  async listFinished(groupId: string, filter: { meetingId?: string; statuses?: FinalJobStatus[] } = {}): Promise<Job[]> {
+  async listFinished(groupId: string, filter: { meetingId?: string; statuses?: FinalJobStatus[]; since?: string } = {}): Promise<Job[]> {
     const pk = donePartition(groupId);
     const clauses = ['c.pk = @pk'];
     const parameters: { name: string; value: string | string[] }[] = [{ name: '@pk', value: pk }];
     if (filter.meetingId) {
       clauses.push('c.sessionId = @meetingId');
       parameters.push({ name: '@meetingId', value: filter.meetingId });
+    }
+    if (filter.since) {
+      clauses.push('c.finishedAt >= @since');
+      parameters.push({ name: '@since', value: filter.since });
     }
     if (filter.statuses) {
       clauses.push('ARRAY_CONTAINS(@statuses, c.status)');
@@ -151,7 +179,7 @@ export class CosmosJobRepository implements JobStore {
     const lease = toUtcIso(leaseUntil);
     try {
       return await this.docs.replace(
-        { ...job, claimedBy: instanceId, leaseUntil: lease, dueAt: lease, claims: job.claims + 1, updatedAt: toUtcIso(now) },
+        { ...asStored(job), claimedBy: instanceId, leaseUntil: lease, dueAt: lease, claims: job.claims + 1, updatedAt: toUtcIso(now) },
         pendingPartition,
       );
     } catch (e) {
@@ -161,7 +189,7 @@ export class CosmosJobRepository implements JobStore {
   }
 
   async reschedule(claimed: Job, change: { dueAt: string; attempts: number; lastStatus?: number }, now: Date): Promise<boolean> {
-    const { claimedBy: _by, leaseUntil: _until, ...rest } = claimed;
+    const { claimedBy: _by, leaseUntil: _until, ...rest } = asStored(claimed);
     try {
       // claims back to 0: this claimer ran it and recorded nothing, so the next claim needs no record check.
       await this.docs.replace({ ...rest, ...change, claims: 0, status: 'pending', updatedAt: toUtcIso(now) }, pendingPartition);
@@ -175,8 +203,8 @@ export class CosmosJobRepository implements JobStore {
   async finish(claimed: Job, status: FinalJobStatus, result: JobResult, now: Date): Promise<boolean> {
     const at = toUtcIso(now);
     // The record keeps `claimedBy`: which instance ran it (absent when cancelled unclaimed).
-    const { _etag, leaseUntil: _until, ...rest } = claimed;
-    await this.docs.upsert({ ...rest, pk: donePartition(claimed.groupId), status, result, finishedAt: at, updatedAt: at });
+    const { _etag, leaseUntil: _until, ...rest } = asStored(claimed);
+    await this.docs.upsert({ ...rest, pk: donePartition(claimed.groupId), status, result, finishedAt: at, updatedAt: at, ttl: this.finishedTtlSeconds });
     return this.deleteIfUnchanged(claimed);
   }
 
@@ -185,7 +213,8 @@ export class CosmosJobRepository implements JobStore {
   }
 
   /** Deletes the pending job only if nobody changed it since `job` was read (its _etag). */
-  private async deleteIfUnchanged(job: Job): Promise<boolean> {
+  private async deleteIfUnchanged(claimed: Job): Promise<boolean> {
+    const job = asStored(claimed);
     try {
       await this.container
         .item(documentId(job.id), pendingPartition)

@@ -116,16 +116,32 @@ describe('menu', () => {
 
   it('shows meetings to leaders and members, reminders and pause only to members, nothing personal in a group chat', () => {
     const participant = menuSections(menuEntries, { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
-    expect(participant).to.deep.equal({ main: ['meetings', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
+    expect(participant).to.deep.equal({ main: ['meetings', 'checkins.start', 'activities.home', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
     const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
-    expect(leader).to.deep.equal({ main: ['onboard', 'newGroup', 'myGroups', 'meetings'], settings: ['language', 'privacy', 'help'] });
+    expect(leader).to.deep.equal({ main: ['onboard', 'newGroup', 'myGroups', 'leader.glance', 'meetings', 'activities.home'], settings: ['language', 'privacy', 'help'] });
     expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], settings: [] });
   });
 
-  it('labels every button in every language', () => {
+  it('labels every button of every view in every language, and every menu entry is shown to someone', () => {
+    const titlesOf = (node: unknown): string[] =>
+      Array.isArray(node)
+        ? node.flatMap(titlesOf)
+        : node && typeof node === 'object'
+          ? [...(typeof (node as { title?: unknown }).title === 'string' && (node as { type?: string }).type?.startsWith('Action.') ? [(node as { title: string }).title] : []), ...Object.values(node).flatMap(titlesOf)]
+          : [];
+    const shown = new Set<string>();
     for (const locale of locales) {
-      const card = menuCard(translator(locale), menuSections(menuEntries, views[63]!));
-      expect(JSON.stringify(card)).to.not.contain('menu.actions.');
+      for (const view of views) {
+        const sections = menuSections(menuEntries, view);
+        [...sections.main, ...sections.settings].forEach((a) => shown.add(a));
+        const titles = titlesOf(menuCard(translator(locale), sections));
+        expect(titles.length, JSON.stringify(view)).to.be.at.least(sections.main.length + sections.settings.length);
+        for (const title of titles) expect(title, `${locale} ${JSON.stringify(view)}`).to.be.a('string').and.not.equal('').and.not.match(/^menu\./);
+      }
     }
+    expect([...shown].sort()).to.deep.equal([...new Set(menuEntries.map((e) => e.action))].sort());
+    // One language literally: the participant's main buttons in Finnish.
+    const fi = titlesOf(menuCard(translator('fi'), menuSections(menuEntries, views[3]!)));
+    expect(fi).to.include('Tapaamiset').and.include('Oma ryhmä');
   });
 });

@@ -12,17 +12,19 @@ const all = (node: unknown) => cardNodes(node);
 const menuOf = (view: MenuView) => menuCard(fi, menuSections(menuEntries, view));
 
 describe('menu card', () => {
-  it('menu: a participant sees two things and "Omat asetukset ja ohje", which opens the rest in place', () => {
+  it('menu: a participant sees four things (meetings, check-in, activities, my group) and "Omat asetukset ja ohje", which opens the rest in place', () => {
     const card = menuOf({ consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
     const sets = (card.body as Node[]).filter((e) => e.type === 'ActionSet');
     expect(sets).to.have.length(1);
     const buttons = sets[0]!.actions as Node[];
     expect(buttons.map((b) => [b.type, b.title])).to.deep.equal([
       ['Action.Submit', 'Tapaamiset'],
+      ['Action.Submit', 'Check-in'],
+      ['Action.Submit', 'Aktiviteetit'],
       ['Action.Submit', 'Oma ryhmä'],
       ['Action.ShowCard', 'Omat asetukset ja ohje'],
     ]);
-    const more = all(buttons[2]!.card).filter((n) => n.type === 'Action.Submit');
+    const more = all(buttons[4]!.card).filter((n) => n.type === 'Action.Submit');
     expect(more.map((b) => b.title)).to.deep.equal(['Muistutukset', 'Tauko muistutuksiin', 'Omat rajat', 'Kieli', 'Omat tiedot', 'Ohje']);
     expect(more.map((b) => b.data.action)).to.deep.equal(['reminders', 'pause', 'limits', 'language', 'privacy', 'help']);
   });

@@ -122,7 +122,7 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
   afterEach(async () => store.close());
 
   const client = (dialog: Dialog, userId: string, locale: Locale, options?: unknown) => dialogClient(store, dialog, userId, locale, options);
-  const upcoming = (groupId: string) => deps.meetings.listUpcoming(LEADER, groupId);
+  const upcoming = (groupId: string) => deps.overview.listUpcoming(LEADER, groupId);
   const museumMeeting = (groupId: string) =>
     deps.meetings.scheduleMeeting(LEADER, groupId, { title: typed.title, start: '2026-12-02T10:00', durationMinutes: 90, place: typed.place });
   const pendingJobs = async (meeting: Meeting, kind: string) => world.jobs.listPending({ meetingId: meeting.id, kinds: [kind] });

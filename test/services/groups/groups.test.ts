@@ -7,6 +7,7 @@ import { UserService } from '../../../src/services/people/users';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { CosmosCodeAttemptRepository, CosmosUserRepository } from '../../../src/store/people/repositories';
 import { CosmosGroupRepository } from '../../../src/store/groups/repositories';
+import { CosmosJobRepository } from '../../../src/store/shared/jobRepository';
 import { freshStore } from '../../support/cosmos';
 import { expectDomainError } from '../../support/expectDomainError';
 
@@ -32,7 +33,7 @@ describe('group services on the embedded Cosmos server', () => {
     clock = new TestClock(Date.parse('2026-11-25T10:00:00Z'));
     const guard = new CodeAttemptGuard(new CosmosCodeAttemptRepository(store.containers), clock);
     users = new UserService(new CosmosUserRepository(store.containers), guard, { anyoneMayLead: false, leaderIds: ['t:leader'], signupCode: 'lead-the-way-2026' }, clock);
-    groups = new GroupService(new CosmosGroupRepository(store.containers), users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock);
+    groups = new GroupService(new CosmosGroupRepository(store.containers), users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock, new CosmosJobRepository(store.containers));
   });
   afterEach(async () => store.close());
 
@@ -118,6 +119,7 @@ describe('group services on the embedded Cosmos server', () => {
       new CodeAttemptGuard(new CosmosCodeAttemptRepository(store.containers), clock),
       { maxParticipants: 4, inviteTtlDays: 14 },
       clock,
+      new CosmosJobRepository(store.containers),
     );
     await expectDomainError(brokenGroups.joinGroup('t:p1', invite.code), 'STORE_UNAVAILABLE');
     expect((await users.get('t:p1'))?.groupId).to.equal(undefined);

@@ -143,34 +143,34 @@ describe('meeting services on the embedded Cosmos server', () => {
   describe('RSVP and attendance', () => {
     it('records one answer per participant (a repeat overwrites) and only from members', async () => {
       const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
-      await w.meetings.rsvp(p1, w.group.groupId, meeting.id, 'maybe');
-      await w.meetings.rsvp(p1, w.group.groupId, meeting.id, 'yes');
-      await w.meetings.rsvp(p2, w.group.groupId, meeting.id, 'no');
-      const answers = await w.meetings.listRsvps(w.group.groupId, meeting.id);
+      await w.attendance.rsvp(p1, w.group.groupId, meeting.id, 'maybe');
+      await w.attendance.rsvp(p1, w.group.groupId, meeting.id, 'yes');
+      await w.attendance.rsvp(p2, w.group.groupId, meeting.id, 'no');
+      const answers = await w.attendance.listRsvps(w.group.groupId, meeting.id);
       expect(answers.map((a) => [a.userId, a.answer]).sort()).to.deep.equal([
         [p1, 'yes'],
         [p2, 'no'],
       ]);
-      await expectDomainError(w.meetings.rsvp('msteams:stranger', w.group.groupId, meeting.id, 'yes'), 'NOT_IN_GROUP');
-      await expectDomainError(w.meetings.rsvp(p1, w.group.groupId, 'session:nope', 'yes'), 'MEETING_NOT_FOUND');
+      await expectDomainError(w.attendance.rsvp('msteams:stranger', w.group.groupId, meeting.id, 'yes'), 'NOT_IN_GROUP');
+      await expectDomainError(w.attendance.rsvp(p1, w.group.groupId, 'session:nope', 'yes'), 'MEETING_NOT_FOUND');
       w.clock.set(meeting.endsAt);
-      await expectDomainError(w.meetings.rsvp(p1, w.group.groupId, meeting.id, 'no'), 'MEETING_IN_PAST');
+      await expectDomainError(w.attendance.rsvp(p1, w.group.groupId, meeting.id, 'no'), 'MEETING_IN_PAST');
     });
 
     it('lets only the leader record attendance, and only for members', async () => {
       const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
       w.clock.set('2026-03-29T07:00:00.000Z');
-      await expectDomainError(w.meetings.recordAttendance(p1, w.group.groupId, meeting.id, p1, 'present'), 'NOT_GROUP_LEADER');
-      await expectDomainError(w.meetings.recordAttendance(leaderId, w.group.groupId, meeting.id, 'msteams:stranger', 'present'), 'NOT_IN_GROUP');
-      await w.meetings.recordAttendance(leaderId, w.group.groupId, meeting.id, p1, 'absent');
-      await w.meetings.recordAttendance(leaderId, w.group.groupId, meeting.id, p1, 'present');
-      await w.meetings.recordAttendance(leaderId, w.group.groupId, meeting.id, p2, 'absent');
-      const records = await w.meetings.listAttendance(leaderId, w.group.groupId, meeting.id);
+      await expectDomainError(w.attendance.recordAttendance(p1, w.group.groupId, meeting.id, p1, 'present'), 'NOT_GROUP_LEADER');
+      await expectDomainError(w.attendance.recordAttendance(leaderId, w.group.groupId, meeting.id, 'msteams:stranger', 'present'), 'NOT_IN_GROUP');
+      await w.attendance.recordAttendance(leaderId, w.group.groupId, meeting.id, p1, 'absent');
+      await w.attendance.recordAttendance(leaderId, w.group.groupId, meeting.id, p1, 'present');
+      await w.attendance.recordAttendance(leaderId, w.group.groupId, meeting.id, p2, 'absent');
+      const records = await w.attendance.listAttendance(leaderId, w.group.groupId, meeting.id);
       expect(records.map((a) => [a.userId, a.status, a.recordedBy]).sort()).to.deep.equal([
         [p1, 'present', leaderId],
         [p2, 'absent', leaderId],
       ]);
-      await expectDomainError(w.meetings.listAttendance(p1, w.group.groupId, meeting.id), 'NOT_GROUP_LEADER');
+      await expectDomainError(w.attendance.listAttendance(p1, w.group.groupId, meeting.id), 'NOT_GROUP_LEADER');
     });
   });
 

@@ -6,6 +6,7 @@ import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { CosmosCodeAttemptRepository, CosmosUserRepository } from '../../../src/store/people/repositories';
 import { CosmosGroupRepository } from '../../../src/store/groups/repositories';
 import { ManualClock } from '../../scheduler/support';
+import { CosmosJobRepository } from '../../../src/store/shared/jobRepository';
 import { freshStore } from '../../support/cosmos';
 import { expectDomainError } from '../../support/expectDomainError';
 
@@ -30,7 +31,7 @@ describe('code tries are counted before they are evaluated, even when they arriv
     clock = new ManualClock('2026-11-25T10:00:00.000Z');
     const guard = new CodeAttemptGuard(new CosmosCodeAttemptRepository(store.containers), clock);
     users = new UserService(new CosmosUserRepository(store.containers), guard, { anyoneMayLead: false, leaderIds: ['t:leader'], signupCode: 'lead-the-way-2026' }, clock);
-    groups = new GroupService(new CosmosGroupRepository(store.containers), users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock);
+    groups = new GroupService(new CosmosGroupRepository(store.containers), users, guard, { maxParticipants: 4, inviteTtlDays: 14 }, clock, new CosmosJobRepository(store.containers));
   });
   afterEach(async () => store.close());
 

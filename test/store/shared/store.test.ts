@@ -5,6 +5,7 @@ import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { CosmosDialogStateStorage } from '../../../src/store/shared/dialogStateStorage';
 import { InvalidStoredDocumentError } from '../../../src/store/shared/errors';
 import { CosmosUserRepository } from '../../../src/store/people/repositories';
+import { expectDomainError } from '../../support/expectDomainError';
 import { freshStore } from '../../support/cosmos';
 
 const user = (userId: string): User => ({
@@ -65,9 +66,8 @@ describe('store on the embedded Cosmos server', () => {
     const item = read[key] as { stack: number[]; eTag: string };
     expect(item.stack).to.deep.equal([1]);
     await storage.write({ [key]: { ...item, stack: [2] } });
-    let failed = false;
-    await storage.write({ [key]: { ...item, stack: [3] } }).catch(() => (failed = true));
-    expect(failed).to.equal(true);
+    // A conflict, not just any failure: the turn must be told exactly that.
+    await expectDomainError(storage.write({ [key]: { ...item, stack: [3] } }), 'CONFLICT');
     expect(((await storage.read([key]))[key] as { stack: number[] }).stack).to.deep.equal([2]);
     await storage.delete([key]);
     expect(await storage.read([key])).to.deep.equal({});

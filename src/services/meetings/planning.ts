@@ -11,59 +11,10 @@ import type { ReminderPrefsRepository } from '../reminders';
 import type { MeetingRepository } from './ports';
 import type { UserRepository } from '../people';
 
-export interface MeetingRules {
-  /** The reflection prompt goes this long after a meeting ends. */
-  reflectAfterMinutes: number;
-}
-
-export const defaultMeetingRules: MeetingRules = { reflectAfterMinutes: defaultReflectAfterMinutes };
-
-export interface NewMeeting {
-  title: string;
-  /** Local wall-clock start in the group's zone, "yyyy-MM-ddTHH:mm" (a date and a time input joined by T). */
-  start: string;
-  durationMinutes: number;
-  place: string;
-  activityId?: string;
-  /** A UUID the caller keeps for this request (e.g. from the card): a repeated submit returns the same meeting. */
-  requestId?: string;
-}
-
-export interface MeetingChange {
-  start: string;
-  durationMinutes?: number;
-  place?: string;
-}
-
-export interface Undelivered {
-  jobId: string;
-  kind: string;
-  userId: string;
-  meetingId?: string;
-  status: 'unreachable' | 'failed';
-  httpStatus?: number;
-  /** `no_conversation`, `conversation_unreachable`, … */
-  reason?: string;
-  at: string;
-}
-
-/** A meeting with what the group has said about it: for the leader's overview. */
-export interface MeetingWithAnswers {
-  meeting: Meeting;
-  rsvps: Rsvp[];
-  attendance: Attendance[];
-}
-
-/** Ended meetings stay on the leader's list this long, so attendance can still be marked. */
-const recentDays = 14;
-
-export interface MeetingServiceDeps {
-  groups: GroupRepository;
-  meetings: MeetingRepository;
-  jobs: JobQueue;
-  prefs: ReminderPrefsRepository;
-  users: UserRepository;
-}
+import { MeetingAccess, defaultMeetingRules, type MeetingChange, type MeetingRules, type MeetingServiceDeps, type NewMeeting } from './access';
+import { personalZone } from '../../domain/people';
+import { isMember } from '../../domain/groups';
+import { retryOnConflict } from '../shared/retryOnConflict';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -77,13 +28,15 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * once instead of waiting on four sends with connector retries, a failed send is retried with backoff,
  * a crash half-way does not leave half the group uninformed, and quiet hours apply like for reminders.
  */
-export class MeetingService {
+export class MeetingPlanning extends MeetingAccess {
   constructor(
-    private readonly deps: MeetingServiceDeps,
-    private readonly clock: Clock,
+    deps: MeetingServiceDeps,
+    clock: Clock,
     private readonly rules: MeetingRules = defaultMeetingRules,
     private readonly newId: () => string = randomUUID,
-  ) {}
+  ) {
+    super(deps, clock);
+  }
 
   async scheduleMeeting(actorId: string, groupId: string, input: NewMeeting): Promise<Meeting> {
     const group = await this.groupLedBy(actorId, groupId);
@@ -123,219 +76,57 @@ export class MeetingService {
   async moveMeeting(actorId: string, groupId: string, meetingId: string, change: MeetingChange): Promise<Meeting> {
     const group = await this.groupLedBy(actorId, groupId);
     const now = this.clock.now();
-    for (let attempt = 0; ; attempt++) {
+    return retryOnConflict(async () => {
       const meeting = await this.scheduled(groupId, meetingId);
       const duration = change.durationMinutes ?? (Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)) / 60_000;
       const { startsAt, endsAt } = this.validTimes(group, change.start, duration, now);
       const place = change.place?.trim() ?? meeting.place;
       if (place.length > 200) throw new DomainError('INVALID_INPUT');
-      if (startsAt === meeting.startsAt && endsAt === meeting.endsAt && place === meeting.place) return meeting;
-      let moved: Meeting;
-      try {
-        moved = await this.deps.meetings.replace({
-          ...meeting,
-          startsAt,
-          endsAt,
-          place,
-          revision: meeting.revision + 1,
-          updatedAt: toUtcIso(now),
-        });
-      } catch (e) {
-        if (isDomainError(e, 'CONFLICT') && attempt < 4) continue;
-        throw e;
-      }
+      // The same move again (a retry after a failure half-way): plan what the first one may have missed.
+      const repeated = startsAt === meeting.startsAt && endsAt === meeting.endsAt && place === meeting.place;
+      if (repeated && meeting.revision === 1) return meeting;
+      const moved = repeated
+        ? meeting
+        : await this.deps.meetings.replace({
+            ...meeting,
+            startsAt,
+            endsAt,
+            place,
+            revision: meeting.revision + 1,
+            previousStartsAt: meeting.startsAt,
+            updatedAt: toUtcIso(now),
+          });
+      // A move is done once every job of the new revision is planned; planning is idempotent per job id.
       await this.deps.jobs.cancelPending(
         { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance], beforeRevision: moved.revision },
         'meeting_moved',
         now,
       );
-      await this.planMeeting(group, moved, 'moved', meeting.startsAt);
+      await this.planMeeting(group, moved, 'moved', moved.previousStartsAt);
       return moved;
-    }
+    });
   }
 
   /** Idempotent: cancelling again re-plans the same notices (planning keeps one job per id). */
   async cancelMeeting(actorId: string, groupId: string, meetingId: string): Promise<Meeting> {
     const group = await this.groupLedBy(actorId, groupId);
     const now = this.clock.now();
-    for (let attempt = 0; ; attempt++) {
+    const cancelled = await retryOnConflict(async () => {
       const meeting = await this.deps.meetings.get(groupId, meetingId);
       if (!meeting) throw new DomainError('MEETING_NOT_FOUND');
-      let cancelled = meeting;
-      if (meeting.status !== 'cancelled') {
-        try {
-          const at = toUtcIso(now);
-          cancelled = await this.deps.meetings.replace({ ...meeting, status: 'cancelled', cancelledAt: at, updatedAt: at });
-        } catch (e) {
-          if (isDomainError(e, 'CONFLICT') && attempt < 4) continue;
-          throw e;
-        }
-      }
-      // Pending notices of scheduling or moving stay: their handler skips them once the meeting is cancelled,
-      // and the notices of this cancellation (planned again by a repeated call) must not be cancelled.
-      await this.deps.jobs.cancelPending(
-        { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance] },
-        'meeting_cancelled',
-        now,
-      );
-      await Promise.all(group.members.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
-      return cancelled;
-    }
-  }
-
-  /** The answer and the meeting it is about (the reply names the meeting). */
-  async rsvp(actorId: string, groupId: string, meetingId: string, answer: RsvpAnswer): Promise<Rsvp & { meeting: Meeting }> {
-    const group = await this.group(groupId);
-    if (!isMember(group, actorId)) throw new DomainError('NOT_IN_GROUP');
-    const meeting = await this.scheduled(groupId, meetingId);
-    const now = this.clock.now();
-    if (toUtcIso(now) >= meeting.endsAt) throw new DomainError('MEETING_IN_PAST');
-    const rsvp = await this.deps.meetings.putRsvp({
-      type: 'rsvp',
-      id: rsvpId(meetingId, actorId),
-      groupId,
-      meetingId,
-      userId: actorId,
-      answer,
-      answeredAt: toUtcIso(now),
+      if (meeting.status === 'cancelled') return meeting;
+      const at = toUtcIso(now);
+      return this.deps.meetings.replace({ ...meeting, status: 'cancelled', cancelledAt: at, updatedAt: at });
     });
-    return { ...rsvp, meeting };
-  }
-
-  listRsvps(groupId: string, meetingId: string): Promise<Rsvp[]> {
-    return this.deps.meetings.listRsvps(groupId, meetingId);
-  }
-
-  /** Only the group's leader records who came, once the meeting has begun. */
-  async recordAttendance(actorId: string, groupId: string, meetingId: string, userId: string, status: AttendanceStatus): Promise<Attendance> {
-    const [recorded] = await this.recordAttendanceMany(actorId, groupId, meetingId, [{ userId, status }]);
-    return recorded!;
-  }
-
-  /** The roster card's answers in one go: checks the leader and the meeting once, then one document per person. */
-  async recordAttendanceMany(
-    actorId: string,
-    groupId: string,
-    meetingId: string,
-    marks: Array<{ userId: string; status: AttendanceStatus }>,
-  ): Promise<Attendance[]> {
-    if (marks.length === 0) throw new DomainError('INVALID_INPUT');
-    const { group } = await this.startedMeetingLedBy(actorId, groupId, meetingId);
-    if (marks.some((m) => !isMember(group, m.userId))) throw new DomainError('NOT_IN_GROUP');
-    const at = toUtcIso(this.clock.now());
-    return Promise.all(
-      marks.map(({ userId, status }) =>
-        this.deps.meetings.putAttendance({
-          type: 'attendance',
-          id: attendanceId(meetingId, userId),
-          groupId,
-          meetingId,
-          userId,
-          status,
-          recordedBy: actorId,
-          recordedAt: at,
-        }),
-      ),
+    // Pending notices of scheduling or moving stay: their handler skips them once the meeting is cancelled,
+    // and the notices of this cancellation (planned again by a repeated call) must not be cancelled.
+    await this.deps.jobs.cancelPending(
+      { meetingId, kinds: [meetingJobKinds.remind, meetingJobKinds.reflect, meetingJobKinds.attendance] },
+      'meeting_cancelled',
+      now,
     );
-  }
-
-  /** The leader's roster of one meeting: the group, the meeting and what has been recorded. */
-  async attendanceRoster(actorId: string, groupId: string, meetingId: string): Promise<{ group: Group; meeting: Meeting; attendance: Attendance[] }> {
-    const { group, meeting } = await this.startedMeetingLedBy(actorId, groupId, meetingId);
-    return { group, meeting, attendance: await this.deps.meetings.listAttendance(groupId, meetingId) };
-  }
-
-  /** Attendance is for a meeting that has begun, and only its group's leader marks it. */
-  private async startedMeetingLedBy(actorId: string, groupId: string, meetingId: string): Promise<{ group: Group; meeting: Meeting }> {
-    // In turn, so someone who is not the leader always hears that first.
-    const group = await this.groupLedBy(actorId, groupId);
-    const meeting = await this.scheduled(groupId, meetingId);
-    if (toUtcIso(this.clock.now()) < meeting.startsAt) throw new DomainError('MEETING_NOT_STARTED');
-    return { group, meeting };
-  }
-
-  /** One meeting the actor leads that can still be changed: not cancelled, not over. */
-  async ledMeeting(actorId: string, groupId: string, meetingId: string): Promise<{ group: Group; meeting: Meeting }> {
-    const group = await this.groupLedBy(actorId, groupId);
-    const meeting = await this.scheduled(groupId, meetingId);
-    if (toUtcIso(this.clock.now()) >= meeting.endsAt) throw new DomainError('MEETING_IN_PAST');
-    return { group, meeting };
-  }
-
-  /**
-   * The leader's view of a group they lead (as just listed by GroupService.groupsLedBy: not read again):
-   * upcoming meetings with RSVPs, those of the last two weeks with attendance, and who could not be reached.
-   */
-  async leaderOverview(
-    actorId: string,
-    group: Group,
-  ): Promise<{ upcoming: MeetingWithAnswers[]; recent: MeetingWithAnswers[]; undelivered: Undelivered[] }> {
-    if (group.leaderId !== actorId) throw new DomainError('NOT_GROUP_LEADER');
-    const { groupId } = group;
-    const now = toUtcIso(this.clock.now());
-    const since = addMinutes(now, -recentDays * 24 * 60);
-    const [upcoming, recent, undelivered] = await Promise.all([
-      this.deps.meetings.listUpcoming(groupId, now),
-      this.deps.meetings.listEnded(groupId, since, now),
-      this.undelivered(groupId),
-    ]);
-    // One line per person who is still in the group: their latest failure of the last two weeks.
-    const latest = new Map<string, Undelivered>();
-    for (const u of undelivered) if (u.at >= since && isMember(group, u.userId) && !latest.has(u.userId)) latest.set(u.userId, u);
-    return {
-      // Before a meeting only the answers count; after it only who came.
-      upcoming: await Promise.all(
-        upcoming.map(async (meeting) => ({ meeting, rsvps: await this.deps.meetings.listRsvps(groupId, meeting.id), attendance: [] })),
-      ),
-      recent: await Promise.all(
-        recent.map(async (meeting) => ({ meeting, rsvps: [], attendance: await this.deps.meetings.listAttendance(groupId, meeting.id) })),
-      ),
-      undelivered: [...latest.values()],
-    };
-  }
-
-  /** A participant's upcoming meetings with their own answer. */
-  async memberOverview(actorId: string, groupId: string): Promise<{ group: Group; upcoming: Array<{ meeting: Meeting; myAnswer?: RsvpAnswer }> }> {
-    const group = await this.group(groupId);
-    if (!isMember(group, actorId)) throw new DomainError('NOT_IN_GROUP');
-    const upcoming = await this.deps.meetings.listUpcoming(groupId, toUtcIso(this.clock.now()));
-    const answers = await Promise.all(upcoming.map((s) => this.deps.meetings.getRsvp(groupId, s.id, actorId)));
-    return { group, upcoming: upcoming.map((meeting, i) => ({ meeting, myAnswer: answers[i]?.answer })) };
-  }
-
-  async listAttendance(actorId: string, groupId: string, meetingId: string): Promise<Attendance[]> {
-    await this.groupLedBy(actorId, groupId);
-    return this.deps.meetings.listAttendance(groupId, meetingId);
-  }
-
-  /**
-   * For the leader: messages that could not be delivered (the person removed the bot, never opened a chat
-   * with it, or sending kept failing), newest first, optionally for one meeting.
-   */
-  async listUndelivered(actorId: string, groupId: string, meetingId?: string): Promise<Undelivered[]> {
-    await this.groupLedBy(actorId, groupId);
-    return this.undelivered(groupId, meetingId);
-  }
-
-  private async undelivered(groupId: string, meetingId?: string): Promise<Undelivered[]> {
-    const jobs = await this.deps.jobs.listFinished(groupId, { ...(meetingId ? { meetingId } : {}), statuses: ['unreachable', 'failed'] });
-    return jobs.map((j) => ({
-      jobId: j.id,
-      kind: j.kind,
-      userId: j.userId ?? '',
-      meetingId: j.meetingId,
-      status: j.status as Undelivered['status'],
-      httpStatus: j.result?.status,
-      reason: j.result?.reason,
-      at: j.finishedAt ?? j.updatedAt,
-    }));
-  }
-
-  /** Meetings that have not ended yet, for the group's leader and members. */
-  async listUpcoming(actorId: string, groupId: string): Promise<Meeting[]> {
-    const group = await this.group(groupId);
-    if (group.leaderId !== actorId && !isMember(group, actorId)) throw new DomainError('NOT_IN_GROUP');
-    return this.deps.meetings.listUpcoming(groupId, toUtcIso(this.clock.now()));
+    await Promise.all(group.members.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
+    return cancelled;
   }
 
   /**
@@ -459,7 +250,7 @@ export class MeetingService {
 
   private async recipient(group: Group, userId: string): Promise<{ zone: string; prefs: EffectiveReminderPrefs }> {
     const [user, stored] = await Promise.all([this.deps.users.get(userId), this.deps.prefs.get(userId)]);
-    return { zone: isValidZone(user?.timeZone) ? user.timeZone : group.timeZone, prefs: effectivePrefs(stored) };
+    return { zone: personalZone(user, group.timeZone), prefs: effectivePrefs(stored) };
   }
 
   // ---- checks -------------------------------------------------------------------------------------
@@ -471,25 +262,4 @@ export class MeetingService {
     if (startsAt <= toUtcIso(now)) throw new DomainError('MEETING_IN_PAST');
     return { startsAt, endsAt: addMinutes(startsAt, durationMinutes) };
   }
-
-  private async group(groupId: string): Promise<Group> {
-    const group = await this.deps.groups.get(groupId);
-    if (!group) throw new DomainError('GROUP_NOT_FOUND');
-    return group;
-  }
-
-  private async groupLedBy(actorId: string, groupId: string): Promise<Group> {
-    const group = await this.group(groupId);
-    if (group.leaderId !== actorId) throw new DomainError('NOT_GROUP_LEADER');
-    return group;
-  }
-
-  private async scheduled(groupId: string, meetingId: string): Promise<Meeting> {
-    const meeting = await this.deps.meetings.get(groupId, meetingId);
-    if (!meeting) throw new DomainError('MEETING_NOT_FOUND');
-    if (meeting.status === 'cancelled') throw new DomainError('MEETING_CANCELLED');
-    return meeting;
-  }
 }
-
-const isMember = (group: Group, userId: string) => group.members.some((m) => m.userId === userId);

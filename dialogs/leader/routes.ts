@@ -1,0 +1,25 @@
+import { alertFeedbackPayload, glancePayload } from '../../src/cards/leader/payloads';
+import { handler, type FeatureRoutes } from '../shared/routes';
+import { LeaderActions } from './leaderActions';
+
+/** The leader's side: the group at a glance and the answers to early-warning alerts. Leaders only. */
+export const leaderRoutes: FeatureRoutes = {
+  dialogs: [],
+  actions: [
+    handler({
+      action: 'leader.glance',
+      schema: glancePayload,
+      roles: ['leader'],
+      keywords: { fi: ['tilanne', 'ryhmän tilanne'], sv: ['läget', 'gruppen i korthet'], en: ['glance', 'group at a glance'] },
+      handle: (turn, _p, deps) => new LeaderActions(deps).glance(turn.context),
+    }),
+    handler({
+      action: 'leader.alertFeedback',
+      schema: alertFeedbackPayload,
+      roles: ['leader'],
+      inPassing: true,
+      handle: (turn, p, deps) => new LeaderActions(deps).feedback(turn.context, p),
+    }),
+  ],
+  menu: [{ action: 'leader.glance', section: 'main', order: 35, visible: (v) => !v.inGroupChat && v.leadsGroups }],
+};

@@ -1,0 +1,247 @@
+import type { Clock } from '../../domain/shared/clock';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
+import type { Group } from '../../domain/groups';
+import { addMinutes, localToUtc, toUtcIso } from '../../domain/shared/schedule';
+import {
+  ActivityError,
+  leadersOf,
+  roundId,
+  tally,
+  voteId,
+  everyoneVoted,
+  entryOf,
+  waitingProposals,
+  type BallotEntry,
+  type Vote,
+  type VoteRound,
+} from '../../domain/activities';
+import type { GroupRepository } from '../groups';
+import type { ConversationRefRepository, UserRepository } from '../people';
+import type { JobQueue } from '../shared/ports';
+import { memberOf, participantIds } from './access';
+import type { ActivityStore } from './ports';
+import { planResult, planRoundJobs, teamsUserIds } from './roundJobs';
+import { buildView, type RoundView } from './view';
+
+export interface RoundServiceDeps {
+  groups: GroupRepository;
+  users: UserRepository;
+  store: ActivityStore;
+  jobs: JobQueue;
+  refs: ConversationRefRepository;
+}
+
+const maxRetries = 5;
+/**
+ * Vote rounds: the leader (or the group's setting) opens one over the waiting proposals; participants tick
+ * every proposal they would join; it closes at the deadline or as soon as everyone has voted; a tie is
+ * settled by the leader. Members hear of it through jobs (announce, nudge, close, result).
+ */
+export class RoundService {
+  constructor(
+    private readonly deps: RoundServiceDeps,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Leader: open a round with a deadline typed as a local wall-clock time in the group's zone ("yyyy-MM-ddTHH:mm"). */
+  async openRound(actorId: string, groupId: string, deadlineLocal: string): Promise<VoteRound> {
+    const { group, role } = await memberOf(this.deps.groups, actorId, groupId);
+    if (role !== 'leader') throw new DomainError('NOT_GROUP_LEADER');
+    const deadline = localToUtc(deadlineLocal, group.timeZone);
+    if (!deadline) throw new DomainError('INVALID_INPUT');
+    if (deadline <= toUtcIso(this.clock.now())) throw new ActivityError('DEADLINE_IN_PAST');
+    return this.openWith(group, deadline, actorId);
+  }
+
+  /** The group's setting: a round opens by itself once enough proposals wait. Returns the round it opened. */
+  async openIfEnough(group: Group): Promise<VoteRound | undefined> {
+    const settings = await this.deps.store.getSettings(group.groupId);
+    if (!settings?.autoOpenAt) return undefined;
+    const [proposals, rounds] = await Promise.all([this.deps.store.listProposals(group.groupId), this.deps.store.listRounds(group.groupId)]);
+    if (rounds.some((r) => r.status === 'open') || waitingProposals(proposals, rounds).length < settings.autoOpenAt) return undefined;
+    const deadline = addMinutes(this.clock.now(), settings.autoDeadlineDays * 24 * 60);
+    try {
+      return await this.openWith(group, deadline, 'auto');
+    } catch (e) {
+      if (e instanceof ActivityError) return undefined; // someone opened one at the same moment
+      throw e;
+    }
+  }
+
+  private async openWith(group: Group, deadline: string, openedBy: string): Promise<VoteRound> {
+    const { groupId } = group;
+    const [proposals, rounds] = await Promise.all([this.deps.store.listProposals(groupId), this.deps.store.listRounds(groupId)]);
+    if (rounds.some((r) => r.status === 'open')) throw new ActivityError('ROUND_ALREADY_OPEN');
+    const waiting = waitingProposals(proposals, rounds).slice(0, 10);
+    if (waiting.length < 2) throw new ActivityError('TOO_FEW_PROPOSALS');
+    const now = this.clock.now();
+    const at = toUtcIso(now);
+    let round: VoteRound;
+    try {
+      round = await this.deps.store.createRound({
+        type: 'voteRound',
+        id: roundId(rounds.length + 1),
+        groupId,
+        status: 'open',
+        deadline,
+        proposalIds: waiting.map((p) => p.id),
+        entries: waiting.map(entryOf),
+        revision: 1,
+        openedBy,
+        openedAt: at,
+        updatedAt: at,
+      });
+    } catch (e) {
+      if (isDomainError(e, 'CONFLICT')) throw new ActivityError('ROUND_ALREADY_OPEN');
+      throw e;
+    }
+    await planRoundJobs(this.deps, group, round, now);
+    return round;
+  }
+
+  /** Participant: tick (approve) or untick one proposal. A repeat of the same click changes nothing. */
+  async castVote(actorId: string, groupId: string, roundIdValue: string, proposalIdValue: string, approve: boolean): Promise<RoundView> {
+    const at = toUtcIso(this.clock.now());
+    const { group, role } = await memberOf(this.deps.groups, actorId, groupId);
+    if (role !== 'participant') throw new ActivityError('NOT_A_VOTER');
+    const round = await this.deps.store.getRound(groupId, roundIdValue);
+    if (!round) throw new ActivityError('ROUND_NOT_FOUND');
+    if (round.status !== 'open' || at >= round.deadline) throw new ActivityError('ROUND_CLOSED');
+    if (!round.proposalIds.includes(proposalIdValue)) throw new ActivityError('NOT_IN_ROUND');
+    const vote: Vote = { type: 'vote', id: voteId(round.id, proposalIdValue, actorId), groupId, roundId: round.id, proposalId: proposalIdValue, userId: actorId, approved: approve, at };
+    await this.deps.store.putVote(vote);
+    const votes = await this.deps.store.listVotes(groupId, round.id);
+    const live = tally(round, votes, participantIds(group));
+    if (everyoneVoted(live.voters, participantIds(group))) return this.view(actorId, group, role, await this.close(group, round.id, 'everyone_voted'));
+    // The round may have closed while this vote was being written: make sure the vote is in its counts.
+    const fresh = await this.deps.store.getRound(groupId, round.id);
+    if (fresh?.status === 'closed') return this.view(actorId, group, role, await this.recount(group, fresh));
+    return buildView({ actorId, group, role, round, votes, users: this.deps.users });
+  }
+
+  /** Closes once (IfMatch on the round); the counts are the votes cast up to the moment it closed. */
+  async close(group: Group, roundIdValue: string, because: 'deadline' | 'everyone_voted'): Promise<VoteRound> {
+    for (let attempt = 0; attempt < maxRetries; attempt++) {
+      const round = await this.deps.store.getRound(group.groupId, roundIdValue);
+      if (!round) throw new ActivityError('ROUND_NOT_FOUND');
+      if (round.status === 'closed') return this.recount(group, round);
+      const now = this.clock.now();
+      const closedAt = toUtcIso(now);
+      const counts = await this.countsUpTo(group, round, closedAt);
+      const leaders = leadersOf(round, counts);
+      try {
+        const closed = await this.deps.store.replaceRound({
+          ...round,
+          status: 'closed',
+          closedAt,
+          closedBecause: because,
+          counts,
+          leaders,
+          ...(leaders.length === 1 ? { winnerId: leaders[0] } : {}),
+          revision: round.revision + 1,
+          updatedAt: closedAt,
+        });
+        await planResult(this.deps.jobs, group, closed, now);
+        return closed;
+      } catch (e) {
+        if (!isDomainError(e, 'CONFLICT')) throw e;
+      }
+    }
+    throw new DomainError('CONFLICT');
+  }
+
+  private async countsUpTo(group: Group, round: VoteRound, closedAt: string) {
+    const votes = (await this.deps.store.listVotes(group.groupId, round.id)).filter((v) => v.at <= closedAt);
+    return tally(round, votes, participantIds(group)).counts;
+  }
+
+  /** A vote written just as the round closed is counted all the same (it was cast before the close). */
+  private async recount(group: Group, round: VoteRound): Promise<VoteRound> {
+    for (let attempt = 0; attempt < maxRetries; attempt++) {
+      const current = attempt === 0 ? round : await this.deps.store.getRound(group.groupId, round.id);
+      if (!current?.closedAt) return round;
+      const counts = await this.countsUpTo(group, current, current.closedAt);
+      if (JSON.stringify(counts) === JSON.stringify(current.counts) || (current.winnerId && current.pickedByLeader)) return current;
+      const leaders = leadersOf(current, counts);
+      const { winnerId: _old, ...rest } = current;
+      try {
+        return await this.deps.store.replaceRound({ ...rest, counts, leaders, ...(leaders.length === 1 ? { winnerId: leaders[0] } : {}), revision: current.revision + 1 });
+      } catch (e) {
+        if (!isDomainError(e, 'CONFLICT')) throw e;
+      }
+    }
+    throw new DomainError('CONFLICT');
+  }
+
+  /** Leader: settle a tie by picking one of the tied proposals. */
+  async pick(actorId: string, groupId: string, roundIdValue: string, proposalIdValue: string): Promise<VoteRound> {
+    const { group, role } = await memberOf(this.deps.groups, actorId, groupId);
+    if (role !== 'leader') throw new DomainError('NOT_GROUP_LEADER');
+    const round = await this.deps.store.getRound(groupId, roundIdValue);
+    if (!round) throw new ActivityError('ROUND_NOT_FOUND');
+    if (round.status !== 'closed' || !round.leaders?.includes(proposalIdValue) || round.leaders.length < 2) throw new ActivityError('NOT_TIED');
+    if (round.winnerId === proposalIdValue) return round;
+    if (round.winnerId) throw new ActivityError('NOT_TIED');
+    const now = this.clock.now();
+    const picked = await this.deps.store.replaceRound({ ...round, winnerId: proposalIdValue, pickedByLeader: true, revision: round.revision + 1, updatedAt: toUtcIso(now) });
+    await planResult(this.deps.jobs, group, picked, now);
+    return picked;
+  }
+
+  /** The scheduler's close at the deadline: nothing to do when everyone voted before. */
+  async closeAtDeadline(groupId: string, roundIdValue: string): Promise<VoteRound | undefined> {
+    const group = await this.deps.groups.get(groupId);
+    const round = group && (await this.deps.store.getRound(groupId, roundIdValue));
+    if (!group || !round || round.status === 'closed') return undefined;
+    return this.close(group, roundIdValue, 'deadline');
+  }
+
+  /** Leader: the winner, for the meeting form. */
+  async winner(actorId: string, groupId: string, roundIdValue: string): Promise<{ group: Group; round: VoteRound; entry: BallotEntry }> {
+    const { group, role } = await memberOf(this.deps.groups, actorId, groupId);
+    if (role !== 'leader') throw new DomainError('NOT_GROUP_LEADER');
+    const round = await this.deps.store.getRound(groupId, roundIdValue);
+    if (!round) throw new ActivityError('ROUND_NOT_FOUND');
+    const entry = round.entries.find((e) => e.proposalId === round.winnerId);
+    if (!entry) throw new ActivityError('NO_WINNER_YET');
+    return { group, round, entry };
+  }
+
+  /** The meeting made of the winner: the round remembers it (and the idea counts as done). */
+  async markScheduled(groupId: string, roundIdValue: string, meetingId: string): Promise<void> {
+    for (let attempt = 0; attempt < maxRetries; attempt++) {
+      const round = await this.deps.store.getRound(groupId, roundIdValue);
+      if (!round || round.scheduledMeetingId === meetingId) return;
+      try {
+        await this.deps.store.replaceRound({ ...round, scheduledMeetingId: meetingId, revision: round.revision + 1, updatedAt: toUtcIso(this.clock.now()) });
+        return;
+      } catch (e) {
+        if (!isDomainError(e, 'CONFLICT')) throw e;
+      }
+    }
+  }
+
+  /** The round as one person may see it (their own ticks, their private note; the leader's extra view). */
+  async roundFor(actorId: string, groupId: string, roundIdValue?: string): Promise<RoundView | undefined> {
+    const { group, role } = await memberOf(this.deps.groups, actorId, groupId);
+    const round = roundIdValue ? await this.deps.store.getRound(groupId, roundIdValue) : (await this.deps.store.listRounds(groupId)).at(-1);
+    if (roundIdValue && !round) throw new ActivityError('ROUND_NOT_FOUND');
+    return round && this.view(actorId, group, role, round);
+  }
+
+  /** The Teams ids whose clients fetch their own view of a shared card. */
+  refreshUserIds(group: Group): Promise<string[]> {
+    return teamsUserIds(this.deps.refs, group);
+  }
+
+  /** What everyone may see (the chat's shared card): counts only. */
+  async publicView(group: Group, roundIdValue: string): Promise<RoundView | undefined> {
+    const round = await this.deps.store.getRound(group.groupId, roundIdValue);
+    return round && this.view(undefined, group, 'participant', round);
+  }
+
+  private async view(actorId: string | undefined, group: Group, role: 'leader' | 'participant', round: VoteRound): Promise<RoundView> {
+    const votes = await this.deps.store.listVotes(group.groupId, round.id);
+    return buildView({ actorId, group, role, round, votes, users: this.deps.users });
+  }
+}

@@ -1,0 +1,2 @@
+export { CosmosCheckInRepository } from './checkInRepository';
+export { CosmosPersonalDataStore } from './personalDataStore';
