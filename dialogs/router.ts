@@ -2,7 +2,7 @@ import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { menuCard, menuSections, type MenuView } from '../src/cards/shared/menu';
 import type { User } from '../src/domain/people';
-import { inviteCodePattern } from '../src/domain/groups';
+import { findInviteCode } from '../src/domain/groups';
 import { groupsRoutes, type JoinOptions } from './groups';
 import { leaderRoutes } from './leader';
 import { meetingsRoutes } from './meetings';
@@ -11,10 +11,14 @@ import { remindersRoutes } from './reminders';
 import { afterCheckIn, checkinsRoutes, distressFirst, type SafetyResult } from './checkins';
 import { activitiesRoutes } from './activities';
 import type { CardPayload } from './shared/cardPrompt';
-import { defaultLocaleKey, errorMessage, isGroupChat, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
+import { defaultLocaleKey, errorMessage, isGroupChat, languageUnsureKey, sendCard, tOf, userIdOf, type RouterDeps } from './shared/context';
+import { languageQuestionCard } from '../src/cards/people';
 
 export type { RouterDeps } from './shared/context';
-import { coreRoutes, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
+import { coreRoutes, isConfused, languageAskedFor, normalizeKeyword, routerKeywords } from './shared/coreRoutes';
+import { nextStepCard } from '../src/cards/shared/nextStep';
+import { retranslateWaitingPrompt } from './shared/retranslate';
+import type { Locale } from '../src/domain/shared/locale';
 import type { ActionTurn, CardRoute, FeatureRoutes, Role } from './shared/routes';
 import { GroupsDialogIds } from './groups';
 
@@ -91,6 +95,8 @@ export class DialogRouter {
     if (value !== undefined && value !== null) return this.onCardSubmit(dc, value);
     // Words of distress are answered first, whatever was going on (issue 12).
     if (text && (await distressFirst(dc, text, this.deps))) return;
+    const asked = languageAskedFor(text);
+    if (asked) return this.switchLanguage(dc, asked);
     if (dc.activeDialog) return this.continueActive(dc);
     return this.onText(dc, text);
   }
@@ -131,7 +137,24 @@ export class DialogRouter {
     await this.run(dc, parsed.route, parsed.payload);
   }
 
+  /** "in English" and the like: the language is chosen in words, then the same question in it. */
+  private async switchLanguage(dc: DialogContext, locale: Locale): Promise<void> {
+    await this.deps.users.setLocale(userIdOf(dc.context), locale);
+    dc.context.activity.locale = locale;
+    await dc.context.sendActivity(tOf(dc.context)('language.saved'));
+    if (!dc.activeDialog) return this.showMenu(dc.context);
+    retranslateWaitingPrompt(dc, locale);
+    await dc.repromptDialog();
+  }
+
+  /** First contact when the language is a guess: the question in all three languages, one button each. */
+  async askLanguage(context: TurnContext): Promise<void> {
+    await sendCard(context, languageQuestionCard());
+  }
+
   private async onText(dc: DialogContext, text: string): Promise<void> {
+    if (dc.context.turnState.get(languageUnsureKey) && !isGroupChat(dc.context)) return this.askLanguage(dc.context);
+    if (isConfused(text)) return void (await sendCard(dc.context, nextStepCard(tOf(dc.context), await this.menuView(dc.context))));
     const keyword = matchKeyword(text);
     if (keyword === 'greeting') return this.showMenu(dc.context, tOf(dc.context)('menu.greeting'));
     if (keyword === 'cancel') {
@@ -140,7 +163,7 @@ export class DialogRouter {
     }
     const route = keyword ? routes.get(keyword) : undefined;
     if (route) return this.run(dc, route, { action: route.action });
-    const code = inviteCodePattern.exec(text)?.[0];
+    const code = findInviteCode(text);
     if (code && !isGroupChat(dc.context)) {
       await dc.beginDialog(GroupsDialogIds.joinGroup, { code } satisfies JoinOptions);
       return;
@@ -201,6 +224,7 @@ export class DialogRouter {
       consented: user?.consent?.given === true,
       inGroup: Boolean(user?.groupId),
       mayLead: this.deps.users.mayLead(user, userId),
+      leader: this.deps.users.isLeader(user, userId),
       leadsGroups: (user?.leadsGroupIds.length ?? 0) > 0,
       canClaimLeadership: this.deps.settings.leaderSignupEnabled,
       inGroupChat: isGroupChat(context),

@@ -100,7 +100,7 @@ export const checkinsRoutes: FeatureRoutes = {
   menu: [
     // At most four buttons before "more" on a phone: in local mode (anyone may lead) a member of a group
     // already sees "create a group", so there the check-in is reached by the prompt after a meeting and by its keywords.
-    { action: 'checkins.start', section: 'main', order: 44, visible: (v) => !v.inGroupChat && v.consented && !v.leadsGroups && !(v.mayLead && v.inGroup) },
+    { action: 'checkins.start', section: 'main', order: 44, visible: (v) => !v.inGroupChat && v.consented && !v.leadsGroups },
   ],
 };
 

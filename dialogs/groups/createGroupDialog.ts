@@ -6,7 +6,7 @@ import { inviteCard } from '../../src/cards/groups/groupCards';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
 import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { PromptIds } from '../shared/dialogIds';
-import { languageChoices, localeFromChoice } from '../people';
+import { languageChoices, LeaderStartDialog, localeFromChoice, PeopleDialogIds, type LeaderStartOptions } from '../people';
 import { newChoicePrompt } from '../shared/promptDefaults';
 import { GroupsDialogIds } from './dialogIds';
 
@@ -27,6 +27,7 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
   constructor(private readonly deps: DialogDeps) {
     super(GroupsDialogIds.createGroup);
     this.addDialog(newChoicePrompt(PromptIds.choice))
+      .addDialog(new LeaderStartDialog(deps))
       .addDialog(
         new TextPrompt(PromptIds.groupName, async (p) => {
           const v = (p.recognized.value ?? '').trim();
@@ -37,6 +38,7 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
       .addDialog(
         new WaterfallDialog(steps, [
           this.checkRole.bind(this),
+          this.askGroupName.bind(this),
           this.askZone.bind(this),
           this.askOtherZone.bind(this),
           this.askLanguage.bind(this),
@@ -59,6 +61,13 @@ export class CreateGroupDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     (step.values as CreateState).requestId = randomUUID();
+    // Participants read the leader's name: a leader without one gives it first.
+    if (!user?.displayName) return step.beginDialog(PeopleDialogIds.leaderStart, { beforeGroup: true } satisfies LeaderStartOptions);
+    return step.next();
+  }
+
+  private async askGroupName(step: WaterfallStepContext) {
+    const t = tOf(step.context);
     return step.prompt(PromptIds.groupName, { prompt: t('createGroup.askName'), retryPrompt: t('createGroup.nameRetry') });
   }
 

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { inviteCard, myGroupCard, rosterCard } from '../../src/cards/groups/groupCards';
+import { inviteCard, myGroupCard, renewInviteQuestion, rosterCard } from '../../src/cards/groups/groupCards';
 import { localeOf, sendCard, tOf, userIdOf, type RouterDeps } from '../shared/context';
 
 /** Card buttons about groups that are answered in one turn: rosters, one's own group, a new invite code. */
@@ -32,8 +32,16 @@ export class GroupActions {
     await sendCard(context, myGroupCard(t, group, leader?.displayName ?? t('myGroup.yourLeader')));
   }
 
-  async renewInvite(context: TurnContext, groupId: string): Promise<void> {
-    const { group, invite } = await this.deps.groups.renewInvite(userIdOf(context), groupId);
-    await sendCard(context, inviteCard(tOf(context), localeOf(context), group, invite));
+  /** Asks first: the code already sent stops working. Confirmed, the new invite names the old code. */
+  async renewInvite(context: TurnContext, groupId: string, confirmed: boolean): Promise<void> {
+    const userId = userIdOf(context);
+    if (!confirmed) {
+      const group = await this.deps.groups.ledGroup(userId, groupId);
+      await sendCard(context, renewInviteQuestion(tOf(context), group));
+      return;
+    }
+    const before = await this.deps.groups.ledGroup(userId, groupId);
+    const { group, invite } = await this.deps.groups.renewInvite(userId, groupId);
+    await sendCard(context, inviteCard(tOf(context), localeOf(context), group, invite, before.inviteCode));
   }
 }

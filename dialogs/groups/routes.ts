@@ -64,7 +64,7 @@ export const groupsRoutes: FeatureRoutes = {
       keywords: { fi: ['oma ryhmä'], sv: ['min grupp'], en: ['my group'] },
       handle: (turn, _p, deps) => new GroupActions(deps).showMyGroup(turn.context),
     }),
-    handler({ action: 'renewInvite', schema: renewInvitePayload, roles: ['leader'], handle: (turn, p, deps) => new GroupActions(deps).renewInvite(turn.context, p.groupId) }),
+    handler({ action: 'renewInvite', schema: renewInvitePayload, roles: ['leader'], handle: (turn, p, deps) => new GroupActions(deps).renewInvite(turn.context, p.groupId, p.confirmed === true) }),
     handler({
       action: 'linkChat',
       schema: linkChatPayload,
@@ -78,7 +78,10 @@ export const groupsRoutes: FeatureRoutes = {
     }),
   ],
   menu: [
-    { action: 'newGroup', section: 'main', order: 20, visible: (v) => !v.inGroupChat && v.mayLead },
+    // First thing for a new leader; once they lead a group it moves under "more" (Teams and the Playground show
+    // at most five buttons in a row). A participant of a group (local mode: anyone may lead) does not see it.
+    { action: 'newGroup', section: 'main', order: 20, visible: (v) => !v.inGroupChat && v.mayLead && !v.leadsGroups && !v.inGroup },
+    { action: 'newGroup', section: 'settings', order: 5, visible: (v) => !v.inGroupChat && v.mayLead && v.leadsGroups },
     { action: 'myGroups', section: 'main', order: 30, visible: (v) => !v.inGroupChat && v.leadsGroups },
     { action: 'myGroup', section: 'main', order: 50, visible: (v) => !v.inGroupChat && v.inGroup },
     { action: 'join', section: 'main', order: 51, visible: (v) => !v.inGroupChat && !v.inGroup && v.consented },

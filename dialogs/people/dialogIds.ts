@@ -4,4 +4,5 @@ export const PeopleDialogIds = {
   limits: 'limits',
   language: 'language',
   privacy: 'privacy',
+  leaderStart: 'leaderStart',
 } as const;

@@ -2,6 +2,7 @@
 export * from './dialogIds';
 export * from './languageChoice';
 export * from './languageDialog';
+export * from './leaderStartDialog';
 export * from './limitsDialog';
 export * from './onboardingDialog';
 export * from './privacyDialog';

@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext, type FoundChoice } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogContext, type WaterfallStepContext, type FoundChoice } from 'botbuilder-dialogs';
 import { limitsFromPayload, limitsPayload, type LimitsPayload } from '../../src/cards/people/payloads';
 import { limitsCard } from '../../src/cards/people/limitsCard';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
@@ -12,6 +12,19 @@ import { PeopleDialogIds } from './dialogIds';
 const steps = 'onboardingSteps';
 export const maxDisplayName = 40;
 
+/** "Cancel" during the start: what was already kept, if anything. */
+export async function cancelledOnboardingKey(deps: DialogDeps, dc: DialogContext): Promise<string> {
+  const user = await deps.users.get(userIdOf(dc.context));
+  return user?.consent?.given ? 'onboarding.cancelledKept' : 'common.cancelled';
+}
+
+/** The name a person is seen by: 1–40 characters. */
+export const displayNamePrompt = () =>
+  new TextPrompt(PromptIds.displayName, async (p) => {
+    const name = (p.recognized.value ?? '').trim();
+    return p.recognized.succeeded && name.length >= 1 && name.length <= maxDisplayName;
+  });
+
 /** Language, consent (nothing personal is stored before it), a name for the group, optional personal limits. */
 export class OnboardingDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'onboarding.help';
@@ -20,12 +33,7 @@ export class OnboardingDialog extends CancelAndHelpDialog {
     super(PeopleDialogIds.onboarding);
     this.addDialog(newChoicePrompt(PromptIds.choice))
       .addDialog(newConfirmPrompt(PromptIds.confirm))
-      .addDialog(
-        new TextPrompt(PromptIds.displayName, async (p) => {
-          const name = (p.recognized.value ?? '').trim();
-          return p.recognized.succeeded && name.length >= 1 && name.length <= maxDisplayName;
-        }),
-      )
+      .addDialog(displayNamePrompt())
       .addDialog(new CardPrompt(PromptIds.card, [limitsPayload]))
       .addDialog(
         new WaterfallDialog(steps, [
@@ -37,6 +45,11 @@ export class OnboardingDialog extends CancelAndHelpDialog {
         ]),
       );
     this.initialDialogId = steps;
+  }
+
+  /** After the name, consent and name are stored: "cancel" says so instead of "nothing was changed". */
+  protected override async cancelledKey(innerDc: DialogContext): Promise<string> {
+    return cancelledOnboardingKey(this.deps, innerDc);
   }
 
   private async askLanguage(step: WaterfallStepContext) {

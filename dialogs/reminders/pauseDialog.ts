@@ -4,7 +4,9 @@ import { pausePayload, type PausePayload } from '../../src/cards/reminders/paylo
 import { localDateInWords, pauseCard } from '../../src/cards/reminders/reminderSettingsCards';
 import { isDomainError } from '../../src/domain/shared/errors';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
-import { errorMessage, localeOf, tOf, userIdOf, type DialogDeps } from '../shared/context';
+import { DateTime } from 'luxon';
+import { pauseCoversMeetingCard } from '../../src/cards/meetings';
+import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { PromptIds } from '../shared/dialogIds';
 import { CardPrompt } from '../shared/cardPrompt';
 import { showOwnForm, type FormRound } from './reminderSettingsDialog';
@@ -34,6 +36,19 @@ export class PauseDialog extends CancelAndHelpDialog {
     });
   }
 
+  /** Meetings during the pause that the person said they would come to: offer to change the answer. */
+  private async offerAnswerChanges(step: WaterfallStepContext, until: string) {
+    const userId = userIdOf(step.context);
+    const groupId = (await this.deps.users.get(userId))?.groupId;
+    if (!groupId) return;
+    const { group, upcoming } = await this.deps.overview.memberOverview(userId, groupId);
+    const lastDay = DateTime.fromISO(until, { zone: group.timeZone }).endOf('day');
+    const covered = upcoming.filter((u) => u.myAnswer === 'yes' && DateTime.fromISO(u.meeting.startsAt) <= lastDay);
+    for (const { meeting } of covered.slice(0, 3)) {
+      await sendCard(step.context, pauseCoversMeetingCard(tOf(step.context), localeOf(step.context), group.timeZone, meeting));
+    }
+  }
+
   private async save(step: WaterfallStepContext) {
     const t = tOf(step.context);
     const answer = step.result as PausePayload | { action: 'form.cancel' };
@@ -45,6 +60,7 @@ export class PauseDialog extends CancelAndHelpDialog {
       const pause = await this.deps.reminders.startPause(userIdOf(step.context), answer.reason, answer.until.trim());
       const date = localDateInWords(pause.until, localeOf(step.context));
       await step.context.sendActivity(`${t(`pause.kind.${pause.reason}`)}\n\n${t('pause.started', { date })}`);
+      await this.offerAnswerChanges(step, pause.until);
     } catch (e) {
       if (isDomainError(e, 'INVALID_INPUT')) return step.replaceDialog(steps, { error: t('pause.badDate') } satisfies FormRound);
       await step.context.sendActivity(errorMessage(t, e));

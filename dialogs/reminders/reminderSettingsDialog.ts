@@ -63,7 +63,9 @@ function readForm(p: RemindersPayload, current: EffectiveReminderPrefs): Reading
   const start = readTime(p.quietStart, current.quietHours.start);
   const end = readTime(p.quietEnd, current.quietHours.end);
   if (!start || !end) return { ok: false, errorKey: 'reminderSettings.badTime' };
-  const quietHours: QuietHours = { start, end };
+  // Quiet hours off is stored as start = end; on with the same start and end asks for two times.
+  if (p.quietOn === true && start === end) return { ok: false, errorKey: 'reminderSettings.quietSame' };
+  const quietHours: QuietHours = p.quietOn === false ? { start, end: start } : { start, end };
   // Turned off with nothing ticked: keep the offsets, so turning reminders back on restores them.
   return { ok: true, change: { enabled: p.enabled, offsetsMinutes: offsets.length > 0 ? offsets : current.offsetsMinutes, quietHours } };
 }

@@ -10,6 +10,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   /** A locale key explaining what this dialog is doing. */
   protected abstract readonly helpKey: string;
 
+  /** What "cancel" says: a dialog that has already saved something says what was kept. */
+  protected async cancelledKey(_innerDc: DialogContext): Promise<string> {
+    return 'common.cancelled';
+  }
+
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const interrupted = await this.interrupt(innerDc);
     return interrupted ?? super.onContinueDialog(innerDc);
@@ -26,8 +31,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'cancel':
+        const cancelled = await this.cancelledKey(innerDc);
         await innerDc.cancelAllDialogs();
-        await innerDc.context.sendActivity(t('common.cancelled'));
+        await innerDc.context.sendActivity(t(cancelled));
         return { status: DialogTurnStatus.cancelled, result: { showMenu: true } };
       case 'menu':
         await innerDc.cancelAllDialogs();

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { z } from 'zod';
+import { tOf } from './context';
 
 /** A submitted card payload: its action name and the rest of its fields, as its schema parsed them. */
 export type CardPayload = { action: string } & Record<string, unknown>;
@@ -18,6 +19,8 @@ export class CardPrompt extends Prompt<CardPayload> {
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    // A button of another, older card says so, instead of talking about this form.
+    if (isRetry && context.activity.value) return void (await context.sendActivity(tOf(context)('errors.OTHER_FORM')));
     const prompt = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
     if (prompt) await context.sendActivity(prompt);
   }

@@ -38,6 +38,9 @@ export interface DialogDeps {
 /** What the router and the dialogs it builds get: the dialog deps, forgetting a person, the message size limit. */
 export type RouterDeps = DialogDeps & { forget: (person: PersonKeys) => Promise<void>; maxMessageChars: number; checkins: CheckInFeature };
 
+/** Set by the bot for a turn whose person has chosen no language and whose client's locale is a guess (Teams in English). */
+export const languageUnsureKey = Symbol('languageUnsure');
+
 /** Where the bot and the router put DEFAULT_LOCALE for the turn. */
 export const defaultLocaleKey = Symbol('defaultLocale');
 

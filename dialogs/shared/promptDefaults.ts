@@ -19,8 +19,24 @@ function ourCultures() {
   }));
 }
 
+/**
+ * The usual ways of saying yes and no, in every language (people mix them), besides the buttons'
+ * own words. Finnish "en" (I don't) is a no only in Finnish: in Swedish it is "a".
+ */
+const yesWords = ['kyllä', 'joo', 'juu', 'jep', 'ok', 'okei', 'okay', 'ja', 'jo', 'japp', 'okej', 'yes', 'yeah', 'yep', 'sure'];
+const noWords = { fi: ['ei', 'en', 'nej', 'no', 'nope'], sv: ['ei', 'nej', 'nä', 'no', 'nope'], en: ['ei', 'nej', 'no', 'nope'] };
+
 export function confirmChoiceDefaults() {
-  return Object.fromEntries(ourCultures().map((c) => [c.locale, { choices: [c.yes, c.no], options: c.options }]));
+  return Object.fromEntries(
+    ourCultures().map((c, i) => {
+      const lang = (['fi', 'sv', 'en'] as const)[i]!;
+      const choices = [
+        { value: c.yes, synonyms: yesWords },
+        { value: c.no, synonyms: noWords[lang] },
+      ];
+      return [c.locale, { choices, options: c.options }];
+    }),
+  );
 }
 
 export function choiceChoiceDefaults() {

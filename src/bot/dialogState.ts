@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PrivateConversationState, calculateChangeHash, type StoreItem, type TurnContext } from 'botbuilder';
 
 interface Cached {
@@ -8,6 +9,10 @@ interface Cached {
 }
 
 const cacheKey = Symbol('dialogStackState');
+const lastFormAnswerKey = 'lastFormAnswer';
+
+/** The hash a form answer is compared by: its payload as sent. */
+export const formAnswerHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /**
  * The per-user, per-conversation dialog stack, saved with optimistic concurrency. botbuilder's BotState
@@ -40,6 +45,25 @@ export class ConcurrencySafeDialogState extends PrivateConversationState {
     // The storage puts the new eTag on the item it wrote: a second save in the same turn stays conditional.
     cached.eTag = typeof item.eTag === 'string' ? item.eTag : undefined;
     cached.hash = calculateChangeHash(cached.state);
+  }
+
+  /**
+   * The last form answer of this person in this conversation, kept in the same document as the stack
+   * (so it costs no request of its own): a hash of the payload and when it came.
+   */
+  lastFormAnswer(context: TurnContext): { hash: string; at: number } | undefined {
+    return this.get(context)?.[lastFormAnswerKey] as { hash: string; at: number } | undefined;
+  }
+
+  markFormAnswer(context: TurnContext, hash: string, at: number): void {
+    const state = this.get(context);
+    if (state) state[lastFormAnswerKey] = { hash, at };
+  }
+
+  /** After a lost race: the form answer the winner stored (one read, only then). */
+  async storedFormAnswer(context: TurnContext): Promise<{ hash: string; at: number } | undefined> {
+    const key = await this.storageKey(context);
+    return ((await this.storage.read([key]))[key] as Record<string, unknown> | undefined)?.[lastFormAnswerKey] as { hash: string; at: number } | undefined;
   }
 
   override async clear(context: TurnContext): Promise<void> {

@@ -1,13 +1,14 @@
 import { ActivityHandler, type Activity, type AdaptiveCardInvokeValue, type BotState, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { DialogRouter, DialogStateError, type RouterDeps } from '../../dialogs/router';
-import { defaultLocaleKey, sendCard, userIdOf } from '../../dialogs/shared/context';
+import { DialogRouter, DialogStateError, parseCardValue, type RouterDeps } from '../../dialogs/router';
+import { defaultLocaleKey, languageUnsureKey, sendCard, userIdOf } from '../../dialogs/shared/context';
 import { ActivityInvokes } from '../../dialogs/activities';
 import { isDomainError } from '../domain/shared/errors';
-import { resolveLocale, toLocale, type Locale } from '../domain/shared/locale';
+import { isSureLocale, resolveLocale, toLocale, type Locale } from '../domain/shared/locale';
 import { translator } from '../i18n';
 import { errorForLog } from '../logging/redact';
 import { ConversationService } from '../services/people';
+import { formAnswerHash, type ConcurrencySafeDialogState } from './dialogState';
 import { conversationTypeOf, storedReferenceOf } from './references';
 import { erasedThisTurn, onMyDataFileConsent } from '../../dialogs/checkins';
 import { uploadToTeams } from './fileUpload';
@@ -20,6 +21,8 @@ export interface TurnLimits {
 /** How long the deadline's own "please try again" may take (the connector may be what hangs). */
 const apologyBudgetMs = 2000;
 const expiredKey = Symbol('turnExpired');
+/** A form answer repeated within this time (a double click) is answered once. */
+const repeatWindowMs = 10_000;
 /** The dialog stack of a turn that finished its work could not be saved: another turn of the same person saved first. */
 class TurnCrossedError extends Error {
   constructor() {
@@ -47,7 +50,7 @@ export class GroupCoachBot extends ActivityHandler {
   private readonly invokes: ActivityInvokes;
 
   constructor(
-    private readonly dialogState: BotState,
+    private readonly dialogState: ConcurrencySafeDialogState,
     private readonly deps: RouterDeps,
     private readonly log: Logger,
     private readonly limits: TurnLimits = { deadlineMs: 10_000 },
@@ -120,22 +123,56 @@ export class GroupCoachBot extends ActivityHandler {
   private runTurn(context: TurnContext): Promise<void> {
     return this.inTurn(async () => {
       const { stored, resolved } = await this.prepare(context);
+      const form = this.formAnswerOf(context);
+      if (form && this.repeatsLastForm(await this.loadedFormAnswer(context), form)) return;
+      // A form answer's replies wait for the state save: of two identical ones racing, only the winner speaks.
+      const held: Partial<Activity>[] = [];
+      let holding = form !== undefined;
+      context.onSendActivities(async (_ctx, activities, next) => {
+        if (!holding) return next();
+        held.push(...activities);
+        return activities.map(() => ({ id: '' }));
+      });
       await super.run(context);
+      holding = false;
       if (context.turnState.get(expiredKey)) return;
       // After "delete my data" nothing of the person may be written back, not even an empty dialog stack.
       if (context.turnState.get(erasedThisTurn)) return void (await this.dialogState.delete(context));
       // A stored language, or one chosen in this turn, is remembered (written only when it changed).
       const now = toLocale(context.activity.locale);
       if (now && (stored || now !== resolved)) await this.rememberedLocale.set(context, now);
+      if (form) this.dialogState.markFormAnswer(context, form, this.deps.clock.now().getTime());
       try {
         await this.dialogState.saveChanges(context, false);
       } catch (e) {
-        // Another turn of this person saved first. What this turn did is done and was said above; only
-        // its place in the conversation is not kept, and the answer says exactly that.
+        // Another turn of this person saved first. The same form answer (a double click) was answered
+        // by it: nothing more to say. Otherwise what this turn did is done and said; only its place is lost.
+        if (isDomainError(e, 'CONFLICT') && form && (await this.dialogState.storedFormAnswer(context))?.hash === form) return;
+        if (held.length > 0) await context.sendActivities(held);
         if (isDomainError(e, 'CONFLICT')) throw new TurnCrossedError();
         throw e;
       }
+      if (held.length > 0) await context.sendActivities(held);
     });
+  }
+
+  /** A form's answer (not a bare Cancel, which is the same payload on every form): its hash. */
+  private formAnswerOf(context: TurnContext): string | undefined {
+    const { value, type } = context.activity;
+    if (type !== 'message' || value === undefined || value === null) return undefined;
+    const parsed = parseCardValue(value);
+    if (!parsed || !('formAnswer' in parsed.route) || Object.keys(parsed.payload).length <= 1) return undefined;
+    return formAnswerHash(value);
+  }
+
+  private async loadedFormAnswer(context: TurnContext) {
+    await this.dialogState.load(context);
+    return this.dialogState.lastFormAnswer(context);
+  }
+
+  /** A form's answer sent twice (a double click on Save) within the window is answered once. */
+  private repeatsLastForm(last: { hash: string; at: number } | undefined, hash: string): boolean {
+    return last?.hash === hash && this.deps.clock.now().getTime() - last.at < repeatWindowMs;
   }
 
   /**
@@ -168,6 +205,7 @@ export class GroupCoachBot extends ActivityHandler {
       activity.locale = resolveLocale(remembered, activity.locale, this.deps.settings.defaultLocale);
       throw e;
     }
+    if (!user?.locale && !isSureLocale(activity.locale, activity.channelId)) context.turnState.set(languageUnsureKey, true);
     const resolved = resolveLocale(user?.locale, activity.locale, this.deps.settings.defaultLocale);
     activity.locale = resolved;
     const stored = Boolean(user?.locale);
@@ -193,6 +231,7 @@ export class GroupCoachBot extends ActivityHandler {
       await context.sendActivity(t('welcome.groupChat'));
       return;
     }
+    if (context.turnState.get(languageUnsureKey)) return this.router.askLanguage(context);
     await this.router.showMenu(context, t('welcome.personal'));
   }
 

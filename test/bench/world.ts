@@ -63,6 +63,7 @@ async function makeGroup(bot: BotHarness, n: number): Promise<Member[]> {
   const leader = person(`Leader${n}`, 'fi');
   await bot.install(leader);
   await bot.submit(leader, { action: 'newGroup' });
+  await bot.say(leader, 'Leena'); // the leader's name, asked before the first group
   await bot.say(leader, `Ryhmä ${n}`);
   await bot.say(leader, 'Europe/Helsinki');
   const code = inviteCodeIn(await bot.say(leader, 'Suomi'));

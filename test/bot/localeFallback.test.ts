@@ -53,7 +53,7 @@ describe('language fallbacks', () => {
       expect(textOf(await bot.say(siri, 'Svenska'))).to.contain('Vad vill du göra?');
       flag.down = true;
       try {
-        expect(textOf(await bot.say(siri, 'hello'))).to.contain('Jag når inte min lagring just nu. Inget du berättat har gått förlorat – försök igen om en stund.');
+        expect(textOf(await bot.say(siri, 'hello'))).to.contain('Jag kommer inte åt uppgifterna just nu. Inget du berättat har gått förlorat. Försök igen om en stund.');
       } finally {
         flag.down = false;
       }

@@ -48,19 +48,7 @@ describe('meetings in the web chat page in Chromium (local mode, scheduler every
     await screenshot(participant, 'meetings-participant-joined');
     await waitForText(leader, 'Pekka liittyi ryhmääsi "Museokävelijät". Ryhmässä on nyt 1 osallistuja.');
 
-    // Notices respect the participant's quiet hours (21–08 in their zone by default) and would wait for
-    // 08:00 there; Pekka turns quiet hours off (start = end) in his reminder settings, so the test holds at any hour.
-    await send(participant, 'menu');
-    await waitForText(participant, 'What would you like to do?', { count: 2 });
-    await press(participant, 'Your settings and help');
-    await press(participant, 'Reminders');
-    await waitForText(participant, 'Your reminders');
-    const settings = newestCard(participant, 'Your reminders');
-    await settings.getByLabel('Quiet hours start').fill('00:00');
-    await settings.getByLabel('Quiet hours end').fill('00:00');
-    await screenshot(participant, 'meetings-participant-quiet-hours-off');
-    await settings.getByRole('button', { name: 'Save', exact: true }).click();
-    await waitForText(participant, 'before each meeting, at any time of day.');
+    // Notices of new meetings go at once, whatever the hour (quiet hours hold only reminders: README, Decisions).
 
     // Leader: menu → Tapaamiset → Sovi tapaaminen.
     await send(leader, 'valikko');

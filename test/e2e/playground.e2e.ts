@@ -7,7 +7,6 @@ import { DateTime } from 'luxon';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
-import { formatDateTime } from '../../src/i18n';
 import { startApp, type RunningApp } from '../../src';
 import { Browser, resultsDir, screenshot } from './support/browser';
 import { compose, conversationText, Playground, pressHeroButton, waitForConversationText } from './support/playground';
@@ -87,12 +86,18 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(playground.url);
-    // The Playground installs the bot and sends conversationUpdate on load: the welcome card (Finnish default).
-    await waitForConversationText(page, 'Mitä haluaisit tehdä?', 30_000);
+    // The Playground installs the bot and sends conversationUpdate on load, with no locale or en-US:
+    // the language is a guess in Teams, so the bot asks it first, in all three languages.
+    await waitForConversationText(page, 'Which language would you like to use?', 30_000);
+    await screenshot(page, 'playground-personal-language');
+    await page.getByRole('button', { name: 'English', exact: true }).last().click();
+    await waitForConversationText(page, 'What would you like to do?');
     await screenshot(page, 'playground-personal-welcome');
 
     // Action.Submit arrives as a message with value; the Playground's messages say en-US.
-    await page.getByRole('button', { name: 'Luo ryhmä', exact: true }).last().click();
+    await page.getByRole('button', { name: 'Create a group', exact: true }).last().click();
+    await waitForConversationText(page, 'What name should your participants see?');
+    await compose(page, 'Leo');
     await waitForConversationText(page, "What's the group's name?");
     await screenshot(page, 'playground-name-prompt');
     await compose(page, 'Museum walkers');
@@ -109,7 +114,8 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
     await scheduleMeeting(page);
 
     await page.getByText('Group Chat', { exact: true }).click();
-    await waitForConversationText(page, 'Hei kaikki! Olen Ryhmävalmentaja.');
+    // In the language this person chose in the personal chat (kept: the stored choice wins over the client's en-US).
+    await waitForConversationText(page, "Hi everyone! I'm Group Coach.");
     await screenshot(page, 'playground-group-chat');
     const editor = page.locator('[data-lexical-editor="true"]');
     await editor.click();
@@ -178,7 +184,8 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
 
     const postedBefore = proxy!.posted.length;
     await form.getByRole('button', { name: 'Save', exact: true }).click();
-    const done = `Done! The meeting "${title}" is set for ${formatDateTime(start.toISO()!, 'en', 'Europe/Helsinki')}. Place: ${place}.`;
+    // The confirmation repeats the day and time in words (the picker showed the browser's format).
+    const done = `Done! The meeting "${title}" is set for ${start.setLocale('en-GB').toFormat('cccc, d LLLL yyyy')} at 10:00. Place: ${place}.`;
     try {
       await waitForConversationText(page, done);
     } finally {

@@ -29,6 +29,8 @@ describe('web chat page in Chromium (local mode)', () => {
     await screenshot(leader, 'webchat-leader-welcome');
 
     await press(leader, 'Luo ryhmä');
+    await waitForText(leader, 'Millä nimellä haluat näkyä osallistujille?');
+    await send(leader, 'Leena');
     await waitForText(leader, 'Mikä on ryhmän nimi?');
     await screenshot(leader, 'webchat-leader-name-prompt');
     await send(leader, 'Museokävelijät');

@@ -79,6 +79,7 @@ describe('HTTP: the activity is checked at the edge, before any turn', () => {
     const channel = { channelId: '../x' };
     await bot.turn(leader, { type: 'conversationUpdate', membersAdded: [{ id: 'bot-id' }], ...channel });
     await bot.turn(leader, { type: 'message', value: { action: 'newGroup' }, ...channel });
+    await bot.turn(leader, { type: 'message', text: 'Leo', ...channel });
     await bot.turn(leader, { type: 'message', text: 'Museum walkers', ...channel });
     await bot.turn(leader, { type: 'message', text: 'Europe/Helsinki', ...channel });
     const code = inviteCodeIn(await bot.turn(leader, { type: 'message', text: 'English', ...channel }));

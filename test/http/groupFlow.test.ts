@@ -30,7 +30,8 @@ describe('HTTP: a leader and four participants, each in their own language', fun
   });
 
   it('lets the leader create a group and shows an invite with a forwardable sentence', async () => {
-    expect(textOf(await bot.submit(leader, { action: 'newGroup' }))).to.contain('Mikä on ryhmän nimi?');
+    expect(textOf(await bot.submit(leader, { action: 'newGroup' }))).to.contain('Millä nimellä haluat näkyä osallistujille?');
+    expect(textOf(await bot.say(leader, 'Leena'))).to.contain('Mikä on ryhmän nimi?');
     expect(textOf(await bot.say(leader, 'Kuntosaliryhmä'))).to.contain('aikavyöhykkeellä');
     expect(textOf(await bot.say(leader, 'Europe/Helsinki'))).to.contain('Mitä kieltä ryhmä käyttää?');
     const created = await bot.say(leader, 'Suomi');
@@ -93,7 +94,7 @@ describe('HTTP: a leader and four participants, each in their own language', fun
     const p = person('Kaisa', 'fi');
     await bot.submit(p, { action: 'join' });
     const help = textOf(await bot.say(p, 'help'));
-    expect(help).to.contain('Liitämme sinut ryhmään.');
+    expect(help).to.contain('Tässä liityt ryhmään.');
     const cancelled = textOf(await bot.say(p, 'avbryt'));
     expect(cancelled).to.contain('Selvä, lopetin sen.');
     expect(cancelled).to.contain('Mitä haluaisit tehdä?');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ManualClock } from '../scheduler/support';
 import { CosmosLeaderRepository } from '../../src/store/leader';
-import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, textOf } from '../support/botHarness';
+import { BotHarness, createGroupAs, onboardAndJoin, person, submitActions, textOf } from '../support/botHarness';
 
 /**
  * The leader's side over the Bot Framework protocol: only the group's own leader sees its glance and
@@ -23,10 +23,7 @@ describe("HTTP: the leader's side (glance, alert answers) and who may use it", f
     await bot.start({}, { clock });
     for (const [leader, name, language] of [[leena, 'Kuntosali', 'Suomi'], [lars, 'Gympa', 'Svenska']] as const) {
       await bot.install(leader);
-      await bot.submit(leader, { action: 'newGroup' });
-      await bot.say(leader, name);
-      await bot.say(leader, 'Europe/Helsinki');
-      const code = inviteCodeIn(await bot.say(leader, language));
+      const code = await createGroupAs(bot, leader, { leader: leader === leena ? 'Leena' : 'Lars', group: name, language });
       if (leader === leena) await onboardAndJoin(bot, aino, code);
     }
     groupId = submitActions(await bot.submit(leena, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')!.data.groupId;

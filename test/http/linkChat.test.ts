@@ -11,6 +11,7 @@ describe('HTTP: a linked group chat stays with its group', () => {
 
   async function groupOf(p: Person, name: string) {
     await bot.submit(p, { action: 'newGroup' });
+    await bot.say(p, 'Leo');
     await bot.say(p, name);
     await bot.say(p, 'Europe/Helsinki');
     inviteCodeIn(await bot.say(p, 'English'));

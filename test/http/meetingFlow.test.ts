@@ -35,6 +35,7 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     await bot.start({}, { clock });
     await bot.install(leader);
     await bot.submit(leader, { action: 'newGroup' });
+    await bot.say(leader, 'Leena');
     await bot.say(leader, 'Kuntosali');
     await bot.say(leader, 'Europe/Helsinki');
     const code = inviteCodeIn(await bot.say(leader, 'Suomi'));
@@ -178,6 +179,7 @@ describe('HTTP: meetings in each language, leader and participant alike', functi
       try {
         await bot.install(lead);
         await bot.submit(lead, { action: 'newGroup' });
+        await bot.say(lead, 'Leena');
         await bot.say(lead, 'Ryhmä');
         await bot.say(lead, 'Europe/Helsinki');
         await onboardAndJoin(bot, member, inviteCodeIn(await bot.say(lead, language)));

@@ -67,6 +67,7 @@ describe('HTTP server', () => {
       let code: string;
       try {
         await first.submit(leader, { action: 'newGroup' });
+        await first.say(leader, 'Leo');
         await first.say(leader, 'Museum walkers');
         await first.say(leader, 'Europe/Helsinki');
         code = inviteCodeIn(await first.say(leader, 'English'));

@@ -51,6 +51,7 @@ describe('HTTP: nothing outside hangs a turn or a tick', function () {
       const pekka = person('Pekka', 'en');
       await bot.install(leader);
       await bot.submit(leader, { action: 'newGroup' });
+      await bot.say(leader, 'Leo');
       await bot.say(leader, 'Gym');
       await bot.say(leader, 'Europe/Helsinki');
       const code = inviteCodeIn(await bot.say(leader, 'English'));
@@ -100,6 +101,7 @@ describe('HTTP: nothing outside hangs a turn or a tick', function () {
     it('answers "please try again" in the person\'s language within the deadline, and continues once the store is back', async () => {
       const p = person('Sanna', 'sv');
       await bot.submit(p, { action: 'newGroup' });
+      await bot.say(p, 'Sanna');
       proxy.setFault({ kind: 'delay', ms: 5000 });
       const started = Date.now();
       let replies: Record<string, any>[];

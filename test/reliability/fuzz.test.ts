@@ -35,6 +35,7 @@ describe('reliability: fuzzing /api/messages with generated activities and card 
     const leader = personas[3]!;
     await bot.install(leader);
     await bot.submit(leader, { action: 'newGroup' });
+    await bot.say(leader, 'Leena'); // the leader's name, asked before the first group
     await bot.say(leader, 'Walkers');
     await bot.say(leader, 'Europe/Helsinki');
     const code = inviteCodeIn(await bot.say(leader, 'English'));

@@ -47,6 +47,7 @@ describe('reliability: guessing codes over HTTP', function () {
       bots = [bot];
       const leader = person('Leena', 'en');
       await bot.submit(leader, { action: 'newGroup' });
+      await bot.say(leader, 'Leena'); // the leader's name, asked before the first group
       await bot.say(leader, 'Walkers');
       await bot.say(leader, 'Europe/Helsinki');
       code = inviteCodeIn(await bot.say(leader, 'English'));

@@ -24,6 +24,7 @@ describe('reliability: roles matrix over HTTP', function () {
   async function createGroup(leader: Person, name: string) {
     await bot.install(leader);
     await bot.submit(leader, { action: 'newGroup' });
+    await bot.say(leader, 'Leena'); // the leader's name, asked before the first group
     await bot.say(leader, name);
     await bot.say(leader, 'Europe/Helsinki');
     return inviteCodeIn(await bot.say(leader, 'English'));
@@ -51,6 +52,8 @@ describe('reliability: roles matrix over HTTP', function () {
     meetingId: () => ids.meetingA,
     members: () => [`msteams:aad-${participantA.id}`],
     m0: () => 'present',
+    // "Make a new code" as confirmed (without it the bot only asks, which changes nothing).
+    confirmed: () => true,
   };
   function payloadFor(route: CardRoute): Record<string, unknown> {
     const shape = (route.schema as unknown as z.ZodObject).shape as Record<string, unknown> | undefined;

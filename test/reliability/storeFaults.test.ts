@@ -7,7 +7,7 @@ import { startCosmosProxy, type CosmosFault, type CosmosProxy } from '../support
 import { changedBetween, scanStore } from '../support/storeScan';
 
 /** The answers a person may get while the store is down: "please try again", in Swedish. */
-const tryAgain = /Jag når inte min lagring just nu\. Inget du berättat har gått förlorat – försök igen om en stund\.|Det tog för lång tid\. Inget du har berättat gick förlorat – försök igen om en stund\./;
+const tryAgain = /Jag kommer inte åt uppgifterna just nu\. Inget du berättat har gått förlorat\. Försök igen om en stund\.|Det tog för lång tid\. Inget du har berättat gick förlorat – försök igen om en stund\./;
 
 /**
  * A proxy the test controls between @azure/cosmos and the embedded server. Under each fault, in the
@@ -48,7 +48,8 @@ describe('reliability: store faults in the middle of a dialog', function () {
   for (const [name, fault] of faults) {
     it(`${name}: "please try again", /healthz 503, nothing half-written, and the dialog continues afterwards`, async () => {
       const p = person('Sanna', 'sv');
-      expect(textOf(await bot.submit(p, { action: 'newGroup' }))).to.contain('Vad heter gruppen? (2–60 tecken)');
+      expect(textOf(await bot.submit(p, { action: 'newGroup' }))).to.contain('Vilket namn vill du att deltagarna ser?');
+      expect(textOf(await bot.say(p, 'Sanna'))).to.contain('Vad heter gruppen? (2–60 tecken)');
       const before = await scanStore(direct);
       proxy.reset();
       proxy.setFault(fault);

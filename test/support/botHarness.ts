@@ -133,14 +133,28 @@ export const onboardingWords = {
   en: { lang: 'English', yes: 'Yes' },
 } as const;
 
-/** A participant from the menu's "join" through onboarding to a place in the group. */
-export async function onboardAndJoin(bot: BotHarness, p: Person, code: string) {
+/** A leader's group through the dialog: the leader's name (asked first), the group's name, zone and language; returns the invite code. */
+export async function createGroupAs(bot: BotHarness, leader: Person, names: { leader: string; group: string; zone?: string; language?: string }) {
+  await bot.submit(leader, { action: 'newGroup' });
+  await bot.say(leader, names.leader);
+  await bot.say(leader, names.group);
+  await bot.say(leader, names.zone ?? 'Europe/Helsinki');
+  return inviteCodeIn(await bot.say(leader, names.language ?? onboardingWords[leader.locale].lang));
+}
+
+/** A participant from the menu's "join" through onboarding (limits skipped) to where the code is asked. */
+export async function onboardToCode(bot: BotHarness, p: Person) {
   await bot.install(p);
   await bot.submit(p, { action: 'join' });
   await bot.say(p, onboardingWords[p.locale].lang);
   await bot.say(p, onboardingWords[p.locale].yes);
   await bot.say(p, p.name);
-  await bot.submit(p, { action: 'limits.save', skip: true });
+  return bot.submit(p, { action: 'limits.save', skip: true });
+}
+
+/** A participant from the menu's "join" through onboarding to a place in the group. */
+export async function onboardAndJoin(bot: BotHarness, p: Person, code: string) {
+  await onboardToCode(bot, p);
   return bot.say(p, code);
 }
 

@@ -6,7 +6,7 @@ import { adaptiveCard as card } from '../shared/elements';
 
 
 /** The invite: the code big enough to read aloud, and a sentence in the group's own language to forward as is. */
-export function inviteCard(t: Translate, viewer: Locale, group: Group, invite: Invite) {
+export function inviteCard(t: Translate, viewer: Locale, group: Group, invite: Invite, replacedCode?: string) {
   const groupT = translator(group.locale);
   const expires = formatDate(invite.expiresAt, viewer, group.timeZone);
   const forward = groupT('invite.forward', {
@@ -18,6 +18,7 @@ export function inviteCard(t: Translate, viewer: Locale, group: Group, invite: I
     { type: 'TextBlock', text: t('invite.title', { group: group.name }), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
     { type: 'TextBlock', text: invite.code, size: 'ExtraLarge', fontType: 'Monospace', weight: 'Bolder' },
     { type: 'TextBlock', text: t('invite.expires', { date: expires }), isSubtle: true, wrap: true },
+    ...(replacedCode ? [{ type: 'TextBlock', text: t('invite.replaced', { code: replacedCode }), wrap: true }] : []),
     { type: 'TextBlock', text: t('invite.forwardLabel'), weight: 'Bolder', wrap: true },
     { type: 'TextBlock', text: forward, wrap: true },
   ]);
@@ -58,6 +59,14 @@ export function rosterCard(t: Translate, viewer: Locale, group: Group, members: 
       // The group's check-ins (issue 12): from the roster, so the leader's menu stays short.
       submit(t('menu.actions.checkins.leader'), { action: 'checkins.leader', groupId: group.groupId }),
     ],
+  );
+}
+
+/** Before a new code: the old one stops working at once, so the leader is asked first. */
+export function renewInviteQuestion(t: Translate, group: Group) {
+  return card(
+    [{ type: 'TextBlock', text: t('invite.renewQuestion', { code: group.inviteCode ?? '', group: group.name }), wrap: true }],
+    [submit(t('invite.renewYes'), { action: 'renewInvite', groupId: group.groupId, confirmed: true }), submit(t('invite.renewNo'), { action: 'myGroups' })],
   );
 }
 

@@ -8,5 +8,5 @@ export const myGroupsPayload = simple('myGroups');
 export const myGroupPayload = simple('myGroup');
 export const becomeLeaderPayload = simple('becomeLeader');
 export const linkChatPayload = simple('linkChat');
-/** Leader: a fresh invite code for this group. */
-export const renewInvitePayload = z.object({ action: z.literal('renewInvite'), groupId: id });
+/** Leader: a fresh invite code for this group; without `confirmed` the bot asks first (the old code stops working). */
+export const renewInvitePayload = z.object({ action: z.literal('renewInvite'), groupId: id, confirmed: z.literal(true).optional() });

@@ -2,3 +2,4 @@
 export * from './meetingCards';
 export * from './meetingForm';
 export * from './payloads';
+export * from './pauseCovers';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Locale } from '../../domain/shared/locale';
 import type { Group } from '../../domain/groups';
 import type { Meeting } from '../../domain/meetings/model';
-import { formatDateTime, type Translate } from '../../i18n';
+import { formatDateTime, formatDayInWords, formatTime, type Translate } from '../../i18n';
 import { submit, submitWithoutInputs } from '../shared/actions';
 import { type MeetingFormPayload } from './payloads';
 import { adaptiveCard, heading, problem } from '../shared/elements';
@@ -56,9 +56,11 @@ export type MeetingNaming = Pick<Meeting, 'title' | 'startsAt' | 'place'>;
  * uses it only when the meeting has a place.
  */
 export function meetingText(t: Translate, locale: Locale, key: string, meeting: MeetingNaming, zone: string): string {
+  // In words, whatever the date picker showed (mm/dd on an English phone): the leader sees what was understood.
+  const date = t('meetingForm.inWords', { day: formatDayInWords(meeting.startsAt, locale, zone), time: formatTime(meeting.startsAt, locale, zone) });
   return t(key, {
     title: meeting.title,
-    date: formatDateTime(meeting.startsAt, locale, zone),
+    date,
     place: meeting.place,
     ...(meeting.place ? { context: 'place' } : {}),
   });

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { Limits } from '../../domain/people';
+import { localeSchema } from '../../domain/shared/locale';
 import { boolish, simple } from '../shared/actions';
 
 export const onboardPayload = simple('onboard');
 export const limitsOpenPayload = simple('limits');
 export const languagePayload = simple('language');
 export const privacyPayload = simple('privacy');
+/** The first-contact language question's buttons. */
+export const languageSetPayload = z.object({ action: z.literal('language.set'), locale: localeSchema });
 
 export const limitsPayload = z.object({
   action: z.literal('limits.save'),

@@ -19,6 +19,8 @@ export const remindersPayload = z.object({
   offsets: text(100),
   quietStart: text(10),
   quietEnd: text(10),
+  /** The quiet-hours checkbox; absent (an older card) means "as the times say". */
+  quietOn: boolish.optional(),
 });
 export type RemindersPayload = z.infer<typeof remindersPayload>;
 

@@ -7,6 +7,8 @@ export interface MenuView {
   consented: boolean;
   inGroup: boolean;
   mayLead: boolean;
+  /** A leader by role, not only allowed to lead (local mode lets anyone): their menu has no participant's start. */
+  leader?: boolean;
   leadsGroups: boolean;
   canClaimLeadership: boolean;
   inGroupChat: boolean;

@@ -17,4 +17,28 @@ export function normalizeInviteCode(input: string): string | undefined {
   return `${cleaned.slice(0, 5)}-${cleaned.slice(5)}`;
 }
 
-export const inviteCodePattern = /\b[2-9A-Za-z]{5}-?[2-9A-Za-z]{5}\b/;
+/** Ten characters of the alphabet, maybe split 5+5 by a dash or a space, standing on their own (not inside a longer word). */
+const candidate = /(?<![\p{L}\p{N}])([2-9a-z]{5})([ -]?)([2-9a-z]{5})(?![\p{L}\p{N}])/giu;
+
+/**
+ * The invite code in a message, or undefined when the message is a sentence. A message is a code when
+ * it is nothing but a code (lower case, spaces or a missing dash allowed), or when it contains one
+ * written the way codes look: with the dash, or with a digit, or in capitals (as in the bot's own
+ * forwardable invite sentence). "keskustelu" or "understand" inside a sentence are words, not codes.
+ */
+export function findInviteCode(text: string): string | undefined {
+  const whole = normalizeInviteCode(text.trim().replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, ''));
+  if (whole && /[A-Z]/.test(whole)) return whole;
+  candidate.lastIndex = 0;
+  // Overlapping matches: in "koodi CPX6X-83FDA" the first try is "koodi CPX6X", the next "CPX6X-83FDA".
+  for (let m = candidate.exec(text); m; candidate.lastIndex = m.index + 1, m = candidate.exec(text)) {
+    const [found, first, separator, second] = m as unknown as [string, string, string, string];
+    const chars = first + second;
+    const looksLikeCode = separator === '-' || (/\d/.test(chars) && /[a-z]/i.test(chars)) || chars === chars.toUpperCase();
+    if (looksLikeCode && /[a-z]/i.test(chars)) {
+      const code = normalizeInviteCode(found);
+      if (code) return code;
+    }
+  }
+  return undefined;
+}

@@ -41,6 +41,8 @@ export const inviteSchema = z.object({
   targetGroupId: z.string(),
   expiresAt: isoInstant,
   createdAt: isoInstant,
+  /** Set when the leader made a new code: the old one then answers "replaced" instead of "wrong". */
+  replacedAt: isoInstant.optional(),
   ...etag,
 });
 export type Invite = z.infer<typeof inviteSchema>;

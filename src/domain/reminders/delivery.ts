@@ -49,8 +49,8 @@ export interface DeliveryRules {
   reminderSettings: boolean;
   /** Not for someone recorded absent, or who said no (and was not recorded present). */
   attendance: boolean;
-  /** Quiet hours: wait for their end, unless that is not before `latest` — then skip, or send now. */
-  quietHours: { latest?: string; whenTooLate: 'skip' | 'send' };
+  /** Quiet hours: wait for their end, unless that is not before `latest` — then skip, or send now; false: they do not apply. */
+  quietHours: false | { latest?: string; whenTooLate: 'skip' | 'send' };
 }
 
 export type DeliveryDecision = { send: true } | { send: false; skip: string } | { send: false; deferUntil: string };
@@ -78,7 +78,7 @@ export function decideDelivery(facts: DeliveryFacts, rules: DeliveryRules): Deli
     if (facts.offsetMinutes !== undefined && !facts.prefs.offsetsMinutes.includes(facts.offsetMinutes)) return skip('prefs_changed');
     if (facts.rsvp === 'no') return skip('rsvp_no');
   }
-  if (inQuietHours(facts.now, facts.zone, facts.prefs.quietHours)) {
+  if (rules.quietHours && inQuietHours(facts.now, facts.zone, facts.prefs.quietHours)) {
     const until = deferPastQuietHours(facts.now, facts.zone, facts.prefs.quietHours);
     const { latest, whenTooLate } = rules.quietHours;
     if (latest !== undefined && until >= latest) return whenTooLate === 'skip' ? skip('quiet_hours') : { send: true };
@@ -99,15 +99,15 @@ export const meetingMessageRules = {
     attendance: false,
     quietHours: { latest: startsAt, whenTooLate: 'skip' },
   }),
-  /** Scheduled / moved / cancelled: news, so pauses do not hold it back; quiet hours do, unless the meeting would begin. */
-  notice: (event: 'scheduled' | 'moved' | 'cancelled', earliestStart: string | undefined): DeliveryRules => ({
+  /** Scheduled / moved / cancelled: news the person plans around, so neither pauses nor quiet hours hold it back. */
+  notice: (event: 'scheduled' | 'moved' | 'cancelled'): DeliveryRules => ({
     notInGroup: 'not_in_group',
     meeting: event === 'cancelled' ? 'any' : 'news',
     beforeStart: event !== 'cancelled',
     pause: false,
     reminderSettings: false,
     attendance: false,
-    quietHours: { latest: earliestStart, whenTooLate: 'send' },
+    quietHours: false,
   }),
   /** The invitation to reflect after a meeting. */
   reflection: (): DeliveryRules => ({

@@ -2,6 +2,7 @@
 export const errorCodes = [
   'INVITE_INVALID',
   'INVITE_EXPIRED',
+  'INVITE_REPLACED',
   'GROUP_FULL',
   'GROUP_NOT_FOUND',
   'NOT_LEADER',

@@ -23,9 +23,8 @@ export const notifyHandler =
     if (!job.userId) return skipped('not_in_group');
     const ctx = await delivery.load(job.groupId, payload.meetingId, job.userId);
     if (!ctx) return skipped('meeting_not_found');
-    const earliest = [ctx.meeting.startsAt, payload.previousStartsAt].filter((s): s is string => !!s).sort()[0];
     const facts = delivery.facts(ctx, job.userId, now, { revision: payload.revision });
-    const notNow = unlessDelivered(decideDelivery(facts, meetingMessageRules.notice(payload.event, earliest)));
+    const notNow = unlessDelivered(decideDelivery(facts, meetingMessageRules.notice(payload.event)));
     if (notNow) return notNow;
 
     const message = renderer.render({

@@ -140,12 +140,13 @@ export class GroupService {
     return retryOnConflict(() => this.putInvite(groupId, this.newCode(), expiresAt), 4);
   }
 
-  /** A fresh code; the old one stops working at once. */
+  /** A fresh code; the old one stops working at once and, when tried, says it was replaced. */
   async renewInvite(leaderId: string, groupId: string): Promise<{ group: Group; invite: Invite }> {
     const group = await this.ledGroup(leaderId, groupId);
     const invite = await this.issueInvite(groupId);
     const updated = await this.mutateGroup(groupId, (g) => ({ ...g, inviteCode: invite.code, inviteExpiresAt: invite.expiresAt }), group);
-    if (group.inviteCode) await this.groups.deleteInvite(group.inviteCode);
+    const old = group.inviteCode ? await this.groups.getInvite(group.inviteCode) : undefined;
+    if (old) await this.groups.saveInvite({ ...old, replacedAt: this.now().toISOString() });
     return { group: updated, invite };
   }
 
@@ -199,6 +200,8 @@ export class GroupService {
     const tried = await this.guard.take(userId);
     const code = normalizeInviteCode(rawCode);
     const invite = code ? await this.groups.getInvite(code) : undefined;
+    // A replaced code was real: not a guess, so it is not counted as a wrong try.
+    if (invite?.replacedAt) throw new DomainError('INVITE_REPLACED');
     const group = invite ? await this.groups.get(invite.targetGroupId) : undefined;
     if (!invite || !group || group.inviteCode !== invite.code) {
       // An invite left behind by a renewal that failed half-way opens nothing: remove it.

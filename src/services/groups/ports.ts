@@ -11,6 +11,8 @@ export interface GroupRepository {
   replace(group: Group): Promise<Group>;
   getInvite(code: string): Promise<Invite | undefined>;
   putInvite(invite: Invite): Promise<Invite>;
+  /** Writes an existing invite again (to mark it replaced). */
+  saveInvite(invite: Invite): Promise<Invite>;
   deleteInvite(code: string): Promise<void>;
 }
 

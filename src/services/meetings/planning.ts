@@ -125,7 +125,10 @@ export class MeetingPlanning extends MeetingAccess {
       'meeting_cancelled',
       now,
     );
-    await Promise.all(group.members.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
+    // Only those who were told of the meeting hear it was cancelled: a notice that never went has nothing to take back.
+    const told = new Set((await this.deps.jobs.listFinished(groupId, { meetingId, statuses: ['sent'] })).filter((j) => j.kind === meetingJobKinds.notify).map((j) => j.userId));
+    const toTell = group.members.filter((m) => told.has(m.userId));
+    await Promise.all(toTell.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
     return cancelled;
   }
 

@@ -52,6 +52,11 @@ export class UserService {
     return this.policy.anyoneMayLead || this.policy.leaderIds.includes(userId) || user?.canLead === true;
   }
 
+  /** A leader by role (listed, granted, or leading a group) — not merely allowed because anyone may lead locally. */
+  isLeader(user: User | undefined, userId: string): boolean {
+    return this.policy.leaderIds.includes(userId) || user?.canLead === true || (user?.leadsGroupIds.length ?? 0) > 0;
+  }
+
   setLocale(userId: string, locale: Locale): Promise<User> {
     return this.update(userId, (u) => ({ ...u, locale }));
   }

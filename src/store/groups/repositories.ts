@@ -25,6 +25,9 @@ export class CosmosGroupRepository implements GroupRepository {
   putInvite(invite: Invite) {
     return this.invites.create(invite);
   }
+  saveInvite(invite: Invite) {
+    return this.invites.upsert(invite);
+  }
   deleteInvite(code: string) {
     return this.invites.delete('invite', inviteKey(code));
   }

@@ -30,7 +30,7 @@ describe('cards on a phone', () => {
       attendanceCard(fi, 'fi', { ...group, members }, meeting, []),
     ];
     const inputs = cards.flatMap((c) => all(c)).filter((n) => n.type === 'Input.Toggle' || (n.type === 'Input.ChoiceSet' && n.style === 'expanded'));
-    expect(inputs.map((i) => i.id)).to.deep.equal(['mobility', 'budget', 'enabled', 'offsets', 'reason', 'm0', 'm1', 'm2']);
+    expect(inputs.map((i) => i.id)).to.deep.equal(['mobility', 'budget', 'enabled', 'offsets', 'quietOn', 'reason', 'm0', 'm1', 'm2']);
     for (const input of inputs) expect(input.wrap, input.id).to.equal(true);
   });
 });

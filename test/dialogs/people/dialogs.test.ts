@@ -20,8 +20,9 @@ const literalFi: LiteralTexts = {
   "createGroup.askZone": "Millä aikavyöhykkeellä ryhmä kokoontuu?",
   "createGroup.created {\"group\":\"Group fi\"}": "Ryhmä \"Group fi\" on valmis. Tässä kutsu osallistujille:",
   "createGroup.help":
-    "Luomme uutta ryhmää: sen nimen, aikavyöhykkeen ja kielen. Sen jälkeen saat kutsukoodin, jonka annat osallistujille.",
-  "errors.NOT_LEADER": "Vain ryhmien ohjaajat voivat tehdä sen. Jos ohjaat ryhmiä, valitse valikosta \"Olen ryhmän ohjaaja\".",
+    "Luodaan uusi ryhmä: kysyn nimen, aikavyöhykkeen ja kielen. Sen jälkeen saat kutsukoodin osallistujille.",
+  "errors.NOT_LEADER":
+    "Vain ryhmien ohjaajat voivat tehdä sen. Jos ohjaat ryhmiä, valitse valikosta \"Olen ryhmän ohjaaja\".",
   "join.askCode": "Kirjoita ohjaajaltasi saamasi kutsukoodi (esimerkiksi ABCDE-FGHJK).",
   "join.welcome {\"group\":\"Join fi\"}":
     "Tervetuloa ryhmään \"Join fi\"! Ohjaajallesi on kerrottu, että liityit. Kerron sinulle, kun on jotain suunniteltavaa tai tapaaminen tulossa.",
@@ -32,8 +33,9 @@ const literalFi: LiteralTexts = {
     "Ennen kuin jatketaan: jotta voit olla mukana ryhmässä, tallennan sinusta muutaman asian – nimen, jonka ryhmäsi näkee, ryhmäsi ja rajat, joista haluat kertoa. Ohjaajasi näkee nimesi ja ryhmän toiminnan; muut osallistujat näkevät vain nimesi. Voit katsoa ja poistaa tietosi milloin tahansa kohdasta \"Omat tiedot\".",
   "onboarding.declined":
     "Se on täysin kunnossa. En tallenna sinusta mitään. Ilman lupaa en voi lisätä sinua ryhmään, mutta voit muuttaa mieltäsi milloin tahansa kirjoittamalla \"aloita\".",
-  "onboarding.done": "Valmista! Seuraavaksi liity ryhmääsi ohjaajalta saamallasi koodilla – kirjoita tai liitä se tähän.",
-  "onboarding.name": "Millä nimellä haluat ryhmäsi näkevän sinut? Etunimi riittää hyvin.",
+  "onboarding.done":
+    "Valmista! Seuraavaksi liity ryhmääsi ohjaajalta saamallasi koodilla – kirjoita tai liitä se tähän.",
+  "onboarding.name": "Millä nimellä haluat näkyä ryhmässä? Etunimi riittää.",
   "onboarding.thanks {\"name\":\"Mia\"}": "Kiitos, Mia!",
 };
 
@@ -56,8 +58,19 @@ describe('dialogs (DialogTestClient transcripts on the embedded Cosmos store)', 
 
   before(async () => {
     store = await freshStore('dialogs');
-    deps = dialogWorld(store, '2026-11-25T10:00:00Z').deps;
+    deps = dialogWorld(store, '2026-11-25T10:00:00Z', ['test:leader', 'test:newleader']).deps;
     groups = deps.groups;
+    // The leader has given the name participants see (a leader without one is asked first: below).
+    await deps.users.giveConsent('test:leader', 'Leena');
+  });
+
+  it("create group: a leader without a name gives it first, then the group's questions follow", async () => {
+    const c = client(new CreateGroupDialog(deps), 'newleader', 'fi');
+    expect((await c.sendActivity('new'))?.text).to.equal('Millä nimellä haluat näkyä osallistujille? Esimerkiksi "Leena" tai "Leena Virtanen".');
+    expect((await c.sendActivity('Leo'))?.text).to.equal('Kiitos, Leo! Osallistujat näkevät sinut tällä nimellä. Luodaan nyt ryhmä.');
+    expect(c.getNextReply()?.text).to.equal('Mikä on ryhmän nimi? (2–60 merkkiä)');
+    expect((await deps.users.get('test:newleader'))?.displayName).to.equal('Leo');
+    await c.sendActivity('peruuta');
   });
   after(async () => store.close());
 

@@ -44,9 +44,14 @@ describe('delivery policy: should this person get this message now', () => {
   });
 
   it('lets news through a pause, calls a stale notice superseded, and sends a cancellation whatever changed', () => {
-    expect(decideDelivery({ ...base, pause }, meetingMessageRules.notice('scheduled', startsAt))).to.deep.equal({ send: true });
-    expect(decideDelivery({ ...base, meeting: { ...base.meeting!, revision: 2 } }, meetingMessageRules.notice('moved', startsAt))).to.deep.equal({ send: false, skip: 'superseded' });
-    expect(decideDelivery({ ...base, meeting: { ...base.meeting!, status: 'cancelled', revision: 3 } }, meetingMessageRules.notice('cancelled', startsAt))).to.deep.equal({ send: true });
+    expect(decideDelivery({ ...base, pause }, meetingMessageRules.notice('scheduled'))).to.deep.equal({ send: true });
+    expect(decideDelivery({ ...base, meeting: { ...base.meeting!, revision: 2 } }, meetingMessageRules.notice('moved'))).to.deep.equal({ send: false, skip: 'superseded' });
+    expect(decideDelivery({ ...base, meeting: { ...base.meeting!, status: 'cancelled', revision: 3 } }, meetingMessageRules.notice('cancelled'))).to.deep.equal({ send: true });
+  });
+
+  it('sends a notice in quiet hours at once: news the person plans around', () => {
+    // 05:00 in Helsinki, inside 21:00–08:00.
+    expect(decideDelivery({ ...base, now: new Date('2026-03-20T03:00:00.000Z') }, meetingMessageRules.notice('moved'))).to.deep.equal({ send: true });
   });
 
   it('does not invite someone recorded absent, or who said no and was not recorded present, to reflect', () => {

@@ -41,6 +41,9 @@ export const invitePattern = /\b[2-9A-Z]{5}-[2-9A-Z]{5}\b/g;
 export async function createGroupInFinnish(page: Page, name: string): Promise<string> {
   await waitForText(page, 'Mitä haluaisit tehdä?');
   await press(page, 'Luo ryhmä');
+  // A leader without a name gives the one participants see first.
+  await waitForText(page, 'Millä nimellä haluat näkyä osallistujille?');
+  await send(page, 'Leena');
   await waitForText(page, 'Mikä on ryhmän nimi?');
   await send(page, name);
   await waitForText(page, 'Millä aikavyöhykkeellä ryhmä kokoontuu?');

@@ -4,6 +4,7 @@ import { inviteCodeIn, onboardAndJoin, submitActions, type BotHarness, type Pers
 export async function groupOverHttp(bot: BotHarness, leader: Person, participants: Person[], name: string, via: (p: Person) => BotHarness = () => bot): Promise<string> {
   await bot.install(leader);
   await bot.submit(leader, { action: 'newGroup' });
+  await bot.say(leader, leader.name); // a leader without a name gives the one participants see first
   await bot.say(leader, name);
   await bot.say(leader, 'Europe/Helsinki');
   const code = inviteCodeIn(await bot.say(leader, leader.locale === 'fi' ? 'Suomi' : leader.locale === 'sv' ? 'Svenska' : 'English'));

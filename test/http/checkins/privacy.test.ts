@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { inviteCodeIn, onboardAndJoin, person, submitActions, textOf } from '../../support/botHarness';
+import { createGroupAs, onboardAndJoin, person, submitActions, textOf } from '../../support/botHarness';
 import { checkInWorld, emptyCard, storedCheckIns } from './support';
 
 /**
@@ -16,10 +16,7 @@ describe('HTTP: check-ins are private unless shared', function () {
   before(async () => {
     w = await checkInWorld('2026-12-01T10:00:00.000Z');
     await w.bot.install(otherLeader);
-    await w.bot.submit(otherLeader, { action: 'newGroup' });
-    await w.bot.say(otherLeader, 'Museo');
-    await w.bot.say(otherLeader, 'Europe/Helsinki');
-    const code = inviteCodeIn(await w.bot.say(otherLeader, 'Suomi'));
+    const code = await createGroupAs(w.bot, otherLeader, { leader: 'Olli', group: 'Museo', language: 'Suomi' });
     await onboardAndJoin(w.bot, person('Mikko', 'fi'), code);
 
     await w.bot.submit(w.aino, { action: 'checkins.start' });

@@ -1,6 +1,6 @@
 import type pino from 'pino';
 import { ManualClock } from '../../scheduler/support';
-import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, type Person } from '../../support/botHarness';
+import { BotHarness, createGroupAs, onboardAndJoin, person, submitActions, type Person } from '../../support/botHarness';
 
 /** A running bot with one group: a Finnish leader and participants in fi, sv and en. */
 export async function checkInWorld(startIso = '2026-12-01T10:00:00.000Z', log?: pino.Logger) {
@@ -11,10 +11,7 @@ export async function checkInWorld(startIso = '2026-12-01T10:00:00.000Z', log?: 
   const siri = person('Siri', 'sv');
   const pekka = person('Pekka', 'en');
   await bot.install(leader);
-  await bot.submit(leader, { action: 'newGroup' });
-  await bot.say(leader, 'Kuntosali');
-  await bot.say(leader, 'Europe/Helsinki');
-  const code = inviteCodeIn(await bot.say(leader, 'Suomi'));
+  const code = await createGroupAs(bot, leader, { leader: 'Leena', group: 'Kuntosali', language: 'Suomi' });
   for (const p of [aino, siri, pekka]) await onboardAndJoin(bot, p, code);
   const groupId = String(submitActions(await bot.submit(leader, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')!.data.groupId);
   const since = (from: number, p: Person) => bot.connector.received.slice(from).filter((r) => r.conversationId === p.conversationId).map((r) => r.body);

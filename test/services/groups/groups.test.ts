@@ -99,13 +99,13 @@ describe('group services on the embedded Cosmos server', () => {
     expect((await groups.roster('t:leader', b.group.groupId)).members.map((m) => m.userId)).to.deep.equal(['t:p1']);
   });
 
-  it('shows a roster only to the group\'s own leader, and a renewed code retires the old one', async () => {
+  it('shows a roster only to the group\'s own leader, and a renewed code retires the old one (which then says it was replaced)', async () => {
     const { group, invite } = await groups.createGroup('t:leader', { name: 'Gym', timeZone: 'Europe/Helsinki', locale: 'fi' });
     await expectDomainError(groups.roster('t:p1', group.groupId), 'NOT_GROUP_LEADER');
     const renewed = await groups.renewInvite('t:leader', group.groupId);
     expect(renewed.invite.code).to.not.equal(invite.code);
     await consenting('t:p1');
-    await expectDomainError(groups.joinGroup('t:p1', invite.code), 'INVITE_INVALID');
+    await expectDomainError(groups.joinGroup('t:p1', invite.code), 'INVITE_REPLACED');
     await groups.joinGroup('t:p1', renewed.invite.code);
   });
 

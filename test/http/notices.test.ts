@@ -1,0 +1,72 @@
+import { expect } from 'chai';
+import { ManualClock } from '../scheduler/support';
+import { BotHarness, createGroupAs, onboardAndJoin, person, submitActions, textOf, type Person } from '../support/botHarness';
+
+/**
+ * Notices of new, moved and cancelled meetings go at once (quiet hours are for reminders); a
+ * cancellation of a meeting nobody heard of is not sent; a reflection held overnight says no "today".
+ */
+describe('HTTP: meeting notices and quiet hours', function () {
+  const clock = new ManualClock('2026-11-25T08:00:00.000Z');
+  const bot = new BotHarness();
+  const leader = person('Leena', 'fi');
+  const aino = person('Aino', 'fi');
+  const sam = person('Sam', 'en');
+  let groupId = '';
+
+  const mark = () => bot.connector.received.length;
+  const since = (from: number, p: Person) => bot.connector.received.slice(from).filter((r) => r.conversationId === p.conversationId).map((r) => r.body);
+  const tickAt = async (iso: string) => {
+    clock.set(iso);
+    await bot.app.scheduler.tick();
+  };
+  const schedule = async (title: string, date: string, time: string) => {
+    await bot.submit(leader, { action: 'meeting.new', groupId });
+    return textOf(await bot.submit(leader, { action: 'meeting.save', title, date, time, duration: '60', place: '' }));
+  };
+
+  before(async () => {
+    await bot.start({}, { clock });
+    const code = await createGroupAs(bot, leader, { leader: 'Leena', group: 'Kuntosali' });
+    for (const p of [aino, sam]) await onboardAndJoin(bot, p, code);
+    groupId = submitActions(await bot.submit(leader, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')!.data.groupId;
+  });
+  after(async () => bot.stop());
+
+  it('tells participants of a meeting scheduled late in the evening at once, inside their quiet hours', async () => {
+    await tickAt('2026-11-25T20:30:00.000Z'); // 22.30 in Helsinki: quiet hours 21–08 by default
+    expect(await schedule('Kirjasto', '2026-12-03', '10:00')).to.contain('Kerron siitä osallistujille');
+    const from = mark();
+    await tickAt('2026-11-25T20:31:00.000Z');
+    expect(textOf(since(from, aino))).to.contain('Uusi tapaaminen: Kirjasto');
+    expect(textOf(since(from, sam))).to.contain('New meeting: Kirjasto');
+  });
+
+  it('sends no cancellation to anyone who never got the notice', async () => {
+    await schedule('Museo', '2026-12-04', '12:00');
+    // Before the scheduler has run, nobody has heard of it. The meetings list is in time order: Museo is last.
+    const cancels = submitActions(await bot.submit(leader, { action: 'meetings' })).filter((a) => a.data.action === 'meeting.cancel');
+    await bot.submit(leader, cancels[cancels.length - 1]!.data);
+    expect(textOf(await bot.say(leader, 'Kyllä'))).to.contain('Tapaaminen "Museo"');
+    const from = mark();
+    await tickAt('2026-11-26T07:00:00.000Z'); // 9.00: no quiet hours would hold a cancellation now
+    for (const p of [aino, sam]) {
+      const text = textOf(since(from, p));
+      expect(text, p.name).to.not.contain('Museo');
+    }
+  });
+
+  it('invites to reflect without "today" when the prompt was held overnight', async () => {
+    await schedule('Iltakävely', '2026-11-30', '20:00'); // ends 21.00; the prompt at 21.30 falls in quiet hours
+    await tickAt('2026-11-26T07:05:00.000Z');
+    let from = mark();
+    await tickAt('2026-11-30T19:31:00.000Z');
+    expect(textOf([...since(from, aino), ...since(from, sam)])).to.not.contain('Iltakävely');
+    from = mark();
+    await tickAt('2026-12-01T06:01:00.000Z'); // 08.01 the next morning
+    const text = textOf([...since(from, aino), ...since(from, sam)]);
+    expect(text).to.contain('Kiitos, että olit mukana tapaamisessa "Iltakävely"! Kun sinulla on rauhallinen hetki, mieti, mikä tapaamisessa meni hyvin');
+    expect(text).to.contain('think about what went well in the meeting');
+    expect(text).to.not.contain('tänään').and.not.contain('today');
+  });
+});
