@@ -20,7 +20,7 @@ import type { Messenger } from './services/shared/ports';
 import { CosmosGroupRepository } from './store/groups';
 import { CosmosMeetingRepository } from './store/meetings';
 import { CosmosCodeAttemptRepository, CosmosConversationRefRepository, CosmosUserRepository } from './store/people';
-import { CosmosPauseRepository, CosmosReminderPrefsRepository } from './store/reminders';
+import { CosmosPauseRepository, CosmosRecipientRepository, CosmosReminderPrefsRepository } from './store/reminders';
 import type { CosmosStore } from './store/shared/cosmosClient';
 import { inTurn, type TurnScope } from './store/shared/turnCache';
 import { roundMessageRenderer } from './cards/activities';
@@ -92,6 +92,7 @@ const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retent
   meetings: new CosmosMeetingRepository(store.containers),
   prefs: new CosmosReminderPrefsRepository(store.containers),
   pauses: new CosmosPauseRepository(store.containers),
+  recipients: new CosmosRecipientRepository(store.containers),
   activities: new CosmosActivityRepository(store.containers),
   checkIns: new CosmosCheckInRepository(store.containers, checkInTtlDays),
   personalData: new CosmosPersonalDataStore(store.containers),
@@ -154,12 +155,8 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     maxMessageChars: config.maxMessageChars,
   };
   const handlerDeps: MeetingJobDeps = {
-    groups: groupRepo,
     meetings: repositories.meetings,
-    users: userRepo,
-    prefs,
-    pauses,
-    refs,
+    recipients: repositories.recipients,
     messenger,
     renderer: renderer ?? meetingMessageRenderer,
     prompter: prompter?.(refs, messenger) ?? new MessengerReflectionPrompter({ refs, messenger, render: reflectionPromptMessage }),
@@ -185,7 +182,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     handlerDeps,
     jobHandlers: {
       ...jobHandlers,
-      ...groupJobHandlers({ ...handlerDeps, noticeRenderer: leaderNoticeRenderer }),
+      ...groupJobHandlers({ ...handlerDeps, groups: groupRepo, users: userRepo, noticeRenderer: leaderNoticeRenderer }),
       ...outcomeJobHandlers({ groups: groupRepo, users: userRepo, refs, outcomes, messenger, render: followUpReminderMessage }),
       ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
       ...checkInJobHandlers({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, refs, messenger, jobs, messages: checkInMessages, defaultLocale: config.defaultLocale }),

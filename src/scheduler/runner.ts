@@ -14,6 +14,12 @@ export interface RunnerOptions {
   leaseMs: number;
   /** Jobs per due query. */
   batchSize: number;
+  /**
+   * Fewest jobs claimed from one due query (a random window of it). Instances that read the same due
+   * jobs then mostly claim different ones; the window grows after ten rounds without a lost claim (one
+   * instance alone) and shrinks back to this as soon as a claim is lost to another instance.
+   */
+  claimWindow: number;
   /** Due queries per tick at most, so one tick drains a backlog without running forever. */
   maxBatchesPerTick: number;
   /** Jobs run at the same time within one instance. */
@@ -31,8 +37,9 @@ export interface RunnerOptions {
 export const defaultRunnerOptions: Omit<RunnerOptions, 'instanceId' | 'logHash'> = {
   intervalMs: 30_000,
   leaseMs: 5 * 60_000,
-  batchSize: 100,
-  maxBatchesPerTick: 10,
+  batchSize: 200,
+  claimWindow: 10,
+  maxBatchesPerTick: 100,
   concurrency: 8,
   maxAttempts: 5,
   backoffBaseMs: 60_000,
@@ -94,6 +101,9 @@ export class SchedulerRunner {
   private readonly options: RunnerOptions;
   private timer: unknown;
   private running: Promise<TickReport> | undefined;
+  /** How many of a due query's jobs this instance claims: see `claimWindow`. */
+  private window: number;
+  private quietRounds = 0;
 
   constructor(
     private readonly jobs: JobStore,
@@ -104,6 +114,7 @@ export class SchedulerRunner {
     private readonly timers: Timers = systemTimers,
   ) {
     this.options = { ...defaultRunnerOptions, logHash: options.logHash ?? logHasher(), ...options };
+    this.window = this.options.claimWindow;
   }
 
   get instanceId() {
@@ -142,9 +153,15 @@ export class SchedulerRunner {
     for (let batch = 0; batch < this.options.maxBatchesPerTick; batch++) {
       const due = await this.jobs.findDue(this.clock.now(), this.options.batchSize);
       report.due += due.length;
-      // Instances that read the same batch start at different places, so they mostly claim different jobs.
-      await eachConcurrently(shuffle(due), this.options.concurrency, (job) => this.runOne(job, report));
-      if (due.length < this.options.batchSize) break;
+      const lostBefore = report.lost;
+      const chosen = randomWindow(due, Math.max(this.window, this.options.concurrency));
+      await eachConcurrently(shuffle(chosen), this.options.concurrency, (job) => this.runOne(job, report));
+      const lost = report.lost - lostBefore;
+      // Grows only after many rounds without a lost claim: with another instance, windows seldom overlap, so a few quiet rounds prove nothing.
+      this.quietRounds = lost > 0 ? 0 : this.quietRounds + 1;
+      this.window = this.quietRounds === 0 ? this.options.claimWindow : this.quietRounds >= 10 ? Math.min(this.options.batchSize, this.window + this.options.claimWindow) : this.window;
+      // All of them taken (by us or another instance): nothing more is due. Otherwise ask again.
+      if (chosen.length === due.length && due.length < this.options.batchSize) break;
     }
     if (report.due > 0) this.log.info({ instanceId: this.instanceId, ...report }, 'scheduler tick');
     return report;
@@ -236,6 +253,13 @@ async function eachConcurrently<T>(items: T[], limit: number, run: (item: T) => 
     while (next < items.length) await run(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** `size` consecutive items from a random place (wrapping round), all of them when there are no more. */
+function randomWindow<T>(items: T[], size: number): T[] {
+  if (items.length <= size) return items;
+  const start = Math.floor(Math.random() * items.length);
+  return Array.from({ length: size }, (_, i) => items[(start + i) % items.length]!);
 }
 
 function shuffle<T>(items: T[]): T[] {

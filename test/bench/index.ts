@@ -47,7 +47,7 @@ function turnRows(t: TurnFigures): Row[] {
       '',
       '',
       `${f(median(l.ours) / median(l.stock), 2)}×`,
-      `errors ${l.errors} (target 0: ${met(l.errors === 0)}); p99 ≤ stock's: ${met(oursP99 <= stockP99)}; ${f(l.seconds)} s in all`,
+      `failed turns ${l.errors} of ${l.oursTurns} (${l.apologised} answered "please try again"; target 0: ${met(l.errors === 0)}); p99 ≤ stock's: ${met(oursP99 <= stockP99)}; ${f(l.seconds)} s in all`,
     ],
     [
       `load: stock pattern, same conversations, interleaved`,
@@ -57,7 +57,7 @@ function turnRows(t: TurnFigures): Row[] {
       '',
       '',
       '',
-      `RSS ${f(l.rssBeforeMb, 0)} → ${f(l.rssAfterMb, 0)} MB; event-loop delay p99 ${f(l.loopDelayP99Ms)} ms, max ${f(l.loopDelayMaxMs)} ms`,
+      `failed turns ${l.stockErrors} of ${l.stockTurns}; RSS ${f(l.rssBeforeMb, 0)} → ${f(l.rssAfterMb, 0)} MB; event-loop delay p99 ${f(l.loopDelayP99Ms)} ms, max ${f(l.loopDelayMaxMs)} ms`,
     ],
   );
   return rows;

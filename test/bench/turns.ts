@@ -19,7 +19,10 @@ export interface TurnFigures {
     conversations: number;
     oursTurns: number;
     stockTurns: number;
+    /** Our turns that failed (HTTP error, no answer, or an apology), and of them the apologies. */
     errors: number;
+    apologised: number;
+    stockErrors: number;
     ours: number[];
     stock: number[];
     rssBeforeMb: number;
@@ -100,16 +103,18 @@ export async function runTurns(opts: { rounds: number; warmup: number; loadConve
     loop.enable();
     const ours: number[] = [];
     const stockMs: number[] = [];
-    let errors = 0;
     let oursTurns = 0;
-    const posted: string[] = [];
-    const timed = async (into: number[], url: string, body: Record<string, unknown>) => {
-      posted.push(body.id as string);
+    // Which posts failed, per bot: an HTTP error, no answer at all, or an apology ("please try again").
+    const failed = { ours: new Set<string>(), stock: new Set<string>() };
+    const posted = { ours: [] as string[], stock: [] as string[] };
+    const timed = async (bot: 'ours' | 'stock', into: number[], url: string, body: Record<string, unknown>) => {
+      const id = body.id as string;
+      posted[bot].push(id);
       const t0 = performance.now();
       try {
-        if ((await post(url, body)) >= 300) errors++;
+        if ((await post(url, body)) >= 300) failed[bot].add(id);
       } catch {
-        errors++;
+        failed[bot].add(id);
       }
       into.push(performance.now() - t0);
     };
@@ -124,10 +129,10 @@ export async function runTurns(opts: { rounds: number; warmup: number; loadConve
           steps.push(() => kind.turn(m));
         }
         for (const step of steps.slice(0, opts.loadTurns)) {
-          await timed(ours, bot.app.url, activityFor(m, connector.url, step()));
+          await timed('ours', ours, bot.app.url, activityFor(m, connector.url, step()));
           oursTurns++;
           m.turns++;
-          await timed(stockMs, stock.url, activityFor(m, connector.url, echoKind.turn(m)));
+          await timed('stock', stockMs, stock.url, activityFor(m, connector.url, echoKind.turn(m)));
         }
       }),
     );
@@ -135,10 +140,14 @@ export async function runTurns(opts: { rounds: number; warmup: number; loadConve
     loop.disable();
     const rssAfter = process.memoryUsage().rss;
     // Every turn must have been answered, and none with an apology.
-    const replies = connector.received.map((r) => JSON.stringify(r.body));
-    errors += replies.filter((body) => failureTexts.some((text) => body.includes(text))).length;
-    const answered = new Set(connector.received.map((r) => r.body.replyToId));
-    errors += posted.filter((id) => !answered.has(id)).length;
+    const apologies = new Set(connector.received.filter((r) => failureTexts.some((text) => JSON.stringify(r.body).includes(text))).map((r) => r.body.replyToId as string));
+    const answered = new Set(connector.received.map((r) => r.body.replyToId as string));
+    for (const bot of ['ours', 'stock'] as const) {
+      for (const id of posted[bot]) if (!answered.has(id) || apologies.has(id)) failed[bot].add(id);
+    }
+    const errors = failed.ours.size;
+    const stockErrors = failed.stock.size;
+    const apologised = posted.ours.filter((id) => apologies.has(id)).length;
 
     return {
       subjects: subjects.map(({ name, ours: isOurs, samples }) => ({ name, ours: isOurs, samples })),
@@ -147,6 +156,8 @@ export async function runTurns(opts: { rounds: number; warmup: number; loadConve
         oursTurns,
         stockTurns: stockMs.length,
         errors,
+        stockErrors,
+        apologised,
         ours,
         stock: stockMs,
         rssBeforeMb: rssBefore / 2 ** 20,

@@ -19,7 +19,7 @@ describe('a move that failed half-way, repeated', () => {
 
   it('plans every job of the new time and tells every participant, with the old time', async () => {
     const jobs = failingOnce(w.jobs);
-    const meetings = new MeetingPlanning({ groups: w.handlerDeps.groups, meetings: w.meetingsRepo, jobs, prefs: w.prefsRepo, users: w.users }, w.clock);
+    const meetings = new MeetingPlanning({ groups: w.app.repositories.groups, meetings: w.meetingsRepo, jobs, prefs: w.prefsRepo, users: w.users }, w.clock);
     const meeting = await meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
     // The store fails on the fourth job the move plans: the meeting is already at its new time.
     jobs.fail.failCall(4, 'plan');

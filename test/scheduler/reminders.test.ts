@@ -6,6 +6,7 @@ import type { Meeting } from '../../src/domain/meetings/model';
 import type { SchedulerRunner } from '../../src/scheduler/runner';
 import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 import { freshStore } from '../support/cosmos';
+import { CosmosGroupRepository } from '../../src/store/groups';
 import { drain, leaderId, makeWorld, memberIds, personalChat, type World } from './support';
 
 const [p1, p2, p3] = memberIds;
@@ -219,7 +220,7 @@ describe('meeting jobs end to end (services → jobs → runner → handlers) on
   it('skips a person who has left the group', async () => {
     const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
     await drain(runner);
-    const groups = w.handlerDeps.groups;
+    const groups = new CosmosGroupRepository(w.store.containers);
     const group = await groups.get(w.group.groupId);
     await groups.replace({ ...group!, members: group!.members.filter((m) => m.userId !== p1) });
     await at('2026-03-28T07:00:00.000Z');

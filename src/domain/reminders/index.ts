@@ -1,2 +1,3 @@
 /** The reminders feature's domain layer: other features import from here, never from the files behind it. */
 export * from './model';
+export * from './delivery';

@@ -1,7 +1,7 @@
 import { attendancePayloadSchema } from '../../domain/meetings';
+import { decideDelivery, meetingMessageRules } from '../../domain/reminders';
 import type { JobHandler } from '../jobs';
-import { loadRecipient, quietHoursDeferral, sendToPerson, skipped, type MeetingJobDeps } from './common';
-import { leads } from '../../domain/groups';
+import { fromSendOutcome, skipped, unlessDelivered, type MeetingJobTools } from './common';
 
 /**
  * `attendance`: as a meeting ends, the group's leader gets the roster card to mark who came. Skipped
@@ -9,32 +9,32 @@ import { leads } from '../../domain/groups';
  * leader; quiet hours hold it until morning.
  */
 export const attendanceHandler =
-  (deps: MeetingJobDeps): JobHandler =>
+  ({ delivery, renderer }: MeetingJobTools): JobHandler =>
   async (job, { now }) => {
     const payload = attendancePayloadSchema.parse(job.payload);
-    const [meeting, group] = await Promise.all([deps.meetings.get(job.groupId, payload.meetingId), deps.groups.get(job.groupId)]);
-    if (!meeting || !group) return skipped('meeting_not_found');
-    if (!job.userId || !leads(group, job.userId)) return skipped('not_group_leader');
-    if (meeting.status === 'cancelled') return skipped('meeting_cancelled');
-    if (meeting.revision !== payload.revision || meeting.endsAt !== payload.meetingEndsAt) return skipped('meeting_moved');
-    if (group.members.length === 0) return skipped('no_members');
-
-    const [recipient, attendance] = await Promise.all([
-      loadRecipient(deps, group, job.userId),
-      deps.meetings.listAttendance(group.groupId, meeting.id),
+    if (!job.userId) return skipped('not_group_leader');
+    const [ctx, attendance] = await Promise.all([
+      delivery.load(job.groupId, payload.meetingId, job.userId),
+      delivery.listAttendance(job.groupId, payload.meetingId),
     ]);
-    const quiet = quietHoursDeferral(now, recipient, undefined, 'send_now');
-    if (quiet) return quiet;
+    if (!ctx) return skipped('meeting_not_found');
+    const facts = delivery.facts(ctx, job.userId, now, { revision: payload.revision, endsAt: payload.meetingEndsAt }, { asLeader: true });
+    const rules = meetingMessageRules.roster();
+    const decision = decideDelivery(facts, rules);
+    if (!decision.send && 'skip' in decision) return skipped(decision.skip);
+    if (ctx.group.members.length === 0) return skipped('no_members');
+    const notNow = unlessDelivered(decision);
+    if (notNow) return notNow;
 
-    const message = deps.renderer.render({
+    const message = renderer.render({
       kind: 'attendance_roster',
-      locale: recipient.locale,
-      timeZone: group.timeZone,
-      meeting,
-      group,
+      locale: ctx.recipient.locale,
+      timeZone: ctx.group.timeZone,
+      meeting: ctx.meeting,
+      group: ctx.group,
       recipientId: job.userId,
       jobId: job.id,
       attendance,
     });
-    return sendToPerson(deps, job.userId, message);
+    return fromSendOutcome(await delivery.sendToPerson(ctx, job.userId, message));
   };

@@ -1,4 +1,5 @@
 import { meetingJobKinds } from '../../domain/meetings';
+import { MeetingDeliveryService } from '../../services/meetings';
 import type { JobHandlers } from '../jobs';
 import { groupJobKinds } from '../../domain/groups';
 import { attendanceHandler } from './attendance';
@@ -13,15 +14,18 @@ export type { GroupJobDeps } from './leaderNotice';
 
 /** The meeting job kinds and their handlers; spread into the runner's map beside other issues' kinds. */
 export function meetingJobHandlers(deps: MeetingJobDeps): JobHandlers {
+  // The handlers read and send only through the service; the delivery rules are the domain's policy.
+  const tools = { delivery: new MeetingDeliveryService(deps), renderer: deps.renderer, prompter: deps.prompter };
   return {
-    [meetingJobKinds.remind]: remindHandler(deps),
-    [meetingJobKinds.reflect]: reflectHandler(deps),
-    [meetingJobKinds.notify]: notifyHandler(deps),
-    [meetingJobKinds.attendance]: attendanceHandler(deps),
+    [meetingJobKinds.remind]: remindHandler(tools),
+    [meetingJobKinds.reflect]: reflectHandler(tools),
+    [meetingJobKinds.notify]: notifyHandler(tools),
+    [meetingJobKinds.attendance]: attendanceHandler(tools),
   };
 }
 
 /** The groups feature's job kinds: notices to the leader. */
 export function groupJobHandlers(deps: GroupJobDeps): JobHandlers {
-  return { [groupJobKinds.leaderNotice]: leaderNoticeHandler(deps) };
+  const { groups, users, noticeRenderer, defaultLocale } = deps;
+  return { [groupJobKinds.leaderNotice]: leaderNoticeHandler({ delivery: new MeetingDeliveryService(deps), groups, users, noticeRenderer, defaultLocale }) };
 }

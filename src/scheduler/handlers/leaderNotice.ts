@@ -1,11 +1,24 @@
-import { leaderNoticePayloadSchema } from '../../domain/groups';
-import type { LeaderNoticeRenderer } from '../../services/groups';
+import { leaderNoticePayloadSchema, leads } from '../../domain/groups';
+import type { GroupRepository, LeaderNoticeRenderer } from '../../services/groups';
+import type { MeetingDeliveryService } from '../../services/meetings';
+import type { UserRepository } from '../../services/people';
 import type { JobHandler } from '../jobs';
-import { loadRecipient, sendToPerson, skipped, type MeetingJobDeps } from './common';
+import { fromSendOutcome, skipped, type MeetingJobDeps } from './common';
 
-export type GroupJobDeps = Pick<MeetingJobDeps, 'groups' | 'users' | 'prefs' | 'refs' | 'messenger' | 'defaultLocale'> & {
+/** The group notices reach the leader through the meeting delivery service; the group and the member's profile are read beside it. */
+export type GroupJobDeps = MeetingJobDeps & {
+  groups: GroupRepository;
+  users: UserRepository;
   noticeRenderer: LeaderNoticeRenderer;
 };
+
+export interface GroupJobTools {
+  delivery: MeetingDeliveryService;
+  groups: GroupRepository;
+  users: UserRepository;
+  noticeRenderer: LeaderNoticeRenderer;
+  defaultLocale: MeetingJobDeps['defaultLocale'];
+}
 
 /**
  * `leaderNotice`: tells a group's leader that someone joined or left, by the same path as every
@@ -14,15 +27,17 @@ export type GroupJobDeps = Pick<MeetingJobDeps, 'groups' | 'users' | 'prefs' | '
  * happens, as it always was. The name is read now: someone who has since asked to be forgotten stays unnamed.
  */
 export const leaderNoticeHandler =
-  (deps: GroupJobDeps): JobHandler =>
+  ({ delivery, groups, users, noticeRenderer, defaultLocale }: GroupJobTools): JobHandler =>
   async (job) => {
     const payload = leaderNoticePayloadSchema.parse(job.payload);
-    const group = await deps.groups.get(job.groupId);
+    const group = await groups.get(job.groupId);
     if (!group) return skipped('group_not_found');
-    if (!job.userId || group.leaderId !== job.userId) return skipped('not_group_leader');
+    if (!job.userId || !leads(group, job.userId)) return skipped('not_group_leader');
     const member = group.members.find((m) => m.userId === payload.memberId);
     if (payload.event === 'joined' && !member) return skipped('superseded');
-    const [recipient, profile] = await Promise.all([loadRecipient(deps, group, group.leaderId), deps.users.get(payload.memberId)]);
+    const [leader, profile] = await Promise.all([delivery.loadPerson(group.leaderId), users.get(payload.memberId)]);
+    const locale = leader.user?.locale ?? group.locale ?? defaultLocale;
     const memberName = member?.displayName || (profile?.consent?.given ? profile.displayName : undefined);
-    return sendToPerson(deps, group.leaderId, deps.noticeRenderer.render({ event: payload.event, locale: recipient.locale, group, memberName, count: payload.count }));
+    const message = noticeRenderer.render({ event: payload.event, locale, group, memberName, count: payload.count });
+    return fromSendOutcome(await delivery.sendToPerson(leader, group.leaderId, message));
   };

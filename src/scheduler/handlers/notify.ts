@@ -1,7 +1,8 @@
 import { notifyPayloadSchema } from '../../domain/meetings';
+import { decideDelivery, meetingMessageRules } from '../../domain/reminders';
 import type { MeetingMessageKind } from '../../services/meetings';
 import type { JobHandler } from '../jobs';
-import { isResult, loadRecipient, loadJob, nowIso, sendToPerson, skipped, type MeetingJobDeps } from './common';
+import { fromSendOutcome, skipped, unlessDelivered, type MeetingJobTools } from './common';
 
 const messageKind: Record<'scheduled' | 'moved' | 'cancelled', MeetingMessageKind> = {
   scheduled: 'meeting_scheduled',
@@ -12,31 +13,29 @@ const messageKind: Record<'scheduled' | 'moved' | 'cancelled', MeetingMessageKin
 /**
  * `notify`: tells one participant that a meeting was scheduled, moved or cancelled. A notice that a
  * later change made stale (moved again, then cancelled) is skipped as `superseded`; the later notice
- * says it all. Neither pauses nor quiet hours hold these back: they are news the person plans around,
- * and the leader is told "I'll let them know" (README, Decisions). Quiet hours are for reminders and reflections.
+ * says it all. Pauses do not hold these back: they are news, not reminders. Quiet hours do, unless
+ * waiting would pass the meeting's start.
  */
 export const notifyHandler =
-  (deps: MeetingJobDeps): JobHandler =>
+  ({ delivery, renderer }: MeetingJobTools): JobHandler =>
   async (job, { now }) => {
-    const loaded = await loadJob(deps, job, notifyPayloadSchema);
-    if (isResult(loaded)) return loaded;
-    const { payload, meeting, group, userId } = loaded;
-    if (payload.event !== 'cancelled') {
-      if (meeting.status === 'cancelled' || meeting.revision !== payload.revision) return skipped('superseded');
-      if (nowIso(now) >= meeting.startsAt) return skipped('meeting_started');
-    }
+    const payload = notifyPayloadSchema.parse(job.payload);
+    if (!job.userId) return skipped('not_in_group');
+    const ctx = await delivery.load(job.groupId, payload.meetingId, job.userId);
+    if (!ctx) return skipped('meeting_not_found');
+    const facts = delivery.facts(ctx, job.userId, now, { revision: payload.revision });
+    const notNow = unlessDelivered(decideDelivery(facts, meetingMessageRules.notice(payload.event)));
+    if (notNow) return notNow;
 
-    const recipient = await loadRecipient(deps, group, userId);
-
-    const message = deps.renderer.render({
+    const message = renderer.render({
       kind: messageKind[payload.event],
-      locale: recipient.locale,
-      timeZone: recipient.zone,
-      meeting,
-      group,
-      recipientId: userId,
+      locale: ctx.recipient.locale,
+      timeZone: ctx.recipient.zone,
+      meeting: ctx.meeting,
+      group: ctx.group,
+      recipientId: job.userId,
       jobId: job.id,
       ...(payload.previousStartsAt ? { previousStartsAt: payload.previousStartsAt } : {}),
     });
-    return sendToPerson(deps, userId, message);
+    return fromSendOutcome(await delivery.sendToPerson(ctx, job.userId, message));
   };

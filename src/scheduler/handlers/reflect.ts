@@ -1,7 +1,7 @@
-import { isPaused } from '../../domain/reminders';
 import { reflectPayloadSchema } from '../../domain/meetings';
+import { decideDelivery, meetingMessageRules } from '../../domain/reminders';
 import type { JobHandler } from '../jobs';
-import { fromSendOutcome, isResult, loadRecipient, loadJob, quietHoursDeferral, skipped, type MeetingJobDeps } from './common';
+import { fromSendOutcome, skipped, unlessDelivered, type MeetingJobTools } from './common';
 
 /**
  * `reflect`: after a meeting, invite one participant to reflect on it. The conversation itself belongs
@@ -9,25 +9,15 @@ import { fromSendOutcome, isResult, loadRecipient, loadJob, quietHoursDeferral, 
  * absent, who said they would not come (and was not recorded present), or who is paused.
  */
 export const reflectHandler =
-  (deps: MeetingJobDeps): JobHandler =>
+  ({ delivery, prompter }: MeetingJobTools): JobHandler =>
   async (job, { now }) => {
-    const loaded = await loadJob(deps, job, reflectPayloadSchema);
-    if (isResult(loaded)) return loaded;
-    const { payload, meeting, group, userId } = loaded;
-    if (meeting.status === 'cancelled') return skipped('meeting_cancelled');
-    if (meeting.revision !== payload.revision || meeting.endsAt !== payload.meetingEndsAt) return skipped('meeting_moved');
+    const payload = reflectPayloadSchema.parse(job.payload);
+    if (!job.userId) return skipped('not_in_group');
+    const ctx = await delivery.load(job.groupId, payload.meetingId, job.userId);
+    if (!ctx) return skipped('meeting_not_found');
+    const facts = delivery.facts(ctx, job.userId, now, { revision: payload.revision, endsAt: payload.meetingEndsAt });
+    const notNow = unlessDelivered(decideDelivery(facts, meetingMessageRules.reflection()));
+    if (notNow) return notNow;
 
-    const [recipient, pause, rsvp, attendance] = await Promise.all([
-      loadRecipient(deps, group, userId),
-      deps.pauses.current(userId),
-      deps.meetings.getRsvp(group.groupId, meeting.id, userId),
-      deps.meetings.getAttendance(group.groupId, meeting.id, userId),
-    ]);
-    if (attendance?.status === 'absent') return skipped('absent');
-    if (!attendance && rsvp?.answer === 'no') return skipped('rsvp_no');
-    if (isPaused(pause, now)) return skipped('paused');
-    const quiet = quietHoursDeferral(now, recipient, undefined, 'send_now');
-    if (quiet) return quiet;
-
-    return fromSendOutcome(await deps.prompter.prompt({ group, meeting, userId, locale: recipient.locale }));
+    return fromSendOutcome(await prompter.prompt({ group: ctx.group, meeting: ctx.meeting, userId: job.userId, locale: ctx.recipient.locale }));
   };

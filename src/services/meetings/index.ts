@@ -4,3 +4,4 @@ export * from './attendance';
 export * from './overview';
 export * from './planning';
 export * from './ports';
+export * from './delivery';

@@ -1,8 +1,30 @@
 import type { Group } from '../../domain/groups';
 import type { Attendance, Rsvp, Meeting } from '../../domain/meetings';
+import type { ConversationRef, User } from '../../domain/people';
+import type { Pause, ReminderPrefs } from '../../domain/reminders';
 import type { Locale } from '../../domain/shared/locale';
 import type { OutboundMessage, SendOutcome } from '../shared/ports';
 
+
+/** What a message to one person depends on, from that person's partition: read at once. */
+export interface RecipientDocuments {
+  user?: User;
+  prefs?: ReminderPrefs;
+  /** The current pause, if any. */
+  pause?: Pause;
+  refs: ConversationRef[];
+}
+
+export interface RecipientRepository {
+  load(userId: string): Promise<RecipientDocuments>;
+}
+
+export interface MeetingWithGroup {
+  meeting?: Meeting;
+  group?: Group;
+  rsvp?: Rsvp;
+  attendance?: Attendance;
+}
 
 /** Meetings, RSVPs and attendance: all in the group's partition of the `groups` container. */
 export interface MeetingRepository {
@@ -17,6 +39,8 @@ export interface MeetingRepository {
   /** Scheduled meetings that ended in [from, to), latest first: for marking attendance afterwards. */
   listEnded(groupId: string, from: string, to: string): Promise<Meeting[]>;
   getRsvp(groupId: string, meetingId: string, userId: string): Promise<Rsvp | undefined>;
+  /** What a message about a meeting to one member depends on, read at once. */
+  getWithGroup(groupId: string, meetingId: string, userId: string): Promise<MeetingWithGroup>;
   putRsvp(rsvp: Rsvp): Promise<Rsvp>;
   listRsvps(groupId: string, meetingId: string): Promise<Rsvp[]>;
   /** The RSVPs of several meetings of one group in one query. */

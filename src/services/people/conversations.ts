@@ -7,15 +7,19 @@ import type { ConversationRefRepository, UserRepository } from './ports';
 import type { JobQueue } from '../shared/ports';
 
 export type PersonalTarget =
-  | { conversationId: string }
+  | { conversationId: string; ref: ConversationRef }
   | { unreachable: number; reason: 'no_conversation' | 'conversation_unreachable' };
 
-/** The person's own 1:1 chat with the bot, most recently seen first; or why there is none to use. */
 export async function findPersonalConversation(refs: ConversationRefRepository, userId: string): Promise<PersonalTarget> {
+  return personalTargetFrom(await refs.listForOwner(userId), userId);
+}
+
+/** The person's newest reachable personal chat among their stored references (already read by the caller). */
+export function personalTargetFrom(refs: ConversationRef[], userId: string): PersonalTarget {
   // Filtered here too: a reference is only ever used for its own owner.
-  const all = (await refs.listForOwner(userId)).filter((r) => r.userId === userId && r.conversationType === 'personal');
+  const all = refs.filter((r) => r.userId === userId && r.conversationType === 'personal');
   const reachable = all.filter((r) => !r.unreachable).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  if (reachable[0]) return { conversationId: reachable[0].reference.conversation.id };
+  if (reachable[0]) return { conversationId: reachable[0].reference.conversation.id, ref: reachable[0] };
   const marked = all.find((r) => r.unreachable);
   return marked ? { unreachable: marked.unreachable!.status, reason: 'conversation_unreachable' } : { unreachable: 404, reason: 'no_conversation' };
 }

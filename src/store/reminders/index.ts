@@ -1,2 +1,3 @@
 /** The reminders feature's store layer: other features import from here, never from the files behind it. */
 export * from './repositories';
+export * from './recipientRepository';
