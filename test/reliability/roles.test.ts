@@ -67,6 +67,8 @@ describe('reliability: roles matrix over HTTP', function () {
     proposalId: () => 'proposal:none',
     roundId: () => 'round:1',
     approve: () => true,
+    alertId: () => 'alert:none',
+    answer: () => 'handled',
   };
   function payloadFor(route: CardRoute): Record<string, unknown> {
     const shape = (route.schema as unknown as z.ZodObject).shape as Record<string, unknown> | undefined;
