@@ -71,7 +71,9 @@ await build({
   sourcemap: true,
   logLevel: 'error',
   // botframework-webchat is only located (require.resolve) to serve its browser bundle; dtrace-provider is restify's optional native probe.
-  external: ['botframework-webchat', 'dtrace-provider'],
+  // The charts' libraries stay packages: vega is ESM with top-level await (loaded with import() when a chart is drawn)
+  // and @resvg/resvg-js is a native addon. Neither is loaded at start.
+  external: ['botframework-webchat', 'dtrace-provider', 'vega', 'vega-lite', '@resvg/resvg-js'],
 });
 writeFileSync(path.join(out, 'index.js'), launcher);
 rmSync(path.join(out, 'app.js.cache'), { force: true });
