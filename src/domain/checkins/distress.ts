@@ -1,5 +1,5 @@
 /**
- * The distress rule: a reviewed phrase list per language (locales/safety.json), matched on normalised
+ * The distress rule: a reviewed phrase list per language (`checkins.safety.distressPhrases` in each locale file), matched on normalised
  * text as whole words — no model, no guessing. Passed in by the caller so the domain reads no files.
  */
 

@@ -14,6 +14,6 @@ export interface CheckInFeature {
   safety: SafetyService;
   myData: MyDataService;
   numbers: SafetyNumbers;
-  /** The reviewed distress phrases (locales/safety.json). */
+  /** The reviewed distress phrases (`checkins.safety.distressPhrases` in each locale file). */
   distressPhrases: readonly string[];
 }

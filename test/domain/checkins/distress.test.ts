@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { normalise, soundsDistressed } from '../../../src/domain/checkins';
 import { distressPhrases } from '../../../src/i18n/safety';
 
-const list = JSON.parse(readFileSync(join(__dirname, '../../../locales/safety.json'), 'utf8')) as Record<'fi' | 'sv' | 'en', string[]>;
+// The lists as the locale files hold them: one key per language, phrases separated by "|".
+const list = Object.fromEntries((['fi', 'sv', 'en'] as const).map((l) => [l, (JSON.parse(readFileSync(join(__dirname, `../../../locales/${l}.json`), 'utf8')).checkins.safety.distressPhrases as string).split('|').map((p) => p.trim())])) as Record<'fi' | 'sv' | 'en', string[]>;
 
 describe('distress rule: reviewed phrases, whole words, no model', () => {
   for (const lang of ['fi', 'sv', 'en'] as const) {

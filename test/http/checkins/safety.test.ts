@@ -5,7 +5,8 @@ import pino from 'pino';
 import { textOf, type Person } from '../../support/botHarness';
 import { checkInWorld, emptyCard } from './support';
 
-const phrases = JSON.parse(readFileSync(join(__dirname, '../../../locales/safety.json'), 'utf8')) as Record<'fi' | 'sv' | 'en', string[]>;
+// The lists as the locale files hold them: one key per language, phrases separated by "|".
+const phrases = Object.fromEntries((['fi', 'sv', 'en'] as const).map((l) => [l, (JSON.parse(readFileSync(join(__dirname, `../../../locales/${l}.json`), 'utf8')).checkins.safety.distressPhrases as string).split('|').map((p) => p.trim())])) as Record<'fi' | 'sv' | 'en', string[]>;
 
 /** The literal crisis answers, numbers included (the defaults of CRISIS_LINE_FI, CRISIS_LINE_SV, EMERGENCY_NUMBER). */
 const crisis = {
