@@ -4,7 +4,7 @@ import type { Clock } from '../../domain/shared/clock';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { newInviteCode, normalizeInviteCode } from '../../domain/groups/invite';
 import type { Locale } from '../../domain/shared/locale';
-import { groupJobKinds, inviteKey, leaderNoticeJobId, type Group, type LeaderNoticePayload, type Invite, type Member } from '../../domain/groups/model';
+import { groupJobKinds, leaderNoticeJobId, type Group, type LeaderNoticePayload, type Invite, type Member } from '../../domain/groups/model';
 import type { User } from '../../domain/people';
 import type { JobQueue } from '../shared/ports';
 import type { CodeAttemptGuard } from '../people';
@@ -12,6 +12,7 @@ import type { GroupRepository } from './ports';
 import type { UserService } from '../people';
 import { isMember, leads } from '../../domain/groups/rules';
 import { retryOnConflict } from '../shared/retryOnConflict';
+import { Invites } from './invites';
 
 export interface GroupRules {
   maxParticipants: number;
@@ -46,7 +47,11 @@ export class GroupService {
     /** Notices to the leader are jobs: the scheduler sends them, with its retries, outside this person's turn. */
     private readonly jobs: JobQueue,
     private readonly newCode: () => string = () => newInviteCode(),
-  ) {}
+  ) {
+    this.invites = new Invites(groups, clock, rules.inviteTtlDays, newCode, (groupId, change, known) => this.mutateGroup(groupId, change, known));
+  }
+
+  private readonly invites: Invites;
 
   private now() {
     return this.clock.now();
@@ -81,7 +86,7 @@ export class GroupService {
           leaderId,
           members: [],
           inviteCode: code,
-          inviteExpiresAt: this.inviteExpiry(now),
+          inviteExpiresAt: this.invites.expiry(now),
           linkedChatIds: [],
           createdAt: now.toISOString(),
           updatedAt: now.toISOString(),
@@ -93,57 +98,13 @@ export class GroupService {
       }
     }
     if (group.leaderId !== leaderId) throw new DomainError('NOT_GROUP_LEADER');
-    return this.ensureInvite(group);
-  }
-
-  private inviteExpiry(now: Date): string {
-    return new Date(now.getTime() + this.rules.inviteTtlDays * 86_400_000).toISOString();
-  }
-
-  /** The invite document of the group's current code, written if missing (a repeated create, a failed write). */
-  private async ensureInvite(known: Group): Promise<{ group: Group; invite: Invite }> {
-    let group = known;
-    for (let attempt = 0; ; attempt++) {
-      const code = group.inviteCode ?? this.newCode();
-      const existing = await this.groups.getInvite(code);
-      if (existing?.targetGroupId === group.groupId) return { group, invite: existing };
-      if (!existing) {
-        if (group.inviteCode !== code) group = await this.mutateGroup(group.groupId, (g) => ({ ...g, inviteCode: code, inviteExpiresAt: this.inviteExpiry(this.now()) }), group);
-        try {
-          return { group, invite: await this.putInvite(group.groupId, code, group.inviteExpiresAt ?? this.inviteExpiry(this.now())) };
-        } catch (e) {
-          if (!isDomainError(e, 'CONFLICT') || attempt >= 3) throw e;
-          continue; // written at the same moment: read it again
-        }
-      }
-      // A collision of two random codes is astronomically rare; give the group another one.
-      if (attempt >= 3) throw new DomainError('CONFLICT');
-      group = await this.mutateGroup(group.groupId, (g) => ({ ...g, inviteCode: this.newCode() }), group);
-    }
-  }
-
-  private putInvite(groupId: string, code: string, expiresAt: string): Promise<Invite> {
-    return this.groups.putInvite({
-      type: 'invite',
-      id: 'invite',
-      groupId: inviteKey(code),
-      code,
-      targetGroupId: groupId,
-      expiresAt,
-      createdAt: this.now().toISOString(),
-    });
-  }
-
-  private async issueInvite(groupId: string): Promise<Invite> {
-    const expiresAt = this.inviteExpiry(this.now());
-    // A collision of two random codes is astronomically rare; try another one.
-    return retryOnConflict(() => this.putInvite(groupId, this.newCode(), expiresAt), 4);
+    return this.invites.ensure(group);
   }
 
   /** A fresh code; the old one stops working at once and, when tried, says it was replaced. */
   async renewInvite(leaderId: string, groupId: string): Promise<{ group: Group; invite: Invite }> {
     const group = await this.ledGroup(leaderId, groupId);
-    const invite = await this.issueInvite(groupId);
+    const invite = await this.invites.issue(groupId);
     const updated = await this.mutateGroup(groupId, (g) => ({ ...g, inviteCode: invite.code, inviteExpiresAt: invite.expiresAt }), group);
     const old = group.inviteCode ? await this.groups.getInvite(group.inviteCode) : undefined;
     if (old) await this.groups.saveInvite({ ...old, replacedAt: this.now().toISOString() });
