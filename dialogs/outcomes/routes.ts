@@ -70,6 +70,6 @@ export const outcomesRoutes: FeatureRoutes = {
   menu: [
     { action: 'outcomes.home', section: 'main', order: 46, visible: (v) => !v.inGroupChat && v.leadsGroups },
     { action: 'outcomes.report', section: 'settings', order: 7, visible: (v) => !v.inGroupChat && v.leadsGroups },
-    { action: 'outcomes.serviceReport', section: 'settings', order: 8, visible: (v) => !v.inGroupChat && v.reportReader === true },
+    { action: 'outcomes.serviceReport', section: 'main', order: 47, visible: (v) => !v.inGroupChat && v.reportReader === true },
   ],
 };
