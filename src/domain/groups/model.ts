@@ -49,6 +49,15 @@ export const formerMemberSchema = z.object({
 });
 export type FormerMember = z.infer<typeof formerMemberSchema>;
 export const formerMemberId = (userId: string) => `former:${userId}`;
+export const formerMemberOf = (groupId: string, { userId, displayName, joinedAt }: Member, leftAt: string): FormerMember => ({
+  type: 'formerMember',
+  id: formerMemberId(userId),
+  groupId,
+  userId,
+  displayName,
+  joinedAt,
+  leftAt,
+});
 
 /** Lives in the groups container under its own partition `invite:{code}` so a code is found by a point read. */
 export const inviteSchema = z.object({

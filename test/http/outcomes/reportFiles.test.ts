@@ -151,6 +151,45 @@ describe('HTTP: the programme report — files through Teams consent, leavers, c
     expect(drive.uploads).to.have.length(1);
   });
 
+  it('words the consent, the failed upload and the decline in Swedish and English', async () => {
+    const expected = {
+      sv: {
+        word: 'rapport',
+        consent: 'I Teams sparas filen i din OneDrive när du godkänner den. Godkänn varje fil för sig.',
+        description: 'Rapporten: en rad per deltagare, koder i stället för namn (CSV, avgränsare ;).',
+        failed: 'Jag kunde inte spara filen. Försök igen om en stund: skriv "rapport".',
+        declined: 'Okej, jag skickade ingen fil. Du får den senare genom att skriva "rapport".',
+      },
+      en: {
+        word: 'report',
+        consent: 'In Teams the file is saved to your OneDrive when you accept it. Accept each file on its own.',
+        description: "The report: one row per participant, codes instead of names (CSV, separator ';').",
+        failed: 'I couldn\'t save the file. Please try again in a moment: type "report".',
+        declined: 'Okay, I didn\'t send the file. You can get it later by typing "report".',
+      },
+    } as const;
+    const refusing = createServer((_req, res) => {
+      res.statusCode = 503;
+      res.end();
+    });
+    await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', () => r()));
+    const refusingUrl = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/upload/x`;
+    for (const [locale, words] of Object.entries(expected)) {
+      const lead = person(locale === 'sv' ? 'Sven' : 'Emma', locale as 'sv' | 'en');
+      await groupOverHttp(first, lead, [], locale === 'sv' ? 'Gruppen' : 'The group');
+      const answer = await first.say(lead, words.word);
+      expect(answer.at(-1)!.text).to.equal(words.consent);
+      const [participants] = consentsIn(answer);
+      expect(participants!.content.description).to.equal(words.description);
+      const uploadInfo = { uploadUrl: refusingUrl, contentUrl: 'https://contoso-my.sharepoint.com/x.csv', name: participants!.name };
+      const invoke = (action: string) => ({ type: 'invoke', name: 'fileConsent/invoke', value: { type: 'fileUpload', action, context: participants!.content.acceptContext, uploadInfo } });
+      expect(textOf(await first.turn(lead, invoke('accept')))).to.equal(words.failed);
+      // Nothing lost: the file is still there for a second try (or for the decline).
+      expect(textOf(await first.turn(lead, invoke('decline')))).to.equal(words.declined);
+    }
+    refusing.close();
+  });
+
   it('refuses the service-wide report to others in their own language (sv, en)', async () => {
     expect(textOf(await first.say(siri, 'tjänsterapport'))).to.equal('Rapporten för hela tjänsten är bara för dess läsare. Rapporten för dina egna grupper får du genom att skriva "rapport".');
     expect(textOf(await first.say(pekka, 'service report'))).to.equal('The service-wide report is for its readers only. For your own groups\' report, type "report".');
