@@ -55,9 +55,10 @@ export function incomingCard(t: Translate, { group, message, fromName }: Omit<In
 
 /** Told to the sender: not delivered, why in words, the text kept, and "Try again". */
 export function undeliveredCard(t: Translate, { message, reason, toName }: Omit<UndeliveredRequest, 'kind' | 'locale' | 'group'>) {
-  const title = message.from === 'leader' ? t('leader.guidance.undeliveredTitle', { name: toName ?? '' }) : t('leader.guidance.undeliveredToLeader');
+  const title =
+    message.from === 'participant' ? t('leader.guidance.undeliveredToLeader') : toName ? t('leader.guidance.undeliveredTitle', { name: toName }) : t('leader.guidance.undeliveredUnnamed');
   return adaptiveCard(
-    [heading(title), textBlock(t(`leader.guidance.reason.${reason}`)), textBlock(message.text, { isSubtle: true }), textBlock(t('leader.guidance.kept'))],
+    [heading(title), textBlock(t(`leader.guidance.reason.${reason}`)), textBlock(message.text, { isSubtle: true }), textBlock(t(reason === 'left_group' ? 'leader.guidance.keptClosed' : 'leader.guidance.kept'))],
     reason === 'left_group' ? [] : [submit(t('leader.guidance.retry'), { action: 'leader.retry', participantId: message.userId, messageId: message.id })],
     { speak: title },
   );
