@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ManualClock } from '../scheduler/support';
 import { CosmosLeaderRepository } from '../../src/store/leader';
-import { BotHarness, person, submitActions, textOf, type Person } from '../support/botHarness';
+import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, textOf, type Person } from '../support/botHarness';
 import { buttonData, groupOverHttp } from './activities/support';
 
 const chat = { id: '19:kuntosali-chat@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' };
@@ -172,5 +172,25 @@ describe('HTTP: private guidance between a leader and one participant', function
     expect([...got.keys()]).to.deep.equal([pekka.conversationId]);
     expect(textOf(got.get(pekka.conversationId)!)).to.contain('Your leader Leena wrote to you');
     expect(submitActions(got.get(pekka.conversationId)!).map((a) => a.title)).to.deep.equal(['Answer']);
+  });
+
+  it('asks for the group first when the leader leads several, all by typed steps', async () => {
+    const ville = person('Ville', 'fi');
+    await bot.submit(leena, { action: 'newGroup' });
+    await bot.say(leena, 'Juoksijat');
+    await bot.say(leena, 'Europe/Helsinki');
+    await onboardAndJoin(bot, ville, inviteCodeIn(await bot.say(leena, 'Suomi')));
+    await tick();
+    expect(textOf(await bot.say(leena, 'viesti'))).to.equal('Minkä ryhmän osallistujalle kirjoitat?\nKuntosali\nKuntosali\nJuoksijat\nJuoksijat');
+    expect(textOf(await bot.say(leena, 'jokin muu'))).to.contain('Valitse yksi painikkeista tai kirjoita sen numero.');
+    // One participant in Juoksijat: the form opens for Ville at once.
+    expect(textOf(await bot.say(leena, '2'))).to.equal(
+      'Viesti: Ville\nJuoksijat · Vain sinä ja Ville näette nämä viestit.\nViestisi\nKirjoita viesti kenttään tai suoraan chattiin, enintään 1000 merkkiä.\nLähetä',
+    );
+    expect(textOf(await bot.say(leena, 'apua'))).to.contain('Kirjoitat yksityisviestiä. Vain sinä ja vastaanottaja näette sen.');
+    expect(textOf(await bot.say(leena, 'Tervetuloa ryhmään, Ville!'))).to.equal('Viestisi on matkalla: Ville. Kerron, jos se ei mene perille.');
+    const got = await received(tick);
+    expect([...got.keys()]).to.deep.equal([ville.conversationId]);
+    expect(textOf(got.get(ville.conversationId)!)).to.contain('Juoksijat · Kukaan muu ei näe tätä viestiä.\nTervetuloa ryhmään, Ville!');
   });
 });
