@@ -10,6 +10,7 @@ import {
 } from '../../domain/activities';
 import type { ActivityStore } from '../../services/activities';
 import type { Containers } from '../shared/cosmosClient';
+import { writeTogether } from '../shared/batch';
 import { Documents } from '../shared/documents';
 
 /*
@@ -60,8 +61,10 @@ export class CosmosActivityRepository implements ActivityStore {
     return (await this.rounds.query(ofType('voteRound', groupId), groupId)).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
   }
 
-  putVote(vote: Vote) {
-    return this.votes.upsert(vote);
+  async recordVote(vote: Vote, round: VoteRound) {
+    const next = { ...round, revision: round.revision + 1, updatedAt: vote.at };
+    const [written] = await writeTogether<[VoteRound, Vote]>(round.groupId, this.rounds.replacing(next, round.groupId), this.votes.upserting(vote, vote.groupId));
+    return written;
   }
   listVotes(groupId: string, roundIdValue: string) {
     return this.votes.query(ofType('vote', groupId, ' AND c.roundId = @roundId', [{ name: '@roundId', value: roundIdValue }]), groupId);
