@@ -12,8 +12,12 @@ export interface ProposalRepository {
 
 export interface RoundRepository {
   getRound(groupId: string, roundId: string): Promise<VoteRound | undefined>;
-  /** CONFLICT when a round with this id exists (two rounds opened at once). */
-  createRound(round: VoteRound): Promise<VoteRound>;
+  /**
+   * The round, and each proposal it takes marked with its id (IfMatch on each as read), in one transactional
+   * batch: CONFLICT, nothing written, when a round with this id exists (two rounds opened at once) or a
+   * proposal changed since it was read (edited or withdrawn by its author).
+   */
+  createRound(round: VoteRound, taken: Proposal[]): Promise<VoteRound>;
   /** IfMatch on the round's _etag (CONFLICT otherwise). */
   replaceRound(round: VoteRound): Promise<VoteRound>;
   listRounds(groupId: string): Promise<VoteRound[]>;

@@ -70,17 +70,17 @@ export class RoundService {
     }
   }
 
+  /** The round and the proposals it takes in one batch; a proposal edited or withdrawn meanwhile makes it read them again. */
   private async openWith(group: Group, deadline: string, openedBy: string): Promise<VoteRound> {
     const { groupId } = group;
-    const [proposals, rounds] = await Promise.all([this.deps.store.listProposals(groupId), this.deps.store.listRounds(groupId)]);
-    if (rounds.some((r) => r.status === 'open')) throw new ActivityError('ROUND_ALREADY_OPEN');
-    const waiting = waitingProposals(proposals, rounds).slice(0, 10);
-    if (waiting.length < 2) throw new ActivityError('TOO_FEW_PROPOSALS');
-    const now = this.clock.now();
-    const at = toUtcIso(now);
-    let round: VoteRound;
-    try {
-      round = await this.deps.store.createRound({
+    for (let attempt = 0; attempt < maxRetries; attempt++) {
+      const [proposals, rounds] = await Promise.all([this.deps.store.listProposals(groupId), this.deps.store.listRounds(groupId)]);
+      if (rounds.some((r) => r.status === 'open')) throw new ActivityError('ROUND_ALREADY_OPEN');
+      const waiting = waitingProposals(proposals, rounds).slice(0, 10);
+      if (waiting.length < 2) throw new ActivityError('TOO_FEW_PROPOSALS');
+      const now = this.clock.now();
+      const at = toUtcIso(now);
+      const fresh: VoteRound = {
         type: 'voteRound',
         id: roundId(rounds.length + 1),
         groupId,
@@ -92,13 +92,18 @@ export class RoundService {
         openedBy,
         openedAt: at,
         updatedAt: at,
-      });
-    } catch (e) {
-      if (isDomainError(e, 'CONFLICT')) throw new ActivityError('ROUND_ALREADY_OPEN');
-      throw e;
+      };
+      let round: VoteRound;
+      try {
+        round = await this.deps.store.createRound(fresh, waiting);
+      } catch (e) {
+        if (isDomainError(e, 'CONFLICT')) continue; // another round opened, or a proposal changed: read again
+        throw e;
+      }
+      await planRoundJobs(this.deps, group, round, now);
+      return round;
     }
-    await planRoundJobs(this.deps, group, round, now);
-    return round;
+    throw new ActivityError('ROUND_ALREADY_OPEN');
   }
 
   /**

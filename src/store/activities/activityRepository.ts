@@ -51,8 +51,11 @@ export class CosmosActivityRepository implements ActivityStore {
   getRound(groupId: string, roundIdValue: string) {
     return this.rounds.read(roundIdValue, groupId);
   }
-  createRound(round: VoteRound) {
-    return this.rounds.create(round);
+  async createRound(round: VoteRound, taken: Proposal[]) {
+    const marks = taken.map((p) => this.proposals.replacing({ ...p, roundId: round.id, updatedAt: round.openedAt }, round.groupId));
+    // The marks first: on the embedded server a failed batch keeps the writes before the failure (see writeTogether).
+    const written = await writeTogether<[...Proposal[], VoteRound]>(round.groupId, ...marks, this.rounds.creating(round, round.groupId));
+    return written.at(-1) as VoteRound;
   }
   replaceRound(round: VoteRound) {
     return this.rounds.replace(round, round.groupId);

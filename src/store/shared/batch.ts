@@ -7,8 +7,10 @@ type Results<T extends unknown[]> = { [K in keyof T]: PreparedWrite<T[K]> };
 
 /**
  * Writes documents of one partition all or nothing (a Cosmos transactional batch): when one write fails
- * (a replace whose eTag no longer matches: CONFLICT), none is made. The embedded server runs a batch in one
- * step of its event loop and stops at the first failure; the batch's first write is the one that can fail.
+ * (a replace whose eTag no longer matches, a create whose id exists: CONFLICT), none is made. The embedded
+ * server runs a batch in one step of its event loop (nothing else interleaves) but stops at the first failure
+ * without undoing the writes before it: callers put the writes that can fail first, or make the earlier ones
+ * harmless when the batch fails.
  */
 export async function writeTogether<T extends unknown[]>(partitionKey: string, ...writes: Results<T>): Promise<T> {
   const container = writes[0]?.container;

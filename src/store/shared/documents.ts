@@ -121,6 +121,13 @@ export class Documents<S extends z.ZodType<Stored>> {
     return { container: this.container, input, key: this.key((doc as Stored).id, partitionKey), accept: (r) => this.written(r as Stored) };
   }
 
+  /** A create for writeTogether: CONFLICT when the id exists, like `create`. */
+  creating(doc: z.output<S>, partitionKey: string): PreparedWrite<z.output<S>> {
+    const body = this.body(doc);
+    const input: OperationInput = { operationType: BulkOperationType.Create, partitionKey, resourceBody: body };
+    return { container: this.container, input, key: this.key((doc as Stored).id, partitionKey), accept: (r) => this.written(r as Stored) };
+  }
+
   /** An upsert for writeTogether. */
   upserting(doc: z.output<S>, partitionKey: string): PreparedWrite<z.output<S>> {
     const body = this.body(doc);

@@ -1,38 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { isActivityError, type VoteRound } from '../../../src/domain/activities';
-import { ProposalService, RoundService, type ActivityStore } from '../../../src/services/activities';
+import { ProposalService, RoundService } from '../../../src/services/activities';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { freshStore } from '../../support/cosmos';
 import { leaderId, makeWorld, memberIds, type World } from '../../scheduler/support';
+import { withBarrier } from './barrier';
 
 const [p1, p2, p3] = memberIds;
 const demands = { effort: 'low', travel: 'local', cost: 'free' } as const;
-
-/**
- * The real Cosmos repository behind the port, with a barrier: `after(method, step)` runs `step` once, right
- * after the next call of `method` has returned and before its caller goes on. Two operations interleave
- * exactly where the test says, without sleeping.
- */
-function withBarrier(store: ActivityStore) {
-  const steps = new Map<string, () => Promise<void>>();
-  const wrapped = new Proxy(store, {
-    get(target, name: string) {
-      const member = (target as unknown as Record<string, unknown>)[name];
-      if (typeof member !== 'function') return member;
-      return async (...args: unknown[]) => {
-        const result = await (member as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        const step = steps.get(name);
-        if (step) {
-          steps.delete(name);
-          await step();
-        }
-        return result;
-      };
-    },
-  });
-  return { store: wrapped, after: (method: keyof ActivityStore, step: () => Promise<void>) => void steps.set(method, step) };
-}
 
 describe('activities: a vote cast while the round closes (deterministic interleaving)', () => {
   let store: CosmosStore;
