@@ -1,19 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { isActivityError, type VoteRound } from '../../../src/domain/activities';
-import { ProposalService, RoundService } from '../../../src/services/activities';
+import type { RoundService } from '../../../src/services/activities';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { freshStore } from '../../support/cosmos';
-import { leaderId, makeWorld, memberIds, type World } from '../../scheduler/support';
-import { withBarrier } from './barrier';
+import { leaderId, memberIds, type World } from '../../scheduler/support';
+import { raceWorld } from './barrier';
 
 const [p1, p2, p3] = memberIds;
-const demands = { effort: 'low', travel: 'local', cost: 'free' } as const;
 
 describe('activities: a vote cast while the round closes (deterministic interleaving)', () => {
   let store: CosmosStore;
   let w: World;
-  let barrier: ReturnType<typeof withBarrier>;
+  let barrier: Awaited<ReturnType<typeof raceWorld>>['barrier'];
   let rounds: RoundService;
   let ids: string[];
   let round: VoteRound;
@@ -24,13 +22,7 @@ describe('activities: a vote cast while the round closes (deterministic interlea
   after(async () => store?.close());
 
   beforeEach(async () => {
-    w = await makeWorld(store, '2026-12-01T08:00:00.000Z');
-    const { groups, users, jobs, refs } = w.app.repositories;
-    barrier = withBarrier(w.app.repositories.activities);
-    rounds = new RoundService({ groups, users, store: barrier.store, jobs, refs }, w.clock);
-    const proposals = new ProposalService({ groups, users, store: barrier.store }, rounds, w.clock);
-    ids = [];
-    for (const title of ['Keilaus', 'Museo']) ids.push((await proposals.propose(p1!, w.group.groupId, { title, demands }, randomUUID())).proposal.id);
+    ({ w, barrier, rounds, ids } = await raceWorld(store, ['Keilaus', 'Museo']));
     round = await rounds.openRound(leaderId, w.group.groupId, '2026-12-03T18:00');
     await rounds.castVote(p1!, w.group.groupId, round.id, ids[0]!, true);
     await rounds.castVote(p2!, w.group.groupId, round.id, ids[0]!, true);

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { isActivityError } from '../../../src/domain/activities';
-import { ProposalService, RoundService } from '../../../src/services/activities';
+import type { ProposalService, RoundService } from '../../../src/services/activities';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { freshStore } from '../../support/cosmos';
-import { leaderId, makeWorld, memberIds, type World } from '../../scheduler/support';
-import { withBarrier } from './barrier';
+import { leaderId, memberIds, type World } from '../../scheduler/support';
+import { raceWorld } from './barrier';
 
 const [p1, p2] = memberIds;
 const demands = { effort: 'low', travel: 'local', cost: 'free' } as const;
@@ -15,7 +14,7 @@ const outcome = (work: Promise<unknown>) => work.then(() => 'saved', (e: unknown
 describe('activities: editing a proposal while a round opens (deterministic interleaving)', () => {
   let store: CosmosStore;
   let w: World;
-  let barrier: ReturnType<typeof withBarrier>;
+  let barrier: Awaited<ReturnType<typeof raceWorld>>['barrier'];
   let rounds: RoundService;
   let proposals: ProposalService;
   let ids: string[];
@@ -26,13 +25,7 @@ describe('activities: editing a proposal while a round opens (deterministic inte
   after(async () => store?.close());
 
   beforeEach(async () => {
-    w = await makeWorld(store, '2026-12-01T08:00:00.000Z');
-    const { groups, users, jobs, refs } = w.app.repositories;
-    barrier = withBarrier(w.app.repositories.activities);
-    rounds = new RoundService({ groups, users, store: barrier.store, jobs, refs }, w.clock);
-    proposals = new ProposalService({ groups, users, store: barrier.store }, rounds, w.clock);
-    ids = [];
-    for (const title of ['Keilaus', 'Museo', 'Sähly']) ids.push((await proposals.propose(p1!, w.group.groupId, { title, demands }, randomUUID())).proposal.id);
+    ({ w, barrier, rounds, proposals, ids } = await raceWorld(store, ['Keilaus', 'Museo', 'Sähly']));
   });
 
   it('refuses an edit whose proposal a round took between the edit\'s check and its write, and the ballot keeps what the round took', async () => {
