@@ -167,7 +167,7 @@ describe('HTTP: planning activities together (propose, ideas, vote, result, sche
     const before = await countDocs(bot, groupId, 'vote');
     const stranger = person('Outi', 'fi');
     await bot.install(stranger);
-    expect(textOf(await bot.submit(stranger, { action: 'activities.vote', groupId, roundId: 'round:1', proposalId: ids.gym, approve: true }))).to.contain('Et ole ryhmässä.');
+    expect(textOf(await bot.submit(stranger, { action: 'activities.vote', groupId, roundId: 'round:1', proposalId: ids.gym, approve: true }))).to.equal('Se kuuluu ryhmälle, jossa et ole mukana, joten en tallentanut mitään.');
     expect(textOf(await bot.submit(leader, { action: 'activities.vote', groupId, roundId: 'round:1', proposalId: ids.gym, approve: true }))).to.equal('Vain ryhmän osallistujat äänestävät tässä.');
     expect(textOf(await bot.submit(aino, { action: 'activities.vote', groupId, roundId: 'round:1', proposalId: 'proposal:forged', approve: true }))).to.equal('Se ehdotus ei ole tässä äänestyksessä.');
     expect(textOf(await bot.submit(aino, { action: 'activities.vote', groupId, roundId: 'round:9', proposalId: ids.gym, approve: true }))).to.equal('En löytänyt sitä äänestystä.');

@@ -113,7 +113,7 @@ describe('HTTP: a vote round in a linked Teams group chat (user-specific views)'
     const mine = (await invoke(anni, 'activities.refresh', shared!.refresh.action.data)).value;
     const proposalId = JSON.stringify(mine).match(/"proposalId":"([^"]+)"/)![1];
     const cases: Array<[Person, Record<string, unknown>, string]> = [
-      [person('Olli', 'fi'), { ...base, proposalId }, 'Et ole ryhmässä.'],
+      [person('Olli', 'fi'), { ...base, proposalId }, 'Se kuuluu ryhmälle, jossa et ole mukana, joten en tallentanut mitään.'],
       [leader, { ...base, proposalId }, 'Vain ryhmän osallistujat äänestävät tässä.'],
       [paul, { ...base, proposalId: 'proposal:nope' }, "That proposal isn't in this vote."],
       [paul, { ...base, proposalId, groupId: 'g-elsewhere' }, "I couldn't find that group anymore."],
