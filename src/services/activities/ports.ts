@@ -25,12 +25,12 @@ export interface RoundRepository {
 
 export interface VoteRepository {
   /**
-   * One document per (round, proposal, voter), an idempotent overwrite, written together with the round's
-   * next revision, IfMatch on the round as it was read: all or nothing, CONFLICT (nothing written) when the
-   * round changed since — closed, or another vote came first. So a vote is stored only while the round is
-   * open, and a close that read the votes before it fails its own IfMatch and reads them again.
+   * One document per (round, proposal, voter), each an idempotent overwrite, written together with the
+   * round's next revision, IfMatch on the round as it was read: all or nothing, CONFLICT (nothing written)
+   * when the round changed since — closed, or another vote came first. So a vote is stored only while the
+   * round is open, and a close that read the votes before it fails its own IfMatch and reads them again.
    */
-  recordVote(vote: Vote, round: VoteRound): Promise<VoteRound>;
+  recordVotes(votes: Vote[], round: VoteRound): Promise<VoteRound>;
   listVotes(groupId: string, roundId: string): Promise<Vote[]>;
 }
 

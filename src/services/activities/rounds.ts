@@ -7,12 +7,13 @@ import {
   leadersOf,
   roundId,
   tally,
-  voteId,
+  ballotChanges,
+  noneOfThese,
+  withChanges,
   everyoneVoted,
   entryOf,
   waitingProposals,
   type BallotEntry,
-  type Vote,
   type VoteRound,
 } from '../../domain/activities';
 import type { GroupRepository } from '../groups';
@@ -107,9 +108,10 @@ export class RoundService {
   }
 
   /**
-   * Participant: tick (approve) or untick one proposal. A repeat of the same click changes nothing. The vote
-   * is written with the round's next revision, IfMatch on the round: it is either in the round's counts or,
-   * when the round closed first, refused (ROUND_CLOSED) with nothing written — never stored and left out.
+   * Participant: tick (approve) or untick one proposal, or say none of these suits them (`noneOfThese`). A
+   * repeat of the same click changes nothing. The click's votes are written with the round's next revision,
+   * IfMatch on the round as read: so the votes listed after that read are all there were, and the vote is
+   * either in the round's counts or, when the round closed first, refused (ROUND_CLOSED) with nothing written.
    */
   async castVote(actorId: string, groupId: string, roundIdValue: string, proposalIdValue: string, approve: boolean): Promise<RoundView> {
     const { group, role } = await memberOf(this.deps.groups, actorId, groupId);
@@ -119,16 +121,17 @@ export class RoundService {
       const round = await this.deps.store.getRound(groupId, roundIdValue);
       if (!round) throw new ActivityError('ROUND_NOT_FOUND');
       if (round.status !== 'open' || at >= round.deadline) throw new ActivityError('ROUND_CLOSED');
-      if (!round.proposalIds.includes(proposalIdValue)) throw new ActivityError('NOT_IN_ROUND');
-      const vote: Vote = { type: 'vote', id: voteId(round.id, proposalIdValue, actorId), groupId, roundId: round.id, proposalId: proposalIdValue, userId: actorId, approved: approve, at };
+      if (proposalIdValue !== noneOfThese && !round.proposalIds.includes(proposalIdValue)) throw new ActivityError('NOT_IN_ROUND');
+      const before = await this.deps.store.listVotes(groupId, round.id);
+      const changes = ballotChanges(round, before, { userId: actorId, proposalId: proposalIdValue, approve, at });
       let written: VoteRound;
       try {
-        written = await this.deps.store.recordVote(vote, round);
+        written = await this.deps.store.recordVotes(changes, round);
       } catch (e) {
         if (isDomainError(e, 'CONFLICT')) continue; // another vote, or the close, came first: read the round again
         throw e;
       }
-      const votes = await this.deps.store.listVotes(groupId, round.id);
+      const votes = withChanges(before, changes);
       if (everyoneVoted(tally(written, votes, participantIds(group)).voters, participantIds(group))) {
         const closed = await this.close(group, round.id, 'everyone_voted').catch((e: unknown) => {
           if (isDomainError(e, 'CONFLICT')) return undefined; // still busy with votes: the next one, or the deadline, closes it

@@ -64,9 +64,10 @@ export class CosmosActivityRepository implements ActivityStore {
     return (await this.rounds.query(ofType('voteRound', groupId), groupId)).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
   }
 
-  async recordVote(vote: Vote, round: VoteRound) {
-    const next = { ...round, revision: round.revision + 1, updatedAt: vote.at };
-    const [written] = await writeTogether<[VoteRound, Vote]>(round.groupId, this.rounds.replacing(next, round.groupId), this.votes.upserting(vote, vote.groupId));
+  async recordVotes(votes: Vote[], round: VoteRound) {
+    const next = { ...round, revision: round.revision + 1, updatedAt: votes[0]?.at ?? round.updatedAt };
+    // The round first: it is the write that can fail, and on the embedded server nothing after it is made then.
+    const [written] = await writeTogether<[VoteRound, ...Vote[]]>(round.groupId, this.rounds.replacing(next, round.groupId), ...votes.map((v) => this.votes.upserting(v, v.groupId)));
     return written;
   }
   listVotes(groupId: string, roundIdValue: string) {

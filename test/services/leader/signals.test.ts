@@ -25,7 +25,7 @@ describe('vote signals from the stored rounds (embedded Cosmos)', () => {
     await activities.createRound(round(2, '2026-10-01T10:00:00.000Z'), []);
     await activities.createRound(round(3, '2026-12-05T10:00:00.000Z', 'open'), []);
     const vote = (userId: string, r: string, approved: boolean) => ({ type: 'vote' as const, id: `vote:${r}:p:${userId}`, groupId, roundId: r, proposalId: 'p', userId, approved, at: '2026-11-12T10:00:00.000Z' });
-    const cast = async (userId: string, r: string, approved: boolean) => activities.recordVote(vote(userId, r, approved), (await activities.getRound(groupId, r))!);
+    const cast = async (userId: string, r: string, approved: boolean) => activities.recordVotes([vote(userId, r, approved)], (await activities.getRound(groupId, r))!);
     await cast(p1!, 'round:1', true);
     await cast(p2!, 'round:1', false);
     await cast(p3!, 'round:3', true);
