@@ -45,7 +45,13 @@ describe('HTTP: "none of these suit me" in a vote round (fi, sv, en)', function 
   });
 
   it('counts as having voted and adds to no count; a tick takes it back, pressing it again unticks', async () => {
-    await press(aino, cardOf.get(aino)!, (d) => d.proposalId === ids[0]);
+    // In a Teams personal chat the card that was pressed is redrawn in place (updateActivity), not sent anew.
+    const from = mark();
+    await bot.turn(aino, { type: 'message', replyToId: 'act-round-aino', value: buttonData(cardOf.get(aino)!, (d) => d.proposalId === ids[0]) });
+    const [update, ...more] = bot.connector.received.slice(from);
+    expect([update?.method, more.length]).to.deep.equal(['PUT', 0]);
+    expect(update?.path).to.contain('act-round-aino');
+    expect(textOf([update!.body])).to.contain('Keilaus — 1 ääni').and.contain('✓ Olet mukana');
     const said = textOf(await press(siri, cardOf.get(siri)!, none));
     expect(said).to.contain('✓ Du sa att inget av de här passar dig. Det räknas som att du har röstat. Du kan ändå kryssa för något om du ändrar dig.');
     expect(said).to.contain('Keilaus — 1 röst').and.contain('Museibesök — 0 röster').and.not.contain('Inget av de här passar mig');
