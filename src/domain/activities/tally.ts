@@ -52,17 +52,14 @@ export const everyoneVoted = (voters: readonly string[], participants: readonly 
 export const notVoted = (voters: readonly string[], participants: readonly string[]) => participants.filter((p) => !voters.includes(p));
 
 /**
- * The vote documents one click writes: the clicked one, and what it undoes of the same voter's ballot —
- * "none of these" unticks every ticked proposal, a tick takes back "none of these".
+ * The vote documents one click writes, without reading the ballot first: the clicked one, and what a tick or
+ * "none of these" undoes — "none of these" unticks every proposal of the round, a tick takes back "none of
+ * these". Each is an idempotent overwrite of that voter's own document.
  */
-export function ballotChanges(round: Pick<VoteRound, 'id' | 'groupId'>, before: readonly Vote[], click: { userId: string; proposalId: string; approve: boolean; at: string }): Vote[] {
+export function ballotChanges(round: Pick<VoteRound, 'id' | 'groupId' | 'proposalIds'>, click: { userId: string; proposalId: string; approve: boolean; at: string }): Vote[] {
   const vote = (proposalId: string, approved: boolean): Vote => ({
     type: 'vote', id: voteId(round.id, proposalId, click.userId), groupId: round.groupId, roundId: round.id, proposalId, userId: click.userId, approved, at: click.at,
   });
-  const mine = before.filter((v) => v.userId === click.userId && v.roundId === round.id && v.approved && v.proposalId !== click.proposalId);
-  const undone = !click.approve ? [] : click.proposalId === noneOfThese ? mine : mine.filter((v) => v.proposalId === noneOfThese);
-  return [vote(click.proposalId, click.approve), ...undone.map((v) => vote(v.proposalId, false))];
+  const undone = !click.approve ? [] : click.proposalId === noneOfThese ? round.proposalIds : [noneOfThese];
+  return [vote(click.proposalId, click.approve), ...undone.map((id) => vote(id, false))];
 }
-
-/** The votes after a click: the ones before, each replaced by its newer document. */
-export const withChanges = (before: readonly Vote[], changes: readonly Vote[]): Vote[] => [...before.filter((v) => !changes.some((c) => c.id === v.id)), ...changes];

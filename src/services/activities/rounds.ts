@@ -9,7 +9,6 @@ import {
   tally,
   ballotChanges,
   noneOfThese,
-  withChanges,
   everyoneVoted,
   entryOf,
   waitingProposals,
@@ -110,8 +109,8 @@ export class RoundService {
   /**
    * Participant: tick (approve) or untick one proposal, or say none of these suits them (`noneOfThese`). A
    * repeat of the same click changes nothing. The click's votes are written with the round's next revision,
-   * IfMatch on the round as read: so the votes listed after that read are all there were, and the vote is
-   * either in the round's counts or, when the round closed first, refused (ROUND_CLOSED) with nothing written.
+   * IfMatch on the round as read: the vote is either in the round's counts or, when the round closed first,
+   * refused (ROUND_CLOSED) with nothing written — never stored and left out.
    */
   async castVote(actorId: string, groupId: string, roundIdValue: string, proposalIdValue: string, approve: boolean): Promise<RoundView> {
     const { group, role } = await memberOf(this.deps.groups, actorId, groupId);
@@ -122,16 +121,14 @@ export class RoundService {
       if (!round) throw new ActivityError('ROUND_NOT_FOUND');
       if (round.status !== 'open' || at >= round.deadline) throw new ActivityError('ROUND_CLOSED');
       if (proposalIdValue !== noneOfThese && !round.proposalIds.includes(proposalIdValue)) throw new ActivityError('NOT_IN_ROUND');
-      const before = await this.deps.store.listVotes(groupId, round.id);
-      const changes = ballotChanges(round, before, { userId: actorId, proposalId: proposalIdValue, approve, at });
       let written: VoteRound;
       try {
-        written = await this.deps.store.recordVotes(changes, round);
+        written = await this.deps.store.recordVotes(ballotChanges(round, { userId: actorId, proposalId: proposalIdValue, approve, at }), round);
       } catch (e) {
         if (isDomainError(e, 'CONFLICT')) continue; // another vote, or the close, came first: read the round again
         throw e;
       }
-      const votes = withChanges(before, changes);
+      const votes = await this.deps.store.listVotes(groupId, round.id);
       if (everyoneVoted(tally(written, votes, participantIds(group)).voters, participantIds(group))) {
         const closed = await this.close(group, round.id, 'everyone_voted').catch((e: unknown) => {
           if (isDomainError(e, 'CONFLICT')) return undefined; // still busy with votes: the next one, or the deadline, closes it
