@@ -93,7 +93,6 @@ export const personalChat = (userId: string) => `personal-${userId}`;
 /** A stored reference to a person's 1:1 chat with the bot, served at `serviceUrl`. */
 export function personalRef(userId: string, serviceUrl: string, updatedAt: string): ConversationRef {
   return {
-    type: 'conversationRef',
     id: `ref:${personalChat(userId)}`,
     userId,
     conversationType: 'personal',
@@ -160,7 +159,7 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   for (const userId of [leaderId, ...memberIds]) {
     const existing = await users.get(userId);
     if (!existing) {
-      await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: userId === leaderId ? [groupId] : [], groupId, createdAt: at, updatedAt: at });
+      await users.save({ id: userId, userId, canLead: userId === leaderId, leadsGroupIds: userId === leaderId ? [groupId] : [], groupId, createdAt: at, updatedAt: at });
     }
     await refs.upsert(personalRef(userId, 'http://127.0.0.1:9/', at));
   }
