@@ -144,7 +144,6 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   const { groups, users, refs, jobs, meetings: meetingsRepo, prefs: prefsRepo, pauses } = app.repositories;
   const groupId = `g-test-${++groupCounter}`;
   const group = await groups.create({
-    type: 'group',
     id: groupId,
     groupId,
     name: 'Kuntosali',

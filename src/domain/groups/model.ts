@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { localeSchema } from '../shared/locale';
 import { jobId } from '../shared/schedule';
 
-/** Stored documents of groups, one zod schema each. Repositories parse every read with these. */
+/**
+ * The groups feature's documents, one zod schema each. Repositories parse every read with these; how
+ * they are stored (their stored `type`, Cosmos' `_etag`) is src/store/groups' business.
+ */
 
 const isoInstant = z.iso.datetime({ offset: true });
-const etag = { _etag: z.string().optional() };
 
 export const memberSchema = z.object({
   userId: z.string(),
@@ -15,7 +17,6 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>;
 
 export const groupSchema = z.object({
-  type: z.literal('group'),
   id: z.string(),
   groupId: z.string(),
   name: z.string().min(1).max(60),
@@ -28,13 +29,11 @@ export const groupSchema = z.object({
   linkedChatIds: z.array(z.string()).default([]),
   createdAt: isoInstant,
   updatedAt: isoInstant,
-  ...etag,
 });
 export type Group = z.infer<typeof groupSchema>;
 
 /** Lives in the groups container under its own partition `invite:{code}` so a code is found by a point read. */
 export const inviteSchema = z.object({
-  type: z.literal('invite'),
   id: z.literal('invite'),
   groupId: z.string(),
   code: z.string(),
@@ -43,7 +42,6 @@ export const inviteSchema = z.object({
   createdAt: isoInstant,
   /** Set when the leader made a new code: the old one then answers "replaced" instead of "wrong". */
   replacedAt: isoInstant.optional(),
-  ...etag,
 });
 export type Invite = z.infer<typeof inviteSchema>;
 

@@ -77,7 +77,6 @@ export class GroupService {
       const code = this.newCode();
       try {
         group = await this.groups.create({
-          type: 'group',
           id: groupId,
           groupId,
           name,

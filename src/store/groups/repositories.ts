@@ -3,12 +3,17 @@ import type { GroupRepository } from '../../services/groups';
 import type { Containers } from '../shared/cosmosClient';
 import { Documents } from '../shared/documents';
 
+/** How the groups feature's documents are stored in `groups`: the domain schema and its stored type. */
+export const groupDocuments = (containers: Containers) => ({
+  group: new Documents(containers.groups, groupSchema, 'group'),
+  invite: new Documents(containers.groups, inviteSchema, 'invite'),
+});
+
 export class CosmosGroupRepository implements GroupRepository {
   private readonly groups: Documents<typeof groupSchema>;
   private readonly invites: Documents<typeof inviteSchema>;
   constructor(containers: Containers) {
-    this.groups = new Documents(containers.groups, groupSchema);
-    this.invites = new Documents(containers.groups, inviteSchema);
+    ({ group: this.groups, invite: this.invites } = groupDocuments(containers));
   }
   get(groupId: string) {
     return this.groups.read(groupId, groupId);

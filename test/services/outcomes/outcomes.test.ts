@@ -23,7 +23,6 @@ class TestClock implements Clock {
 
 const at = '2026-01-10T10:00:00Z';
 const groupOf = (groupId: string, leaderId: string, names: string[]): Group => ({
-  type: 'group',
   id: groupId,
   groupId,
   name: groupId === 'g1' ? 'Aamuryhmä' : 'Iltaryhmä',
