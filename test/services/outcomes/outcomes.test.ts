@@ -127,7 +127,7 @@ describe('outcome ledger and programme report on the embedded Cosmos server', ()
     for (const [g, u] of jobs.slice(0, 5)) await outcomes.followUp('t:leader', g, u, `job-${u}`, true);
     const meetings = new CosmosMeetingRepository(store.containers);
     for (const [u, status] of [['t:pekka', 'present'], ['t:sanna', 'present'], ['t:aino', 'present'], ['t:matti', 'absent']] as const)
-      await meetings.putAttendance({ type: 'attendance', id: `attendance:m1:${u}`, groupId: 'g1', meetingId: 'm1', userId: u, status, recordedBy: 't:leader', recordedAt: '2026-01-10T10:00:00.000Z' });
+      await meetings.putAttendance({ id: `attendance:m1:${u}`, groupId: 'g1', meetingId: 'm1', userId: u, status, recordedBy: 't:leader', recordedAt: '2026-01-10T10:00:00.000Z' });
 
     const report = await outcomes.report('t:leader');
     expect(report.summary).to.deep.include({ participants: 8, employed: 6, confirmed: 5, unconfirmed: 1, tryouts: 1, studies: 0, dropouts: 1, present: 3, marked: 4, identifiesIndividuals: false });
