@@ -37,11 +37,11 @@ import { CosmosCheckInRepository, CosmosPersonalDataStore } from './store/checki
 import { OutcomeService } from './services/outcomes';
 import { followUpReminderMessage } from './cards/outcomes';
 import { outcomeJobHandlers } from './scheduler/handlers/outcomes';
-import { CosmosOutcomeRepository } from './store/outcomes';
+import { CosmosOutcomeRepository, CosmosPendingFileRepository, CosmosReportSources } from './store/outcomes';
 
 export type CompositionConfig = Pick<
   Config,
-  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins' | 'leaderWatch'
+  'localMode' | 'leaderIds' | 'reportReaders' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins' | 'leaderWatch'
 >;
 
 export interface CompositionInput {
@@ -98,6 +98,8 @@ const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retent
   personalData: new CosmosPersonalDataStore(store.containers),
   leader: new CosmosLeaderRepository(store.containers),
   outcomes: new CosmosOutcomeRepository(store.containers),
+  reportSources: new CosmosReportSources(store.containers),
+  pendingFiles: new CosmosPendingFileRepository(store.containers),
 });
 
 /**
@@ -118,7 +120,10 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
-  const outcomes = new OutcomeService({ groups: groupRepo, store: repositories.outcomes, jobs, groupsLedBy: (id) => groups.groupsLedBy(id) }, clock);
+  const outcomes = new OutcomeService(
+    { groups: groupRepo, store: repositories.outcomes, jobs, groupsLedBy: (id) => groups.groupsLedBy(id), sources: repositories.reportSources, pendingFiles: repositories.pendingFiles, readers: config.reportReaders },
+    clock,
+  );
   const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
   const checkins: CheckInFeature = {
     checkIns: new CheckInService({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, jobs }, clock, { defaultTimeZone: config.defaultTimeZone }),

@@ -101,9 +101,9 @@ describe('card payloads as Teams sends them', () => {
 
 describe('menu', () => {
   const views: MenuView[] = [];
-  for (let bits = 0; bits < 64; bits++) {
-    const [consented, inGroup, mayLead, leadsGroups, canClaimLeadership, inGroupChat] = [0, 1, 2, 3, 4, 5].map((b) => (bits & (1 << b)) !== 0);
-    views.push({ consented: consented!, inGroup: inGroup!, mayLead: mayLead!, leadsGroups: leadsGroups!, canClaimLeadership: canClaimLeadership!, inGroupChat: inGroupChat! });
+  for (let bits = 0; bits < 128; bits++) {
+    const [consented, inGroup, mayLead, leadsGroups, canClaimLeadership, inGroupChat, reportReader] = [0, 1, 2, 3, 4, 5, 6].map((b) => (bits & (1 << b)) !== 0);
+    views.push({ consented: consented!, inGroup: inGroup!, mayLead: mayLead!, leadsGroups: leadsGroups!, canClaimLeadership: canClaimLeadership!, inGroupChat: inGroupChat!, reportReader: reportReader! });
   }
 
   it('never shows more than six buttons in one section, whatever the role', () => {
