@@ -101,6 +101,9 @@ export class Documents<S extends z.ZodType<{ id: string }>> {
   /** Fails with CONFLICT when someone changed the document since `doc` was read. */
   async replace(doc: Versioned<z.output<S>>, partitionKey: string): Promise<Versioned<z.output<S>>> {
     const _etag = versionOf(doc) ?? (doc as Stored)._etag;
+    // A document of a stored type is replaced only on what was read: one that lost its version (a copy
+    // through JSON, a zod parse) would otherwise overwrite whatever is stored.
+    if (this.storedType !== undefined && !_etag) throw new Error(`${this.container.id}/${this.storedType}: replace without the version it was read with`);
     const body = this.body(doc);
     const { resource } = await this.writing((doc as Stored).id, partitionKey, () =>
       this.container.item(body.id, partitionKey).replace(body, _etag ? { accessCondition: { type: 'IfMatch', condition: _etag } } : {}),

@@ -63,6 +63,15 @@ describe('stored shape of people, groups and meetings (the store adds and remove
     }
     expect((await groups.get(group.groupId))?.name).to.equal('Uudet kävelijät');
     expect((await raw('groups', group.id, group.groupId)).type).to.equal('group');
+    // A copy that lost its version (through JSON) is refused, not written over what is stored.
+    const copied = JSON.parse(JSON.stringify(await groups.get(group.groupId))) as Group;
+    try {
+      await groups.replace({ ...copied, name: 'Kopio' });
+      expect.fail('a replace without a version went through');
+    } catch (e) {
+      expect((e as Error).message).to.contain('without the version');
+    }
+    expect((await groups.get(group.groupId))?.name).to.equal('Uudet kävelijät');
   });
 
   it("writes an RSVP with type 'rsvp', and reads a document of another type under its id as invalid", async () => {
