@@ -22,6 +22,7 @@ import { retranslateWaitingPrompt } from './shared/retranslate';
 import type { Locale } from '../src/domain/shared/locale';
 import type { ActionTurn, CardRoute, FeatureRoutes, Role } from './shared/routes';
 import { GroupsDialogIds } from './groups';
+import { currentPayload } from './shared/legacyActions';
 
 /** A dialog stack that cannot be loaded or continued: the one error after which the stack is dropped. */
 export class DialogStateError extends Error {
@@ -49,7 +50,8 @@ export function routeTable(of: readonly FeatureRoutes[]): Map<string, CardRoute>
 const routes = routeTable(features);
 
 /** A card payload as one of the declared actions (validated by that action's zod schema), or undefined: stale or forged. */
-export function parseCardValue(value: unknown): { route: CardRoute; payload: CardPayload } | undefined {
+export function parseCardValue(sent: unknown): { route: CardRoute; payload: CardPayload } | undefined {
+  const value = currentPayload(sent);
   const action = (value as { action?: unknown } | null | undefined)?.action;
   const route = typeof action === 'string' ? routes.get(action) : undefined;
   if (!route) return undefined;

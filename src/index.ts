@@ -9,7 +9,8 @@ import { ConcurrencySafeDialogState } from './bot/dialogState';
 import { GroupCoachBot } from './bot/groupCoachBot';
 import { ProactiveSender } from './bot/proactiveSender';
 import { compose } from './composition';
-import { ConfigError, loadConfig, type Config } from './config';
+import type { Config } from './config';
+import { configOrExit, runMain, stopOnSignals } from './processLifecycle';
 import { systemClock, type Clock } from './domain/shared/clock';
 import { createHttpServer } from './http/server';
 import { webChatRoutes } from './http/webchat';
@@ -175,16 +176,7 @@ function listen(server: { listen: (port: number, host: string, cb: () => void) =
 
 /** `npm start` (through the launcher in dist/src/index.js): the app with the environment's config, stopped on SIGINT/SIGTERM. */
 export async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = configOrExit();
   let app: RunningApp;
   try {
     app = await startApp(config);
@@ -195,20 +187,7 @@ export async function main(): Promise<void> {
     }
     throw e;
   }
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await app.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  stopOnSignals(() => app.stop());
 }
 
-if (require.main === module) {
-  main().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+if (require.main === module) runMain(main);

@@ -1,7 +1,7 @@
-import { ActivityHandler, type Activity, type AdaptiveCardInvokeValue, type BotState, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type AdaptiveCardInvokeValue, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DialogRouter, DialogStateError, parseCardValue, type RouterDeps } from '../../dialogs/router';
-import { defaultLocaleKey, languageUnsureKey, sendCard, userIdOf } from '../../dialogs/shared/context';
+import { defaultLocaleKey, languageUnsureKey, userIdOf } from '../../dialogs/shared/context';
 import { ActivityInvokes } from '../../dialogs/activities';
 import { isDomainError } from '../domain/shared/errors';
 import { isSureLocale, resolveLocale, toLocale, type Locale } from '../domain/shared/locale';
@@ -14,24 +14,16 @@ import { erasedThisTurn, onMyDataFileConsent } from '../../dialogs/checkins';
 import { onReportFileConsent } from '../../dialogs/outcomes';
 import { isReportConsent } from '../cards/outcomes';
 import { uploadToTeams } from './fileUpload';
+import { isExpired, withDeadline } from './turnDeadline';
+import { TurnCrossedError, turnErrorText } from './turnErrors';
 
 export interface TurnLimits {
   /** A turn that has not finished by then says "please try again" and its late replies are dropped. */
   deadlineMs: number;
 }
 
-/** How long the deadline's own "please try again" may take (the connector may be what hangs). */
-const apologyBudgetMs = 2000;
-const expiredKey = Symbol('turnExpired');
 /** A form answer repeated within this time (a double click) is answered once. */
 const repeatWindowMs = 10_000;
-/** The dialog stack of a turn that finished its work could not be saved: another turn of the same person saved first. */
-class TurnCrossedError extends Error {
-  constructor() {
-    super('another turn of this person saved its dialog state first');
-    this.name = 'TurnCrossedError';
-  }
-}
 
 /** The bot uninstalled (personal app) or removed from a chat: no reference is captured from it, it is marked unreachable. */
 const isBotRemoval = (activity: Partial<Activity>) =>
@@ -94,32 +86,13 @@ export class GroupCoachBot extends ActivityHandler {
     });
   }
 
-  /**
-   * The turn with its deadline. A late turn keeps running in the background (a write it started
-   * finishes), but nothing it says reaches the person and its dialog stack is not saved, so the next
-   * turn continues from the last one that finished.
-   */
+  /** The turn with its deadline (turnDeadline.ts); a late one is answered "please try again" in the person's stored language if the turn got as far as reading it, else the client's. */
   override async run(context: TurnContext): Promise<void> {
-    // The adapter copies activities before this hook sees them, so the apology is known by its text.
-    let apologyText: string | undefined;
-    context.onSendActivities(async (ctx, activities, next) => {
-      if (ctx.turnState.get(expiredKey) && !activities.every((a) => a.type === 'message' && a.text === apologyText && !a.attachments?.length)) return [];
-      return next();
+    await withDeadline(context, () => this.runTurn(context), {
+      deadlineMs: this.limits.deadlineMs,
+      log: this.log,
+      apology: () => translator(this.localeOf(context))('errors.TIMEOUT'),
     });
-    const turn = this.runTurn(context);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.limits.deadlineMs)));
-    try {
-      if ((await Promise.race([turn.then(() => 'done' as const), late])) === 'done') return;
-    } finally {
-      clearTimeout(timer);
-    }
-    context.turnState.set(expiredKey, true);
-    turn.catch((e: unknown) => this.log.warn({ err: { name: (e as Error)?.name } }, 'late turn failed after its deadline'));
-    this.log.warn({ activityType: context.activity.type, deadlineMs: this.limits.deadlineMs }, 'turn passed its deadline');
-    // In the person's stored language if the turn got as far as reading it, else the client's.
-    const text = (apologyText = translator(this.localeOf(context))('errors.TIMEOUT'));
-    await Promise.race([context.sendActivity({ type: 'message', text }).catch(() => undefined), new Promise((r) => setTimeout(r, apologyBudgetMs).unref())]);
   }
 
   private runTurn(context: TurnContext): Promise<void> {
@@ -137,7 +110,7 @@ export class GroupCoachBot extends ActivityHandler {
       });
       await super.run(context);
       holding = false;
-      if (context.turnState.get(expiredKey)) return;
+      if (isExpired(context)) return;
       // After "delete my data" nothing of the person may be written back, not even an empty dialog stack.
       if (context.turnState.get(erasedThisTurn)) return void (await this.dialogState.delete(context));
       // A stored language, or one chosen in this turn, is remembered (written only when it changed).
@@ -257,15 +230,6 @@ export class GroupCoachBot extends ActivityHandler {
       // Only a stack that itself cannot be used is dropped; otherwise the person continues where they were.
       await this.dialogState.delete(context).catch(() => undefined);
     }
-    const text = isDomainError(error, 'STORE_UNAVAILABLE')
-      ? t('errors.STORE_UNAVAILABLE')
-      : error instanceof TurnCrossedError
-        ? t('errors.TURN_CROSSED')
-        : isDomainError(error, 'CONFLICT')
-        ? t('errors.CONFLICT')
-        : stateBroken
-          ? t('errors.STATE_RESET')
-          : t('errors.UNEXPECTED');
-    await context.sendActivity(text).catch(() => undefined);
+    await context.sendActivity(turnErrorText(t, error)).catch(() => undefined);
   }
 }

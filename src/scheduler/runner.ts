@@ -1,99 +1,18 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/shared/clock';
-import { addMs, backoffMs, type Job } from '../domain/shared/schedule';
+import type { Job } from '../domain/shared/schedule';
 import type { JobStore } from '../services/shared/ports';
 import type { HandlerResult, JobHandlers } from './jobs';
-import { errorForLog, logHasher, type LogHasher } from '../logging/redact';
+import { errorForLog, logHasher } from '../logging/redact';
+import { eachConcurrently, randomWindow, shuffle } from './batches';
+import { recordResult } from './recordResult';
+import { defaultRunnerOptions, emptyReport, systemTimers, type RunnerOptions, type TickReport, type Timers } from './runnerOptions';
 
-export interface RunnerOptions {
-  /** Who holds a claim: unique per running instance (e.g. host name + pid). */
-  instanceId: string;
-  /** Between ticks when started (the composition root reads SCHEDULER_INTERVAL_SECONDS). */
-  intervalMs: number;
-  /** How long a claim holds; a job whose claimer died is due again after it. Far above one send with retries. */
-  leaseMs: number;
-  /** Jobs per due query. */
-  batchSize: number;
-  /**
-   * Fewest jobs claimed from one due query (a random window of it). Instances that read the same due
-   * jobs then mostly claim different ones; the window grows after ten rounds without a lost claim (one
-   * instance alone) and shrinks back to this as soon as a claim is lost to another instance.
-   */
-  claimWindow: number;
-  /** Due queries per tick at most, so one tick drains a backlog without running forever. */
-  maxBatchesPerTick: number;
-  /** Jobs run at the same time within one instance. */
-  concurrency: number;
-  /** Runs that fail (SendOutcome `failed`, a handler error) before the job is recorded as failed. */
-  maxAttempts: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** Claims before a job that keeps killing its claimer is recorded as failed. */
-  maxClaims: number;
-  /** Job ids carry user ids: logs name a job by this keyed hash only (src/logging/redact.ts). */
-  logHash: LogHasher;
-}
-
-export const defaultRunnerOptions: Omit<RunnerOptions, 'instanceId' | 'logHash'> = {
-  intervalMs: 30_000,
-  leaseMs: 5 * 60_000,
-  batchSize: 200,
-  claimWindow: 10,
-  maxBatchesPerTick: 100,
-  concurrency: 8,
-  maxAttempts: 5,
-  backoffBaseMs: 60_000,
-  backoffMaxMs: 60 * 60_000,
-  maxClaims: 10,
-};
-
-export interface Timers {
-  setInterval(callback: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-const systemTimers: Timers = {
-  setInterval: (callback, ms) => setInterval(callback, ms),
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-};
-
-export interface TickReport {
-  /** Due jobs the queries returned. */
-  due: number;
-  claimed: number;
-  /** Someone else claimed (or changed) it first. */
-  lost: number;
-  sent: number;
-  skipped: number;
-  unreachable: number;
-  /** Recorded as failed after the last attempt. */
-  failed: number;
-  /** Rescheduled with backoff. */
-  retried: number;
-  /** Rescheduled out of quiet hours. */
-  deferred: number;
-  /** Taken over from a dead claimer that had already recorded it: not run again. */
-  alreadyFinished: number;
-  errors: number;
-}
-
-const emptyReport = (): TickReport => ({
-  due: 0,
-  claimed: 0,
-  lost: 0,
-  sent: 0,
-  skipped: 0,
-  unreachable: 0,
-  failed: 0,
-  retried: 0,
-  deferred: 0,
-  alreadyFinished: 0,
-  errors: 0,
-});
+export { defaultRunnerOptions, type RunnerOptions, type TickReport, type Timers } from './runnerOptions';
 
 /**
  * Runs on every instance. A tick finds due jobs (one query), claims each with a conditional replace
- * (IfMatch on its _etag: a 412 means another instance has it) that sets a lease, runs the job's handler
+ * (conditional on the job as it was read: a lost race means another instance has it) that sets a lease, runs the job's handler
  * and records the result. A claim moves `dueAt` to the lease end, so an instance that dies mid-run only
  * delays its jobs until the lease runs out; the next claimer first checks whether the job was recorded.
  */
@@ -115,6 +34,10 @@ export class SchedulerRunner {
   ) {
     this.options = { ...defaultRunnerOptions, logHash: options.logHash ?? logHasher(), ...options };
     this.window = this.options.claimWindow;
+  }
+
+  private recording() {
+    return { jobs: this.jobs, options: this.options, log: this.log };
   }
 
   get instanceId() {
@@ -184,7 +107,7 @@ export class SchedulerRunner {
           return;
         }
         if (claimed.claims > this.options.maxClaims) {
-          await this.record(claimed, { outcome: 'failed', reason: 'abandoned' }, report, true);
+          await recordResult(this.recording(), claimed, { outcome: 'failed', reason: 'abandoned' }, report, this.clock.now(), true);
           return;
         }
       }
@@ -202,71 +125,10 @@ export class SchedulerRunner {
         this.log.error({ err: errorForLog(e), job: this.options.logHash(claimed.id), kind: claimed.kind }, 'scheduler: handler threw');
         result = { outcome: 'failed', reason: 'handler_error' };
       }
-      await this.record(claimed, result, report);
+      await recordResult(this.recording(), claimed, result, report, this.clock.now());
     } catch (e) {
       report.errors++;
       this.log.error({ err: errorForLog(e), job: this.options.logHash(job.id), kind: job.kind }, 'scheduler: could not run job');
     }
   }
-
-  private async record(claimed: Job, result: HandlerResult, report: TickReport, final = false): Promise<void> {
-    const now = this.clock.now();
-    let kept: boolean;
-    switch (result.outcome) {
-      case 'sent':
-        kept = await this.jobs.finish(claimed, 'sent', { outcome: 'sent' }, now);
-        report.sent++;
-        break;
-      case 'skipped':
-        kept = await this.jobs.finish(claimed, 'skipped', { outcome: 'skipped', reason: result.reason }, now);
-        report.skipped++;
-        break;
-      case 'unreachable':
-        kept = await this.jobs.finish(claimed, 'unreachable', { outcome: 'unreachable', status: result.status, reason: result.reason }, now);
-        report.unreachable++;
-        break;
-      case 'deferred':
-        kept = await this.jobs.reschedule(claimed, { dueAt: result.until, attempts: claimed.attempts }, now);
-        report.deferred++;
-        break;
-      case 'failed': {
-        const attempts = claimed.attempts + 1;
-        if (final || attempts >= this.options.maxAttempts) {
-          kept = await this.jobs.finish(claimed, 'failed', { outcome: 'failed', status: result.status, reason: result.reason }, now);
-          report.failed++;
-        } else {
-          const dueAt = addMs(now, backoffMs(attempts, this.options.backoffBaseMs, this.options.backoffMaxMs));
-          kept = await this.jobs.reschedule(claimed, { dueAt, attempts, ...(result.status ? { lastStatus: result.status } : {}) }, now);
-          report.retried++;
-        }
-        break;
-      }
-    }
-    // Only when the lease ran out during the run and another instance took the job over.
-    if (!kept) this.log.warn({ job: this.options.logHash(claimed.id), kind: claimed.kind, outcome: result.outcome }, 'scheduler: claim lost before recording');
-  }
-}
-
-async function eachConcurrently<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await run(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
-/** `size` consecutive items from a random place (wrapping round), all of them when there are no more. */
-function randomWindow<T>(items: T[], size: number): T[] {
-  if (items.length <= size) return items;
-  const start = Math.floor(Math.random() * items.length);
-  return Array.from({ length: size }, (_, i) => items[(start + i) % items.length]!);
-}
-
-function shuffle<T>(items: T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import type { z } from 'zod';
 import { features } from '../../dialogs/router';
 import type { CardRoute } from '../../dialogs/shared/routes';
 import { ManualClock } from '../scheduler/support';
 import { BotHarness, inviteCodeIn, onboardAndJoin, person, submitActions, textOf, type Person } from '../support/botHarness';
 import { changedBetween, scanStore } from '../support/storeScan';
+import { payloadFor, routeSample } from '../support/routePayloads';
 
 /**
  * Every leader action of every feature, read from the features' routes (a new feature's leader
@@ -47,42 +47,8 @@ describe('reliability: roles matrix over HTTP', function () {
   });
 
   /** Values for the fields leader payloads carry, all pointing at group A. */
-  const sample: Record<string, () => unknown> = {
-    groupId: () => ids.groupA,
-    meetingId: () => ids.meetingA,
-    members: () => [`msteams:aad-${participantA.id}`],
-    m0: () => 'present',
-    // "Make a new code" as confirmed (without it the bot only asks, which changes nothing).
-    confirmed: () => true,
-    userId: () => `msteams:aad-${participantA.id}`,
-    requestId: () => '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-    kind: () => 'employed',
-    hours: () => 'full',
-    term: () => 'open',
-    date: () => '2026-12-01',
-    startDate: () => '2026-11-01',
-    endDate: () => '2026-12-20',
-    entryId: () => 'req-roles',
-    stillEmployed: () => true,
-    proposalId: () => 'proposal:none',
-    roundId: () => 'round:1',
-    approve: () => true,
-    alertId: () => 'alert:none',
-    answer: () => 'handled',
-    participantId: () => `msteams:aad-${participantA.id}`,
-    messageId: () => 'guidance:none',
-  };
-  function payloadFor(route: CardRoute): Record<string, unknown> {
-    const shape = (route.schema as unknown as z.ZodObject).shape as Record<string, unknown> | undefined;
-    if (!shape) throw new Error(`${route.action}: no object schema; give this row a payload`);
-    const payload: Record<string, unknown> = { action: route.action };
-    for (const key of Object.keys(shape)) if (key !== 'action' && sample[key]) payload[key] = sample[key]!();
-    // A roster's answers ride beside its members (m0, m1, … are not in the schema's shape).
-    if (payload.members) payload.m0 = sample.m0!();
-    const parsed = route.schema.safeParse(payload);
-    if (!parsed.success) throw new Error(`${route.action}: add a sample for ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-    return payload;
-  }
+  const sample = routeSample({ groupId: () => ids.groupA, meetingId: () => ids.meetingA, memberId: () => `msteams:aad-${participantA.id}` });
+  const payloadOf = (route: CardRoute) => payloadFor(route, sample);
 
   /** The action, then whatever a form or question it opened would take: a filled meeting form and a "Yes". */
   async function attempt(actor: Person, payload: Record<string, unknown>): Promise<{ allowed: boolean; said: string }> {
@@ -102,7 +68,7 @@ describe('reliability: roles matrix over HTTP', function () {
     expect(leaderRoutes.map((r) => r.action)).to.include.members(['renewInvite', 'meeting.new', 'meeting.move', 'meeting.cancel', 'attendance', 'attendance.save']);
     let allowed = 0;
     for (const route of leaderRoutes) {
-      const payload = payloadFor(route);
+      const payload = payloadOf(route);
       const row: Record<string, string> = { action: route.action };
       for (const [column, actor] of [['participant of A', participantA], ["B's leader", leaderB]] as const) {
         const result = await attempt(actor, payload);
@@ -115,7 +81,7 @@ describe('reliability: roles matrix over HTTP', function () {
   });
 
   it("lets group A's own leader do it (the control: the matrix can see an allowed action)", async () => {
-    const result = await attempt(leaderA, payloadFor(leaderRoutes.find((r) => r.action === 'renewInvite')!));
+    const result = await attempt(leaderA, payloadOf(leaderRoutes.find((r) => r.action === 'renewInvite')!));
     matrix.push({ action: 'renewInvite (control)', "A's leader": result.allowed ? 'allowed' : `refused: ${result.said}` });
     expect(result.allowed).to.equal(true);
   });

@@ -93,7 +93,6 @@ export const personalChat = (userId: string) => `personal-${userId}`;
 /** A stored reference to a person's 1:1 chat with the bot, served at `serviceUrl`. */
 export function personalRef(userId: string, serviceUrl: string, updatedAt: string): ConversationRef {
   return {
-    type: 'conversationRef',
     id: `ref:${personalChat(userId)}`,
     userId,
     conversationType: 'personal',
@@ -145,7 +144,6 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   const { groups, users, refs, jobs, meetings: meetingsRepo, prefs: prefsRepo, pauses } = app.repositories;
   const groupId = `g-test-${++groupCounter}`;
   const group = await groups.create({
-    type: 'group',
     id: groupId,
     groupId,
     name: 'Kuntosali',
@@ -160,7 +158,7 @@ export async function makeWorld(store: CosmosStore, startIso: string, zone = 'Eu
   for (const userId of [leaderId, ...memberIds]) {
     const existing = await users.get(userId);
     if (!existing) {
-      await users.save({ type: 'user', id: userId, userId, canLead: userId === leaderId, leadsGroupIds: userId === leaderId ? [groupId] : [], groupId, createdAt: at, updatedAt: at });
+      await users.save({ id: userId, userId, canLead: userId === leaderId, leadsGroupIds: userId === leaderId ? [groupId] : [], groupId, createdAt: at, updatedAt: at });
     }
     await refs.upsert(personalRef(userId, 'http://127.0.0.1:9/', at));
   }

@@ -4,7 +4,6 @@ import type { Meeting } from '../../src/domain/meetings/model';
 /** One small group and one of its meetings, for card tests (the same values wherever a card is checked). */
 export const at = '2026-11-20T10:00:00.000Z';
 export const group: Group = {
-  type: 'group',
   id: 'g1',
   groupId: 'g1',
   name: 'Kuntosali',

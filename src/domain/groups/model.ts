@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { localeSchema } from '../shared/locale';
 import { jobId } from '../shared/schedule';
 
-/** Stored documents of groups, one zod schema each. Repositories parse every read with these. */
+/**
+ * The groups feature's documents, one zod schema each. Repositories parse every read with these; how
+ * they are stored (their stored `type`, Cosmos' `_etag`) is src/store/groups' business.
+ */
 
 const isoInstant = z.iso.datetime({ offset: true });
-const etag = { _etag: z.string().optional() };
 
 export const memberSchema = z.object({
   userId: z.string(),
@@ -15,7 +17,6 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>;
 
 export const groupSchema = z.object({
-  type: z.literal('group'),
   id: z.string(),
   groupId: z.string(),
   name: z.string().min(1).max(60),
@@ -28,7 +29,6 @@ export const groupSchema = z.object({
   linkedChatIds: z.array(z.string()).default([]),
   createdAt: isoInstant,
   updatedAt: isoInstant,
-  ...etag,
 });
 export type Group = z.infer<typeof groupSchema>;
 
@@ -38,19 +38,16 @@ export type Group = z.infer<typeof groupSchema>;
  * data" removes it with the rest. The leader already knew the name; nobody else reads it.
  */
 export const formerMemberSchema = z.object({
-  type: z.literal('formerMember'),
   id: z.string().startsWith('former:'),
   groupId: z.string(),
   userId: z.string(),
   displayName: z.string().max(100),
   joinedAt: isoInstant,
   leftAt: isoInstant,
-  ...etag,
 });
 export type FormerMember = z.infer<typeof formerMemberSchema>;
 export const formerMemberId = (userId: string) => `former:${userId}`;
 export const formerMemberOf = (groupId: string, { userId, displayName, joinedAt }: Member, leftAt: string): FormerMember => ({
-  type: 'formerMember',
   id: formerMemberId(userId),
   groupId,
   userId,
@@ -61,7 +58,6 @@ export const formerMemberOf = (groupId: string, { userId, displayName, joinedAt 
 
 /** Lives in the groups container under its own partition `invite:{code}` so a code is found by a point read. */
 export const inviteSchema = z.object({
-  type: z.literal('invite'),
   id: z.literal('invite'),
   groupId: z.string(),
   code: z.string(),
@@ -70,7 +66,6 @@ export const inviteSchema = z.object({
   createdAt: isoInstant,
   /** Set when the leader made a new code: the old one then answers "replaced" instead of "wrong". */
   replacedAt: isoInstant.optional(),
-  ...etag,
 });
 export type Invite = z.infer<typeof inviteSchema>;
 

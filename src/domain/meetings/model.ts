@@ -4,9 +4,8 @@ import { jobId, utcInstant } from '../shared/schedule';
 /**
  * Stored documents about meetings. Meetings, RSVPs and attendance live in the `groups` container in
  * the group's partition; reminder preferences and pauses in the `users` container in the person's.
+ * How they are stored (stored type, stored names, Cosmos' `_etag`) is src/store/meetings' business.
  */
-
-const etag = { _etag: z.string().optional() };
 
 export const meetingStatuses = ['scheduled', 'cancelled'] as const;
 
@@ -28,7 +27,6 @@ export const meetingSchema = z.object({
   createdAt: utcInstant,
   updatedAt: utcInstant,
   cancelledAt: utcInstant.optional(),
-  ...etag,
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
@@ -37,14 +35,12 @@ export type RsvpAnswer = (typeof rsvpAnswers)[number];
 
 /** One document per person and meeting: a repeated answer is an idempotent overwrite. */
 export const rsvpSchema = z.object({
-  type: z.literal('rsvp'),
   id: z.string(),
   groupId: z.string(),
   meetingId: z.string(),
   userId: z.string(),
   answer: z.enum(rsvpAnswers),
   answeredAt: utcInstant,
-  ...etag,
 });
 export type Rsvp = z.infer<typeof rsvpSchema>;
 export const rsvpId = (meetingId: string, userId: string) => `rsvp:${meetingId}:${userId}`;
@@ -53,7 +49,6 @@ export const attendanceStatuses = ['present', 'absent'] as const;
 export type AttendanceStatus = (typeof attendanceStatuses)[number];
 
 export const attendanceSchema = z.object({
-  type: z.literal('attendance'),
   id: z.string(),
   groupId: z.string(),
   meetingId: z.string(),
@@ -61,7 +56,6 @@ export const attendanceSchema = z.object({
   status: z.enum(attendanceStatuses),
   recordedBy: z.string(),
   recordedAt: utcInstant,
-  ...etag,
 });
 export type Attendance = z.infer<typeof attendanceSchema>;
 export const attendanceId = (meetingId: string, userId: string) => `attendance:${meetingId}:${userId}`;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { localeSchema } from '../shared/locale';
 
-/** Stored documents, one zod schema each. Repositories parse every read with these. */
+/**
+ * The people feature's documents, one zod schema each. Repositories parse every read with these; how
+ * they are stored (their stored `type`, Cosmos' `_etag`) is src/store/people's business.
+ */
 
 const isoInstant = z.iso.datetime({ offset: true });
-const etag = { _etag: z.string().optional() };
 
 /** Personal limits: "each participant takes part within the limits of his or her capabilities". Never shown to peers. */
 export const limitsSchema = z.object({
@@ -18,7 +20,6 @@ export type Limits = z.infer<typeof limitsSchema>;
 export const consentSchema = z.object({ given: z.boolean(), at: isoInstant });
 
 export const userSchema = z.object({
-  type: z.literal('user'),
   id: z.string(),
   userId: z.string(),
   locale: localeSchema.optional(),
@@ -34,7 +35,6 @@ export const userSchema = z.object({
   referenceKey: z.string().max(64).optional(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
-  ...etag,
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -56,7 +56,6 @@ export const storedReferenceSchema = z.object({
 export type StoredReference = z.infer<typeof storedReferenceSchema>;
 
 export const conversationRefSchema = z.object({
-  type: z.literal('conversationRef'),
   id: z.string(),
   /** The owner: a user id, or `chat:{conversationId}` for a group chat. */
   userId: z.string(),
@@ -65,17 +64,14 @@ export const conversationRefSchema = z.object({
   groupId: z.string().optional(),
   unreachable: z.object({ at: isoInstant, status: z.number() }).optional(),
   updatedAt: isoInstant,
-  ...etag,
 });
 export type ConversationRef = z.infer<typeof conversationRefSchema>;
 
 export const codeAttemptsSchema = z.object({
-  type: z.literal('codeAttempts'),
   id: z.literal('codeAttempts'),
   userId: z.string(),
   /** Every code try in the window (counted before the code is looked at; a right one is removed). Stored name kept. */
   failures: z.array(isoInstant),
-  ...etag,
 });
 export type CodeAttempts = z.infer<typeof codeAttemptsSchema>;
 

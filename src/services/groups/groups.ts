@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { IANAZone } from 'luxon';
 import type { Clock } from '../../domain/shared/clock';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
-import { newInviteCode, normalizeInviteCode } from '../../domain/groups/invite';
+import { newInviteCode } from '../../domain/groups/invite';
 import type { Locale } from '../../domain/shared/locale';
-import { formerMemberOf, groupJobKinds, leaderNoticeJobId, type Group, type LeaderNoticePayload, type Invite, type Member } from '../../domain/groups/model';
-import type { User } from '../../domain/people';
+import type { Group, Invite, Member } from '../../domain/groups/model';
 import type { JobQueue } from '../shared/ports';
 import type { CodeAttemptGuard } from '../people';
 import type { GroupRepository } from './ports';
 import type { UserService } from '../people';
-import { isMember, leads } from '../../domain/groups/rules';
+import { leads } from '../../domain/groups/rules';
 import { retryOnConflict } from '../shared/retryOnConflict';
-import { Invites } from './invites';
+import { Invites, type MutateGroup } from './invites';
+import { Membership } from './membership';
 
 export interface GroupRules {
   maxParticipants: number;
@@ -41,17 +41,20 @@ export class GroupService {
   constructor(
     private readonly groups: GroupRepository,
     private readonly users: UserService,
-    private readonly guard: CodeAttemptGuard,
+    guard: CodeAttemptGuard,
     private readonly rules: GroupRules,
     private readonly clock: Clock,
     /** Notices to the leader are jobs: the scheduler sends them, with its retries, outside this person's turn. */
-    private readonly jobs: JobQueue,
+    jobs: JobQueue,
     private readonly newCode: () => string = () => newInviteCode(),
   ) {
-    this.invites = new Invites(groups, clock, rules.inviteTtlDays, newCode, (groupId, change, known) => this.mutateGroup(groupId, change, known));
+    const mutate: MutateGroup = (groupId, change, known) => this.mutateGroup(groupId, change, known);
+    this.invites = new Invites(groups, clock, rules.inviteTtlDays, newCode, mutate);
+    this.membership = new Membership(groups, users, guard, rules.maxParticipants, clock, jobs, mutate);
   }
 
   private readonly invites: Invites;
+  private readonly membership: Membership;
 
   private now() {
     return this.clock.now();
@@ -77,7 +80,6 @@ export class GroupService {
       const code = this.newCode();
       try {
         group = await this.groups.create({
-          type: 'group',
           id: groupId,
           groupId,
           name,
@@ -132,109 +134,21 @@ export class GroupService {
   }
 
   async groupOf(userId: string): Promise<Group | undefined> {
-    return this.membershipOf(await this.users.get(userId));
+    return this.membership.membershipOf(await this.users.get(userId));
   }
 
-  /**
-   * The group the profile names, if it lists the person too. A profile naming a group that does not
-   * (a join whose place could not be taken, a leave that could not clear the profile) is repaired here.
-   */
-  private async membershipOf(user: User | undefined): Promise<Group | undefined> {
-    if (!user?.groupId) return undefined;
-    const groupId = user.groupId;
-    const group = await this.groups.get(groupId);
-    if (group?.members.some((m) => m.userId === user.userId)) return group;
-    await this.users.update(user.userId, (u) => (u.groupId === groupId ? { ...u, groupId: undefined } : u), user).catch(() => undefined);
-    return undefined;
+  /** Consent, then the code (rate limited), then a place taken with IfMatch (see Membership.join). */
+  joinGroup(userId: string, rawCode: string): Promise<Group> {
+    return this.membership.join(userId, rawCode);
   }
 
-  /**
-   * Joining: consent first, then the code (rate limited), then a place in the group taken with an
-   * IfMatch write on the group so two people can never take the last place at the same time.
-   * The profile is written before the place: a member listed in a group always has a profile naming
-   * it, so a failure leaves at most a profile naming a group without them (repaired by membershipOf,
-   * completed by joining again), never a ghost holding a place.
-   */
-  async joinGroup(userId: string, rawCode: string): Promise<Group> {
-    const user = await this.users.get(userId);
-    if (!user?.consent?.given) throw new DomainError('CONSENT_REQUIRED');
-    const tried = await this.guard.take(userId);
-    const code = normalizeInviteCode(rawCode);
-    const invite = code ? await this.groups.getInvite(code) : undefined;
-    // A replaced code was real: not a guess, so it is not counted as a wrong try.
-    if (invite?.replacedAt) throw new DomainError('INVITE_REPLACED');
-    const group = invite ? await this.groups.get(invite.targetGroupId) : undefined;
-    if (!invite || !group || group.inviteCode !== invite.code) {
-      // An invite left behind by a renewal that failed half-way opens nothing: remove it.
-      if (invite) await this.groups.deleteInvite(invite.code).catch(() => undefined);
-      throw new DomainError('INVITE_INVALID');
-    }
-    await tried.release();
-    if (Date.parse(invite.expiresAt) <= this.now().getTime()) throw new DomainError('INVITE_EXPIRED');
-    if (leads(group, userId)) throw new DomainError('LEADER_CANNOT_JOIN_OWN_GROUP');
-    const already = group.members.find((m) => m.userId === userId);
-    if (already && user.groupId === group.groupId) {
-      // A repeat after a failure: the leader's notice may be what was missing.
-      await this.tellLeader(group, 'joined', userId, already.joinedAt, group.members.length);
-      return group;
-    }
-    if (user.groupId && user.groupId !== group.groupId && (await this.membershipOf(user))) throw new DomainError('ALREADY_IN_GROUP');
-
-    const profile = await this.users.update(userId, (u) => {
-      if (u.groupId && u.groupId !== group.groupId && u.groupId !== user.groupId) throw new DomainError('ALREADY_IN_GROUP');
-      return { ...u, groupId: group.groupId };
-    });
-    const member: Member = { userId, displayName: profile.displayName ?? '', joinedAt: this.now().toISOString() };
-    try {
-      const joined = await this.mutateGroup(group.groupId, async (g) => {
-        if (isMember(g, userId)) return g;
-        const members = g.members.length >= this.rules.maxParticipants ? await this.withoutGhosts(g) : g.members;
-        if (members.length >= this.rules.maxParticipants) throw new DomainError('GROUP_FULL', { max: this.rules.maxParticipants });
-        return { ...g, members: [...members, member] };
-      }, group);
-      const taken = joined.members.find((m) => m.userId === userId);
-      await this.tellLeader(joined, 'joined', userId, taken?.joinedAt ?? member.joinedAt, joined.members.length);
-      return joined;
-    } catch (e) {
-      // No place: the profile stops naming the group (if this fails too, membershipOf repairs it later).
-      if (isDomainError(e, 'GROUP_FULL')) await this.users.update(userId, (u) => (u.groupId === group.groupId ? { ...u, groupId: undefined } : u)).catch(() => undefined);
-      throw e;
-    }
+  leaveGroup(userId: string): Promise<Group> {
+    return this.membership.leave(userId);
   }
 
-  /** Members whose profile no longer names the group (left over by an older version's failed join) give their place back. */
-  private async withoutGhosts(group: Group): Promise<Member[]> {
-    const profiles = await Promise.all(group.members.map((m) => this.users.get(m.userId)));
-    return group.members.filter((_, i) => profiles[i]?.groupId === group.groupId);
-  }
-
-  async leaveGroup(userId: string): Promise<Group> {
-    const user = await this.users.get(userId);
-    if (!user?.groupId) throw new DomainError('NOT_IN_GROUP');
-    const groupId = user.groupId;
-    const group = await this.groups.get(groupId);
-    const member = group?.members.find((m) => m.userId === userId);
-    // Recorded before the place is given back: a leaver still counts in the group's report (outcomes).
-    if (member) await this.groups.putFormerMember(formerMemberOf(groupId, member, this.now().toISOString()));
-    const left = group && (await this.mutateGroup(groupId, (g) => ({ ...g, members: g.members.filter((m) => m.userId !== userId) }), group));
-    await this.users.update(userId, (u) => ({ ...u, groupId: undefined }), user);
-    if (!group || !left) throw new DomainError('GROUP_NOT_FOUND');
-    if (group.members.some((m) => m.userId === userId)) await this.tellLeader(left, 'left', userId, this.now().toISOString(), left.members.length);
-    return group;
-  }
-
-  private async tellLeader(group: Group, event: LeaderNoticePayload['event'], memberId: string, at: string, count: number): Promise<void> {
-    await this.jobs.plan(
-      {
-        id: leaderNoticeJobId(group.groupId, event, memberId, at),
-        kind: groupJobKinds.leaderNotice,
-        dueAt: this.now().toISOString(),
-        groupId: group.groupId,
-        userId: group.leaderId,
-        payload: { event, memberId, count } satisfies LeaderNoticePayload,
-      },
-      this.now(),
-    );
+  /** Keeps the roster's name in step when a member changes the name they gave. */
+  renameMember(userId: string, displayName: string): Promise<void> {
+    return this.membership.rename(userId, displayName);
   }
 
   /**
@@ -251,16 +165,6 @@ export class GroupService {
       }
     }
     return this.mutateGroup(groupId, (g) => ({ ...g, linkedChatIds: [...new Set([...g.linkedChatIds, conversationId])] }), group);
-  }
-
-  /** Keeps the roster's name in step when a member changes the name they gave. */
-  async renameMember(userId: string, displayName: string): Promise<void> {
-    const user = await this.users.get(userId);
-    if (!user?.groupId) return;
-    await this.mutateGroup(user.groupId, (g) => ({
-      ...g,
-      members: g.members.map((m) => (m.userId === userId ? { ...m, displayName } : m)),
-    }));
   }
 
   /**

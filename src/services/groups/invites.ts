@@ -45,7 +45,6 @@ export class Invites {
 
   private put(groupId: string, code: string, expiresAt: string): Promise<Invite> {
     return this.groups.putInvite({
-      type: 'invite',
       id: 'invite',
       groupId: inviteKey(code),
       code,

@@ -1,15 +1,16 @@
 import type { FormerMember, Group, Invite, LeaderNoticePayload } from '../../domain/groups';
 import type { Locale } from '../../domain/shared/locale';
+import type { Versioned } from '../../domain/shared/version';
 import type { OutboundMessage } from '../shared/ports';
 
 /** What the group services need from storage. Implemented over Cosmos in src/store/groups. */
 
 export interface GroupRepository {
-  get(groupId: string): Promise<Group | undefined>;
-  create(group: Group): Promise<Group>;
-  /** Replaces only if unchanged since read (CONFLICT otherwise). */
-  replace(group: Group): Promise<Group>;
-  getInvite(code: string): Promise<Invite | undefined>;
+  get(groupId: string): Promise<Versioned<Group> | undefined>;
+  create(group: Group): Promise<Versioned<Group>>;
+  /** Replaces only if unchanged since read (its version; CONFLICT otherwise). */
+  replace(group: Versioned<Group>): Promise<Versioned<Group>>;
+  getInvite(code: string): Promise<Versioned<Invite> | undefined>;
   putInvite(invite: Invite): Promise<Invite>;
   /** Writes an existing invite again (to mark it replaced). */
   saveInvite(invite: Invite): Promise<Invite>;

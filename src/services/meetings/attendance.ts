@@ -23,7 +23,6 @@ export class MeetingAttendance extends MeetingAccess {
     const now = this.clock.now();
     if (toUtcIso(now) >= meeting.endsAt) throw new DomainError('MEETING_IN_PAST');
     const rsvp = await this.deps.meetings.putRsvp({
-      type: 'rsvp',
       id: rsvpId(meetingId, actorId),
       groupId,
       meetingId,
@@ -58,7 +57,6 @@ export class MeetingAttendance extends MeetingAccess {
     return Promise.all(
       marks.map(({ userId, status }) =>
         this.deps.meetings.putAttendance({
-          type: 'attendance',
           id: attendanceId(meetingId, userId),
           groupId,
           meetingId,

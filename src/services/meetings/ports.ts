@@ -1,5 +1,6 @@
 import type { Group } from '../../domain/groups';
 import type { Attendance, Rsvp, Meeting } from '../../domain/meetings';
+import type { Versioned } from '../../domain/shared/version';
 import type { ConversationRef, User } from '../../domain/people';
 import type { Pause, ReminderPrefs } from '../../domain/reminders';
 import type { Locale } from '../../domain/shared/locale';
@@ -30,10 +31,10 @@ export interface MeetingWithGroup {
 export interface MeetingRepository {
   /** The meeting id for a schedule request's id: the same request always gets the same id. */
   idFor(requestId: string): string;
-  get(groupId: string, meetingId: string): Promise<Meeting | undefined>;
-  create(meeting: Meeting): Promise<Meeting>;
+  get(groupId: string, meetingId: string): Promise<Versioned<Meeting> | undefined>;
+  create(meeting: Meeting): Promise<Versioned<Meeting>>;
   /** Replaces only if unchanged since read (CONFLICT otherwise). */
-  replace(meeting: Meeting): Promise<Meeting>;
+  replace(meeting: Versioned<Meeting>): Promise<Versioned<Meeting>>;
   /** Scheduled meetings that have not ended by `from`, earliest first. */
   listUpcoming(groupId: string, from: string): Promise<Meeting[]>;
   /** Scheduled meetings that ended in [from, to), latest first: for marking attendance afterwards. */

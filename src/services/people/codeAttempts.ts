@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/shared/errors';
 import type { Clock } from '../../domain/shared/clock';
 import type { CodeAttemptRepository } from './ports';
 import { retryOnConflict } from '../shared/retryOnConflict';
+import { asNextOf } from '../../domain/shared/version';
 
 export interface RateLimit {
   maxFailures: number;
@@ -43,7 +44,7 @@ export class CodeAttemptGuard {
       const doc = await this.attempts.get(userId);
       const recent = this.recent(doc?.failures ?? []);
       if (recent.length >= this.limit.maxFailures) throw this.limited(recent);
-      await this.attempts.save({ type: 'codeAttempts', id: 'codeAttempts', userId, failures: [...recent, stamp], _etag: doc?._etag });
+      await this.attempts.save(asNextOf(doc, { id: 'codeAttempts', userId, failures: [...recent, stamp] }));
       return { release: () => this.giveBack(userId, stamp) };
     }, maxConflictRetries);
   }

@@ -111,7 +111,6 @@ export class ConversationService {
       return existing;
     }
     return this.refs.upsert({
-      type: 'conversationRef',
       id: `ref:${reference.conversation.id}`,
       userId: ownerId,
       conversationType,

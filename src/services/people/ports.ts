@@ -1,18 +1,19 @@
 import type { CodeAttempts, ConversationRef, User } from '../../domain/people';
+import type { Versioned } from '../../domain/shared/version';
 
 /** What the people services need from storage. Implemented over Cosmos in src/store/people. */
 
 export interface UserRepository {
-  get(userId: string): Promise<User | undefined>;
-  /** Creates when new (no _etag); otherwise replaces only if unchanged since read (CONFLICT). */
-  save(user: User): Promise<User>;
+  get(userId: string): Promise<Versioned<User> | undefined>;
+  /** Creates when new (no version); otherwise replaces only if unchanged since read (CONFLICT). */
+  save(user: Versioned<User>): Promise<Versioned<User>>;
   /** Everything of one person: profile, references, counters. */
   deleteAll(userId: string): Promise<void>;
 }
 
 export interface ConversationRefRepository {
   upsert(ref: ConversationRef): Promise<ConversationRef>;
-  get(ownerId: string, conversationId: string): Promise<ConversationRef | undefined>;
+  get(ownerId: string, conversationId: string): Promise<Versioned<ConversationRef> | undefined>;
   listForOwner(ownerId: string): Promise<ConversationRef[]>;
   /**
    * Conditional: nothing changes when the reference was captured after `at`, or (with `seen`, the
@@ -22,9 +23,9 @@ export interface ConversationRefRepository {
 }
 
 export interface CodeAttemptRepository {
-  get(userId: string): Promise<CodeAttempts | undefined>;
-  /** Creates when it has no _etag (CONFLICT if someone created it first), else replaces only if unchanged (CONFLICT). */
-  save(attempts: CodeAttempts): Promise<CodeAttempts>;
+  get(userId: string): Promise<Versioned<CodeAttempts> | undefined>;
+  /** Creates when it has no version (CONFLICT if someone created it first), else replaces only if unchanged (CONFLICT). */
+  save(attempts: Versioned<CodeAttempts>): Promise<Versioned<CodeAttempts>>;
 }
 
 /** Leaving one's group, as "forget me" needs it (implemented by the groups feature's GroupService). */

@@ -30,7 +30,7 @@ export class UserService {
 
   private blank(userId: string): User {
     const now = this.now();
-    return { type: 'user', id: userId, userId, canLead: false, leadsGroupIds: [], createdAt: now, updatedAt: now };
+    return { id: userId, userId, canLead: false, leadsGroupIds: [], createdAt: now, updatedAt: now };
   }
 
   async get(userId: string): Promise<User | undefined> {

@@ -3,14 +3,19 @@ import type { GroupRepository } from '../../services/groups';
 import type { Containers } from '../shared/cosmosClient';
 import { Documents } from '../shared/documents';
 
+/** How the groups feature's documents are stored in `groups`: the domain schema and its stored type. */
+export const groupDocuments = (containers: Containers) => ({
+  group: new Documents(containers.groups, groupSchema, 'group'),
+  invite: new Documents(containers.groups, inviteSchema, 'invite'),
+  formerMember: new Documents(containers.groups, formerMemberSchema, 'formerMember'),
+});
+
 export class CosmosGroupRepository implements GroupRepository {
   private readonly groups: Documents<typeof groupSchema>;
   private readonly invites: Documents<typeof inviteSchema>;
   private readonly former: Documents<typeof formerMemberSchema>;
   constructor(containers: Containers) {
-    this.groups = new Documents(containers.groups, groupSchema);
-    this.invites = new Documents(containers.groups, inviteSchema);
-    this.former = new Documents(containers.groups, formerMemberSchema);
+    ({ group: this.groups, invite: this.invites, formerMember: this.former } = groupDocuments(containers));
   }
   get(groupId: string) {
     return this.groups.read(groupId, groupId);

@@ -1,16 +1,21 @@
 import { attendanceId, attendanceSchema, rsvpId, rsvpSchema, meetingSchema, type Attendance, type Rsvp, type Meeting } from '../../domain/meetings';
-import { groupSchema } from '../../domain/groups';
 import type { MeetingRepository, MeetingWithGroup } from '../../services/meetings';
 import type { Containers } from '../shared/cosmosClient';
 import { z } from 'zod';
 import { Documents } from '../shared/documents';
+import { queryMixed } from '../shared/mixedDocuments';
+import { groupDocuments } from '../groups';
+import type { Container } from '@azure/cosmos';
 
 /** A meeting as stored: its stored type and id prefix are 'session' (see storedNames.ts). */
-const storedMeetingSchema = meetingSchema.extend({ type: z.literal('session'), id: z.string().startsWith('session:') });
-type StoredMeeting = z.infer<typeof storedMeetingSchema>;
-const asMeeting = ({ type: _type, ...meeting }: StoredMeeting): Meeting => meeting;
-const asStored = (meeting: Meeting): StoredMeeting => ({ ...meeting, type: 'session' });
-const messageDocument = z.union([storedMeetingSchema, groupSchema, rsvpSchema, attendanceSchema]);
+const storedMeetingSchema = meetingSchema.extend({ id: z.string().startsWith('session:') });
+
+/** How the meetings feature's documents are stored in `groups`: the domain schema and its stored type. */
+export const meetingDocuments = (containers: Containers) => ({
+  session: new Documents(containers.groups, storedMeetingSchema, 'session'),
+  rsvp: new Documents(containers.groups, rsvpSchema, 'rsvp'),
+  attendance: new Documents(containers.groups, attendanceSchema, 'attendance'),
+});
 
 /*
  * Every query names its partition twice — as the request's partition key and as `c.groupId` / `c.userId`
@@ -22,30 +27,29 @@ export class CosmosMeetingRepository implements MeetingRepository {
   private readonly meetings: Documents<typeof storedMeetingSchema>;
   private readonly rsvps: Documents<typeof rsvpSchema>;
   private readonly attendance: Documents<typeof attendanceSchema>;
-  private readonly forMessage: Documents<typeof messageDocument>;
+  private readonly forMessage: ReturnType<typeof meetingDocuments> & Pick<ReturnType<typeof groupDocuments>, 'group'>;
+  private readonly groups: Container;
 
   constructor(containers: Containers) {
-    this.forMessage = new Documents(containers.groups, messageDocument);
-    this.meetings = new Documents(containers.groups, storedMeetingSchema);
-    this.rsvps = new Documents(containers.groups, rsvpSchema);
-    this.attendance = new Documents(containers.groups, attendanceSchema);
+    this.groups = containers.groups;
+    this.forMessage = { ...meetingDocuments(containers), group: groupDocuments(containers).group };
+    ({ session: this.meetings, rsvp: this.rsvps, attendance: this.attendance } = this.forMessage);
   }
 
   idFor(requestId: string) {
     return `session:${requestId}`;
   }
   async get(groupId: string, meetingId: string) {
-    const stored = await this.meetings.read(meetingId, groupId);
-    return stored && asMeeting(stored);
+    return this.meetings.read(meetingId, groupId);
   }
   async create(meeting: Meeting) {
-    return asMeeting(await this.meetings.create(asStored(meeting)));
+    return this.meetings.create(meeting);
   }
   async replace(meeting: Meeting) {
-    return asMeeting(await this.meetings.replace(asStored(meeting), meeting.groupId));
+    return this.meetings.replace(meeting, meeting.groupId);
   }
   async listUpcoming(groupId: string, from: string) {
-    return (await this.meetings.query(
+    return this.meetings.query(
       {
         query:
           "SELECT * FROM c WHERE c.groupId = @groupId AND c.type = 'session' AND c.status = 'scheduled' AND c.endsAt >= @from ORDER BY c.startsAt",
@@ -55,10 +59,10 @@ export class CosmosMeetingRepository implements MeetingRepository {
         ],
       },
       groupId,
-    )).map(asMeeting);
+    );
   }
   async listEnded(groupId: string, from: string, to: string) {
-    return (await this.meetings.query(
+    return this.meetings.query(
       {
         query:
           "SELECT * FROM c WHERE c.groupId = @groupId AND c.type = 'session' AND c.status = 'scheduled' AND c.endsAt >= @from AND c.endsAt < @to ORDER BY c.endsAt DESC",
@@ -69,7 +73,7 @@ export class CosmosMeetingRepository implements MeetingRepository {
         ],
       },
       groupId,
-    )).map(asMeeting);
+    );
   }
 
   getRsvp(groupId: string, meetingId: string, userId: string) {
@@ -84,7 +88,9 @@ export class CosmosMeetingRepository implements MeetingRepository {
 
   /** The meeting, its group and one member's RSVP and attendance: one query in the group's partition instead of four reads. */
   async getWithGroup(groupId: string, meetingId: string, userId: string): Promise<MeetingWithGroup> {
-    const found = await this.forMessage.query(
+    const found = await queryMixed(
+      this.groups,
+      this.forMessage,
       {
         query: 'SELECT * FROM c WHERE c.groupId = @groupId AND c.id IN (@groupId, @meetingId, @rsvpId, @attendanceId)',
         parameters: [
@@ -97,11 +103,11 @@ export class CosmosMeetingRepository implements MeetingRepository {
       groupId,
     );
     const result: MeetingWithGroup = {};
-    for (const doc of found) {
-      if (doc.type === 'session') result.meeting = asMeeting(doc);
-      else if (doc.type === 'group') result.group = doc;
-      else if (doc.type === 'rsvp') result.rsvp = doc;
-      else if (doc.type === 'attendance') result.attendance = doc;
+    for (const one of found) {
+      if (one.type === 'session') result.meeting = one.doc;
+      else if (one.type === 'group') result.group = one.doc;
+      else if (one.type === 'rsvp') result.rsvp = one.doc;
+      else if (one.type === 'attendance') result.attendance = one.doc;
     }
     return result;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { attendanceSchema } from '../../domain/meetings';
+import { meetingDocuments } from '../meetings';
 import { followUpSchema, groupDatesSchema, outcomeEntrySchema, outcomeNoteSchema, type FollowUp, type GroupDates, type OutcomeEntry, type OutcomeNote } from '../../domain/outcomes';
 import { isDomainError } from '../../domain/shared/errors';
 import type { OutcomeRepository } from '../../services/outcomes';
@@ -23,7 +23,7 @@ export class CosmosOutcomeRepository implements OutcomeRepository {
   private readonly entries: Documents<typeof outcomeEntrySchema>;
   private readonly followUps: Documents<typeof followUpSchema>;
   private readonly notes: Documents<typeof outcomeNoteSchema>;
-  private readonly attendance: Documents<typeof attendanceSchema>;
+  private readonly attendance: ReturnType<typeof meetingDocuments>['attendance'];
   private readonly keys: Documents<typeof reportKeySchema>;
   private readonly dates: Documents<typeof groupDatesSchema>;
 
@@ -31,7 +31,7 @@ export class CosmosOutcomeRepository implements OutcomeRepository {
     this.entries = new Documents(containers.groups, outcomeEntrySchema);
     this.followUps = new Documents(containers.groups, followUpSchema);
     this.notes = new Documents(containers.groups, outcomeNoteSchema);
-    this.attendance = new Documents(containers.groups, attendanceSchema);
+    this.attendance = meetingDocuments(containers).attendance;
     this.keys = new Documents(containers.groups, reportKeySchema);
     this.dates = new Documents(containers.groups, groupDatesSchema);
   }

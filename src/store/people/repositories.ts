@@ -3,19 +3,27 @@ import { codeAttemptsSchema, conversationRefSchema, userSchema, type CodeAttempt
 import type { CodeAttemptRepository, ConversationRefRepository, UserRepository } from '../../services/people';
 import type { Containers } from '../shared/cosmosClient';
 import { Documents } from '../shared/documents';
+import { versionOf } from '../../domain/shared/version';
+
+/** How the people feature's documents are stored in `users`: the domain schema and its stored type. */
+export const peopleDocuments = (containers: Containers) => ({
+  user: new Documents(containers.users, userSchema, 'user'),
+  conversationRef: new Documents(containers.users, conversationRefSchema, 'conversationRef'),
+  codeAttempts: new Documents(containers.users, codeAttemptsSchema, 'codeAttempts'),
+});
 
 export const refId = (conversationId: string) => `ref:${conversationId}`;
 
 export class CosmosUserRepository implements UserRepository {
   private readonly users: Documents<typeof userSchema>;
   constructor(private readonly containers: Containers) {
-    this.users = new Documents(containers.users, userSchema);
+    this.users = peopleDocuments(containers).user;
   }
   get(userId: string) {
     return this.users.read(userId, userId);
   }
   save(user: User) {
-    return user._etag ? this.users.replace(user, user.userId) : this.users.create(user);
+    return versionOf(user) ? this.users.replace(user, user.userId) : this.users.create(user);
   }
   async deleteAll(userId: string) {
     const { resources } = await this.containers.users.items
@@ -29,7 +37,7 @@ export class CosmosUserRepository implements UserRepository {
 export class CosmosConversationRefRepository implements ConversationRefRepository {
   private readonly refs: Documents<typeof conversationRefSchema>;
   constructor(containers: Containers) {
-    this.refs = new Documents(containers.users, conversationRefSchema);
+    this.refs = peopleDocuments(containers).conversationRef;
   }
   upsert(ref: ConversationRef) {
     return this.refs.upsert(ref);
@@ -66,13 +74,13 @@ export class CosmosConversationRefRepository implements ConversationRefRepositor
 export class CosmosCodeAttemptRepository implements CodeAttemptRepository {
   private readonly attempts: Documents<typeof codeAttemptsSchema>;
   constructor(containers: Containers) {
-    this.attempts = new Documents(containers.users, codeAttemptsSchema);
+    this.attempts = peopleDocuments(containers).codeAttempts;
   }
   get(userId: string) {
     return this.attempts.read('codeAttempts', userId);
   }
   save(attempts: CodeAttempts) {
-    return attempts._etag ? this.attempts.replace(attempts, attempts.userId) : this.attempts.create(attempts);
+    return versionOf(attempts) ? this.attempts.replace(attempts, attempts.userId) : this.attempts.create(attempts);
   }
 }
 

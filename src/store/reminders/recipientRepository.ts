@@ -1,11 +1,20 @@
-import { z } from 'zod';
-import { conversationRefSchema, userSchema } from '../../domain/people';
 import { pauseSchema, reminderPrefsSchema } from '../../domain/reminders';
 import type { RecipientDocuments, RecipientRepository } from '../../services/meetings';
+import type { Container } from '@azure/cosmos';
 import type { Containers } from '../shared/cosmosClient';
 import { Documents } from '../shared/documents';
+import { queryMixed } from '../shared/mixedDocuments';
+import { peopleDocuments } from '../people';
 
-const recipientDocument = z.union([userSchema, conversationRefSchema, reminderPrefsSchema, pauseSchema]);
+const recipientDocuments = (containers: Containers) => {
+  const people = peopleDocuments(containers);
+  return {
+    user: people.user,
+    conversationRef: people.conversationRef,
+    reminderPrefs: new Documents(containers.users, reminderPrefsSchema),
+    pause: new Documents(containers.users, pauseSchema),
+  };
+};
 
 /**
  * Everything in one person's partition of `users` that a message to them depends on — the profile
@@ -13,13 +22,17 @@ const recipientDocument = z.union([userSchema, conversationRefSchema, reminderPr
  * query (two requests with the SDK's query plan) instead of four reads. Each document is zod-parsed.
  */
 export class CosmosRecipientRepository implements RecipientRepository {
-  private readonly docs: Documents<typeof recipientDocument>;
+  private readonly docs: ReturnType<typeof recipientDocuments>;
+  private readonly users: Container;
   constructor(containers: Containers) {
-    this.docs = new Documents(containers.users, recipientDocument);
+    this.docs = recipientDocuments(containers);
+    this.users = containers.users;
   }
 
   async load(userId: string): Promise<RecipientDocuments> {
-    const found = await this.docs.query(
+    const found = await queryMixed(
+      this.users,
+      this.docs,
       {
         // The owner is named in the WHERE clause too: the embedded server ignores the partition key of a query.
         query: "SELECT * FROM c WHERE c.userId = @userId AND (c.id IN (@userId, 'reminderPrefs', 'pause') OR c.type = 'conversationRef')",
@@ -28,11 +41,11 @@ export class CosmosRecipientRepository implements RecipientRepository {
       userId,
     );
     const result: RecipientDocuments = { refs: [] };
-    for (const doc of found) {
-      if (doc.type === 'user') result.user = doc;
-      else if (doc.type === 'reminderPrefs') result.prefs = doc;
-      else if (doc.type === 'pause' && doc.id === 'pause') result.pause = doc;
-      else if (doc.type === 'conversationRef') result.refs.push(doc);
+    for (const one of found) {
+      if (one.type === 'user') result.user = one.doc;
+      else if (one.type === 'reminderPrefs') result.prefs = one.doc;
+      else if (one.type === 'pause' && one.doc.id === 'pause') result.pause = one.doc;
+      else if (one.type === 'conversationRef') result.refs.push(one.doc);
     }
     return result;
   }

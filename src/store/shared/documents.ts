@@ -5,8 +5,9 @@ import { InvalidStoredDocumentError, isNotFound, translateStoreError } from './e
 import { documentId, withLogicalId, withStorableId } from './documentIds';
 import { fromStored, toStored } from './storedNames';
 import { cached, forget, remember } from './turnCache';
+import { versionKey, versionOf, type Version, type Versioned } from '../../domain/shared/version';
 
-type Stored = { id: string; _etag?: string };
+type Stored = { id: string; _etag?: string; type?: string };
 
 /** One write of a transactional batch (batch.ts), prepared by the Documents of its type. */
 export interface PreparedWrite<T> {
@@ -22,16 +23,27 @@ export interface PreparedWrite<T> {
  * One document type in one container: every read is parsed with its zod schema, shared documents are
  * replaced only with IfMatch on their eTag, and SDK errors become CONFLICT / STORE_UNAVAILABLE.
  * Ids Cosmos cannot hold are hashed into storable ones (documentIds.ts); the code only sees logical ids.
+ *
+ * With a `storedType`, the schema is the domain's and the Cosmos shape stays here: the document is
+ * written with `type: storedType`, a read of another type is invalid, and the server's `_etag` reaches
+ * the code only as the opaque version (domain/shared/version.ts), which `replace` sends as IfMatch.
  */
-export class Documents<S extends z.ZodType<Stored>> {
+export class Documents<S extends z.ZodType<{ id: string }>> {
   constructor(
     private readonly container: Container,
     private readonly schema: S,
+    readonly storedType?: string,
   ) {}
 
-  /** A stored document (its stored field names) → the code's document, validated. */
-  parse(raw: unknown): z.output<S> {
-    return this.validate(fromStored(withLogicalId(raw)));
+  /** A stored document (its stored field names) → the code's document, validated, with its version. */
+  parse(raw: unknown): Versioned<z.output<S>> {
+    const stored = fromStored(withLogicalId(raw)) as Stored;
+    if (this.storedType !== undefined && stored?.type !== this.storedType) {
+      throw new InvalidStoredDocumentError(this.container.id, String(stored?.id ?? '?'), `type: expected ${this.storedType}`);
+    }
+    const doc = this.validate(stored) as Versioned<z.output<S>>;
+    // Schemas that still carry `_etag` themselves (not yet given a storedType) keep it as it was.
+    return this.storedType === undefined || stored._etag === undefined ? doc : { ...doc, [versionKey]: stored._etag as Version };
   }
 
   private validate(raw: unknown): z.output<S> {
@@ -43,10 +55,10 @@ export class Documents<S extends z.ZodType<Stored>> {
     return parsed.data;
   }
 
-  /** What is written: validated, without the server's _etag, with the stored field names. */
+  /** What is written: validated (no version, no _etag), with its stored type and field names. */
   private body(doc: z.output<S>): Stored {
     const { _etag, ...body } = this.validate(doc) as Stored;
-    return withStorableId(toStored(body));
+    return withStorableId(toStored(this.storedType === undefined ? body : { ...body, type: this.storedType }));
   }
 
   /** The turn cache's key of a document: by the id Cosmos stores (documentIds.ts), so reads and writes meet. */
@@ -55,7 +67,7 @@ export class Documents<S extends z.ZodType<Stored>> {
   }
 
   /** A point read; within a turn, answered from what the turn already read or wrote (see turnCache). */
-  async read(id: string, partitionKey: string): Promise<z.output<S> | undefined> {
+  async read(id: string, partitionKey: string): Promise<Versioned<z.output<S>> | undefined> {
     const key = this.key(id, partitionKey);
     const seen = cached(key);
     if (seen !== undefined) return seen === null ? undefined : this.parse(seen);
@@ -66,7 +78,7 @@ export class Documents<S extends z.ZodType<Stored>> {
   }
 
   /** The written document, kept for the rest of the turn under its partition (the container's key path). */
-  private written(resource: Stored | undefined): z.output<S> {
+  private written(resource: Stored | undefined): Versioned<z.output<S>> {
     const partitionKey = resource && this.partitionOf(resource);
     const logicalId = (resource as { logicalId?: string } | undefined)?.logicalId ?? resource?.id;
     if (resource && logicalId && partitionKey !== undefined) remember(this.key(logicalId, partitionKey), resource);
@@ -90,15 +102,18 @@ export class Documents<S extends z.ZodType<Stored>> {
   }
 
   /** Fails with CONFLICT when the id exists already. */
-  async create(doc: z.output<S>): Promise<z.output<S>> {
+  async create(doc: z.output<S>): Promise<Versioned<z.output<S>>> {
     const body = this.body(doc);
     const { resource } = await this.writing((doc as Stored).id, this.partitionOf(body), () => this.container.items.create(body));
     return this.written(resource);
   }
 
   /** Fails with CONFLICT when someone changed the document since `doc` was read. */
-  async replace(doc: z.output<S>, partitionKey: string): Promise<z.output<S>> {
-    const { _etag } = doc as Stored;
+  async replace(doc: Versioned<z.output<S>>, partitionKey: string): Promise<Versioned<z.output<S>>> {
+    const _etag = versionOf(doc) ?? (doc as Stored)._etag;
+    // A document of a stored type is replaced only on what was read: one that lost its version (a copy
+    // through JSON, a zod parse) would otherwise overwrite whatever is stored.
+    if (this.storedType !== undefined && !_etag) throw new Error(`${this.container.id}/${this.storedType}: replace without the version it was read with`);
     const body = this.body(doc);
     const { resource } = await this.writing((doc as Stored).id, partitionKey, () =>
       this.container.item(body.id, partitionKey).replace(body, _etag ? { accessCondition: { type: 'IfMatch', condition: _etag } } : {}),
@@ -107,7 +122,7 @@ export class Documents<S extends z.ZodType<Stored>> {
   }
 
   /** For documents that are one fact each: a repeat is an idempotent overwrite. */
-  async upsert(doc: z.output<S>): Promise<z.output<S>> {
+  async upsert(doc: z.output<S>): Promise<Versioned<z.output<S>>> {
     const body = this.body(doc);
     const { resource } = await this.writing((doc as Stored).id, this.partitionOf(body), () => this.container.items.upsert(body));
     return this.written(resource);
@@ -147,7 +162,7 @@ export class Documents<S extends z.ZodType<Stored>> {
     });
   }
 
-  async query(spec: SqlQuerySpec, partitionKey?: string): Promise<z.output<S>[]> {
+  async query(spec: SqlQuerySpec, partitionKey?: string): Promise<Versioned<z.output<S>>[]> {
     const { resources } = await guard(() =>
       this.container.items.query(spec, partitionKey === undefined ? {} : { partitionKey }).fetchAll(),
     );

@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import pino, { type Logger } from 'pino';
-import { ConfigError, loadConfig, type Config } from '../../config';
+import type { Config } from '../../config';
+import { configOrExit, runMain, stopOnSignals } from '../../processLifecycle';
 import { openCosmosStore, startEmbeddedCosmos } from './cosmosClient';
 import { LocalSnapshot } from './localSnapshot';
 
@@ -38,32 +39,10 @@ export async function startStandaloneStore(config: Config, log: Logger): Promise
 }
 
 async function main() {
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = configOrExit();
   const log = pino({ level: config.logLevel, base: { app: 'group-coach-store' } });
   const running = await startStandaloneStore(config, log);
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await running.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  stopOnSignals(() => running.stop());
 }
 
-if (require.main === module) {
-  main().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+if (require.main === module) runMain(main);

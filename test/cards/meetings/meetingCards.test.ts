@@ -62,7 +62,7 @@ describe('meeting cards', () => {
 
       it('attendance roster: one choice per member, recorded marks preselected, the submit parses back to the marks', () => {
         const card = attendanceCard(t, locale, group, meeting, [
-          { type: 'attendance', id: 'a', groupId: 'g1', meetingId: meeting.id, userId: 'msteams:p2', status: 'absent', recordedBy: 'msteams:leader', recordedAt: at },
+          { id: 'a', groupId: 'g1', meetingId: meeting.id, userId: 'msteams:p2', status: 'absent', recordedBy: 'msteams:leader', recordedAt: at },
         ]);
         const inputs = card.body.filter((e) => (e as { type: string }).type === 'Input.ChoiceSet') as Array<{ id: string; label: string; value: string }>;
         expect(inputs.map((i) => [i.id, i.label, i.value])).to.deep.equal([
@@ -77,7 +77,7 @@ describe('meeting cards', () => {
       it('meetings lists: a participant sees their answer; a leader sees counts, move/cancel and recent meetings to mark', () => {
         const member = textOf(asActivity({ cards: [memberMeetingsCard(t, locale, 'Europe/Helsinki', group, [{ meeting, myAnswer: 'maybe' }])] }));
         expect(member).to.contain(t('meetings.yourAnswer', { answer: t('rsvp.answers.maybe') }));
-        const rsvps = [{ type: 'rsvp' as const, id: 'r', groupId: 'g1', meetingId: meeting.id, userId: 'msteams:p1', answer: 'yes' as const, answeredAt: at }];
+        const rsvps = [{ id: 'r', groupId: 'g1', meetingId: meeting.id, userId: 'msteams:p1', answer: 'yes' as const, answeredAt: at }];
         const leaderCard = leaderMeetingsCard(t, locale, group, [{ meeting, rsvps, attendance: [] }], [{ meeting, rsvps: [], attendance: [] }]);
         const leader = asActivity({ cards: [leaderCard] });
         expect(textOf(leader)).to.contain(t('meetings.answers', { yes: 1, maybe: 0, no: 0, none: 1 }));

@@ -26,7 +26,6 @@ class TestClock implements Clock {
 
 const at = '2026-01-10T10:00:00Z';
 const groupOf = (groupId: string, leaderId: string, names: string[]): Group => ({
-  type: 'group',
   id: groupId,
   groupId,
   name: groupId === 'g1' ? 'Aamuryhmä' : 'Iltaryhmä; "Pasila"',
@@ -118,13 +117,13 @@ describe('outcome ledger and programme report on the embedded Cosmos server', ()
     await outcomes.record('t:leader', 'g2', 't:olli', { kind: 'dropped', date: '2026-02-01', reason: 'health' }, 'drop');
     // Olli quits the group: what the groups feature keeps of a leaver (leaveGroup writes the same).
     const g2 = (await groups.get('g2'))!;
-    await groups.putFormerMember({ type: 'formerMember', id: 'former:t:olli', groupId: 'g2', userId: 't:olli', displayName: 'Olli', joinedAt: at, leftAt: '2026-02-03T10:00:00.000Z' });
+    await groups.putFormerMember({ id: 'former:t:olli', groupId: 'g2', userId: 't:olli', displayName: 'Olli', joinedAt: at, leftAt: '2026-02-03T10:00:00.000Z' });
     await groups.replace({ ...g2, members: g2.members.filter((m) => m.userId !== 't:olli') });
     clock.set('2026-06-02T09:00:00Z');
     for (const [g, u] of jobs.slice(0, 5)) await outcomes.followUp('t:leader', g, u, `job-${u}`, true);
     const meetings = new CosmosMeetingRepository(store.containers);
     for (const [u, status] of [['t:pekka', 'present'], ['t:sanna', 'present'], ['t:aino', 'present'], ['t:matti', 'absent']] as const)
-      await meetings.putAttendance({ type: 'attendance', id: `attendance:m1:${u}`, groupId: 'g1', meetingId: 'm1', userId: u, status, recordedBy: 't:leader', recordedAt: '2026-01-10T10:00:00.000Z' });
+      await meetings.putAttendance({ id: `attendance:m1:${u}`, groupId: 'g1', meetingId: 'm1', userId: u, status, recordedBy: 't:leader', recordedAt: '2026-01-10T10:00:00.000Z' });
     // Check-ins: Pekka 2 in g1 (and 1 in another group, not counted here), Liisa 1 in g2; their text never reaches the report.
     const checkIns = new CosmosCheckInRepository(store.containers, 30);
     const checkIn = (id: string, userId: string, groupId: string) => checkIns.put({ id, userId, groupId, did: 'Salainen teksti', strengths: [], shared: false, createdAt: '2026-02-10T10:00:00.000Z' });

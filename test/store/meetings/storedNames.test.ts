@@ -40,7 +40,7 @@ describe('stored names of meetings (the store maps them)', () => {
     const stored = await raw('groups', id, 'g1');
     expect(stored.type).to.equal('session');
 
-    await meetings.putRsvp({ type: 'rsvp', id: `rsvp:${id}:msteams:p1`, groupId: 'g1', meetingId: id, userId: 'msteams:p1', answer: 'yes', answeredAt: at });
+    await meetings.putRsvp({ id: `rsvp:${id}:msteams:p1`, groupId: 'g1', meetingId: id, userId: 'msteams:p1', answer: 'yes', answeredAt: at });
     const storedRsvp = await raw('groups', `rsvp:${id}:msteams:p1`, 'g1');
     expect(storedRsvp.sessionId).to.equal(id);
     expect(storedRsvp).to.not.have.property('meetingId');
