@@ -36,7 +36,6 @@ export const proposalStatuses = ['open', 'withdrawn'] as const;
 
 /** One proposal in the group's partition of `groups`; only its author changes it, until a round includes it. */
 export const proposalSchema = proposalInputSchema.extend({
-  type: z.literal('proposal'),
   /** `proposal:{uuid}`: the uuid comes with the form, so a repeated submit finds the first one. */
   id: z.string().startsWith('proposal:'),
   groupId: z.string(),
@@ -50,7 +49,6 @@ export const proposalSchema = proposalInputSchema.extend({
   roundId: z.string().optional(),
   createdAt: utcInstant,
   updatedAt: utcInstant,
-  _etag: z.string().optional(),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 

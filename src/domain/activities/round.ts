@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { utcInstant } from '../shared/schedule';
 import { demandsSchema, type Proposal } from './proposal';
 
+/* Rounds, votes and settings as the code sees them; their stored type and Cosmos' `_etag` are src/store/activities' business. */
+
 /** What a round shows of each proposal, copied when the round opens: an edit afterwards cannot change the ballot. */
 export const ballotEntrySchema = z.object({
   proposalId: z.string(),
@@ -19,7 +21,6 @@ export const roundStatuses = ['open', 'closed'] as const;
 export const closeReasons = ['deadline', 'everyone_voted'] as const;
 
 export const voteRoundSchema = z.object({
-  type: z.literal('voteRound'),
   /** `round:{n}`: the n-th round of the group, so two rounds opened at once collide (409) instead of both opening. */
   id: z.string().startsWith('round:'),
   groupId: z.string(),
@@ -41,7 +42,6 @@ export const voteRoundSchema = z.object({
   pickedByLeader: z.boolean().optional(),
   scheduledMeetingId: z.string().optional(),
   updatedAt: utcInstant,
-  _etag: z.string().optional(),
 });
 export type VoteRound = z.infer<typeof voteRoundSchema>;
 
@@ -49,7 +49,6 @@ export const roundId = (n: number) => `round:${n}`;
 
 /** One document per (round, proposal, voter): two voters never touch the same document, a repeat overwrites. */
 export const voteSchema = z.object({
-  type: z.literal('vote'),
   id: z.string().startsWith('vote:'),
   groupId: z.string(),
   roundId: z.string(),
@@ -57,7 +56,6 @@ export const voteSchema = z.object({
   userId: z.string(),
   approved: z.boolean(),
   at: utcInstant,
-  _etag: z.string().optional(),
 });
 export type Vote = z.infer<typeof voteSchema>;
 
@@ -67,7 +65,6 @@ export const voteId = (roundIdValue: string, proposalIdValue: string, userId: st
 
 /** A group's own rules for planning activities (one document `activitySettings` in the group's partition). */
 export const activitySettingsSchema = z.object({
-  type: z.literal('activitySettings'),
   id: z.literal('activitySettings'),
   groupId: z.string(),
   /** Open a round by itself when this many proposals wait; absent = only the leader opens. */
@@ -77,12 +74,10 @@ export const activitySettingsSchema = z.object({
   /** Members who have not voted are nudged this long before the deadline. */
   nudgeHoursBefore: z.number().int().min(1).max(72).default(24),
   updatedAt: utcInstant,
-  _etag: z.string().optional(),
 });
 export type ActivitySettings = z.infer<typeof activitySettingsSchema>;
 
 export const defaultActivitySettings = (groupId: string, at: string): ActivitySettings => ({
-  type: 'activitySettings',
   id: 'activitySettings',
   groupId,
   autoDeadlineDays: 3,

@@ -58,7 +58,7 @@ export const notVoted = (voters: readonly string[], participants: readonly strin
  */
 export function ballotChanges(round: Pick<VoteRound, 'id' | 'groupId' | 'proposalIds'>, click: { userId: string; proposalId: string; approve: boolean; at: string }): Vote[] {
   const vote = (proposalId: string, approved: boolean): Vote => ({
-    type: 'vote', id: voteId(round.id, proposalId, click.userId), groupId: round.groupId, roundId: round.id, proposalId, userId: click.userId, approved, at: click.at,
+    id: voteId(round.id, proposalId, click.userId), groupId: round.groupId, roundId: round.id, proposalId, userId: click.userId, approved, at: click.at,
   });
   const undone = !click.approve ? [] : click.proposalId === noneOfThese ? round.proposalIds : [noneOfThese];
   return [vote(click.proposalId, click.approve), ...undone.map((id) => vote(id, false))];

@@ -1,26 +1,27 @@
 import type { ActivitySettings, Proposal, Vote, VoteRound } from '../../domain/activities';
+import type { Versioned } from '../../domain/shared/version';
 
 /** What the activity use cases need from storage: everything lives in the group's partition of `groups`. */
 export interface ProposalRepository {
-  getProposal(groupId: string, proposalId: string): Promise<Proposal | undefined>;
+  getProposal(groupId: string, proposalId: string): Promise<Versioned<Proposal> | undefined>;
   /** CONFLICT when the id exists already (a repeated submit). */
-  createProposal(proposal: Proposal): Promise<Proposal>;
-  /** IfMatch on the proposal's _etag (CONFLICT otherwise). */
-  replaceProposal(proposal: Proposal): Promise<Proposal>;
-  listProposals(groupId: string): Promise<Proposal[]>;
+  createProposal(proposal: Proposal): Promise<Versioned<Proposal>>;
+  /** IfMatch on the version the proposal was read with (CONFLICT otherwise). */
+  replaceProposal(proposal: Versioned<Proposal>): Promise<Versioned<Proposal>>;
+  listProposals(groupId: string): Promise<Versioned<Proposal>[]>;
 }
 
 export interface RoundRepository {
-  getRound(groupId: string, roundId: string): Promise<VoteRound | undefined>;
+  getRound(groupId: string, roundId: string): Promise<Versioned<VoteRound> | undefined>;
   /**
    * The round, and each proposal it takes marked with its id (IfMatch on each as read), in one transactional
    * batch: CONFLICT, nothing written, when a round with this id exists (two rounds opened at once) or a
    * proposal changed since it was read (edited or withdrawn by its author).
    */
-  createRound(round: VoteRound, taken: Proposal[]): Promise<VoteRound>;
-  /** IfMatch on the round's _etag (CONFLICT otherwise). */
-  replaceRound(round: VoteRound): Promise<VoteRound>;
-  listRounds(groupId: string): Promise<VoteRound[]>;
+  createRound(round: VoteRound, taken: Versioned<Proposal>[]): Promise<Versioned<VoteRound>>;
+  /** IfMatch on the version the round was read with (CONFLICT otherwise). */
+  replaceRound(round: Versioned<VoteRound>): Promise<Versioned<VoteRound>>;
+  listRounds(groupId: string): Promise<Versioned<VoteRound>[]>;
 }
 
 export interface VoteRepository {
@@ -30,13 +31,14 @@ export interface VoteRepository {
    * when the round changed since — closed, or another vote came first. So a vote is stored only while the
    * round is open, and a close that read the votes before it fails its own IfMatch and reads them again.
    */
-  recordVotes(votes: Vote[], round: VoteRound): Promise<VoteRound>;
+  recordVotes(votes: Vote[], round: Versioned<VoteRound>): Promise<Versioned<VoteRound>>;
   listVotes(groupId: string, roundId: string): Promise<Vote[]>;
 }
 
 export interface ActivitySettingsRepository {
-  getSettings(groupId: string): Promise<ActivitySettings | undefined>;
-  saveSettings(settings: ActivitySettings): Promise<ActivitySettings>;
+  getSettings(groupId: string): Promise<Versioned<ActivitySettings> | undefined>;
+  /** Creates the settings, or replaces them (IfMatch) when they carry the version they were read with. */
+  saveSettings(settings: Versioned<ActivitySettings>): Promise<Versioned<ActivitySettings>>;
 }
 
 export type ActivityStore = ProposalRepository & RoundRepository & VoteRepository & ActivitySettingsRepository;

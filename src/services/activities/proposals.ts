@@ -90,7 +90,7 @@ export class ProposalService {
     const at = toUtcIso(this.clock.now());
     let proposal: Proposal;
     try {
-      proposal = await this.deps.store.createProposal({ ...input, type: 'proposal', id: proposalId(requestId), groupId, authorId: actorId, status: 'open', createdAt: at, updatedAt: at });
+      proposal = await this.deps.store.createProposal({ ...input, id: proposalId(requestId), groupId, authorId: actorId, status: 'open', createdAt: at, updatedAt: at });
     } catch (e) {
       if (!isDomainError(e, 'CONFLICT')) throw e;
       const existing = await this.deps.store.getProposal(groupId, proposalId(requestId));

@@ -81,7 +81,6 @@ export class RoundService {
       const now = this.clock.now();
       const at = toUtcIso(now);
       const fresh: VoteRound = {
-        type: 'voteRound',
         id: roundId(rounds.length + 1),
         groupId,
         status: 'open',

@@ -12,11 +12,20 @@ import type { ActivityStore } from '../../services/activities';
 import type { Containers } from '../shared/cosmosClient';
 import { writeTogether } from '../shared/batch';
 import { Documents } from '../shared/documents';
+import { versionOf } from '../../domain/shared/version';
 
 /*
  * Proposals, rounds, votes and the group's activity settings: all in the group's partition of `groups`.
  * Queries name the partition in the WHERE clause too, because the embedded server ignores a query's partition key.
  */
+/** How the activities feature's documents are stored in `groups`: the domain schema and its stored type. */
+export const activityDocuments = (containers: Containers) => ({
+  proposal: new Documents(containers.groups, proposalSchema, 'proposal'),
+  voteRound: new Documents(containers.groups, voteRoundSchema, 'voteRound'),
+  vote: new Documents(containers.groups, voteSchema, 'vote'),
+  activitySettings: new Documents(containers.groups, activitySettingsSchema, 'activitySettings'),
+});
+
 const ofType = (type: string, groupId: string, extra = '', parameters: Array<{ name: string; value: string }> = []) => ({
   query: `SELECT * FROM c WHERE c.groupId = @groupId AND c.type = @type${extra}`,
   parameters: [{ name: '@groupId', value: groupId }, { name: '@type', value: type }, ...parameters],
@@ -29,10 +38,7 @@ export class CosmosActivityRepository implements ActivityStore {
   private readonly settings: Documents<typeof activitySettingsSchema>;
 
   constructor(containers: Containers) {
-    this.proposals = new Documents(containers.groups, proposalSchema);
-    this.rounds = new Documents(containers.groups, voteRoundSchema);
-    this.votes = new Documents(containers.groups, voteSchema);
-    this.settings = new Documents(containers.groups, activitySettingsSchema);
+    ({ proposal: this.proposals, voteRound: this.rounds, vote: this.votes, activitySettings: this.settings } = activityDocuments(containers));
   }
 
   getProposal(groupId: string, proposalId: string) {
@@ -78,6 +84,6 @@ export class CosmosActivityRepository implements ActivityStore {
     return this.settings.read('activitySettings', groupId);
   }
   saveSettings(settings: ActivitySettings) {
-    return settings._etag ? this.settings.replace(settings, settings.groupId) : this.settings.create(settings);
+    return versionOf(settings) ? this.settings.replace(settings, settings.groupId) : this.settings.create(settings);
   }
 }

@@ -128,9 +128,10 @@ export class Documents<S extends z.ZodType<{ id: string }>> {
     return this.written(resource);
   }
 
-  /** A replace for writeTogether: IfMatch on the document's eTag, like `replace`. */
-  replacing(doc: z.output<S>, partitionKey: string): PreparedWrite<z.output<S>> {
-    const { _etag } = doc as Stored;
+  /** A replace for writeTogether: IfMatch on the version the document was read with, like `replace`. */
+  replacing(doc: Versioned<z.output<S>>, partitionKey: string): PreparedWrite<Versioned<z.output<S>>> {
+    const _etag = versionOf(doc) ?? (doc as Stored)._etag;
+    if (this.storedType !== undefined && !_etag) throw new Error(`${this.container.id}/${this.storedType}: replace without the version it was read with`);
     const body = this.body(doc);
     const input: OperationInput = { operationType: BulkOperationType.Replace, id: body.id, partitionKey, resourceBody: body, ...(_etag ? { ifMatch: _etag } : {}) };
     return { container: this.container, input, key: this.key((doc as Stored).id, partitionKey), accept: (r) => this.written(r as Stored) };

@@ -43,7 +43,7 @@ describe('activities domain', () => {
   describe('approval tally', () => {
     const round = { id: 'round:1', proposalIds: ['p1', 'p2', 'p3'] };
     const vote = (proposalId: string, userId: string, approved = true): Vote => ({
-      type: 'vote', id: voteId('round:1', proposalId, userId), groupId: 'g', roundId: 'round:1', proposalId, userId, approved, at: now.toISOString(),
+      id: voteId('round:1', proposalId, userId), groupId: 'g', roundId: 'round:1', proposalId, userId, approved, at: now.toISOString(),
     });
     it('counts each voter once per ticked proposal, ignores unticks, strangers and other rounds', () => {
       const votes = [vote('p1', 'a'), vote('p1', 'a'), vote('p2', 'a'), vote('p1', 'b'), vote('p2', 'b', false), vote('p3', 'stranger'), { ...vote('p3', 'c'), roundId: 'round:0' }];

@@ -4,7 +4,7 @@ import { ballotChanges, everyoneVoted, noneOfThese, tally, type Vote } from '../
 const round = { id: 'round:1', groupId: 'g1', proposalIds: ['proposal:a', 'proposal:b'] };
 const at = '2026-12-01T10:00:00.000Z';
 const vote = (userId: string, proposalId: string, approved = true): Vote => ({
-  type: 'vote', id: `vote:round:1:${proposalId}:${userId}`, groupId: 'g1', roundId: 'round:1', proposalId, userId, approved, at,
+  id: `vote:round:1:${proposalId}:${userId}`, groupId: 'g1', roundId: 'round:1', proposalId, userId, approved, at,
 });
 
 describe('activities domain: "none of these suit me"', () => {

@@ -17,14 +17,14 @@ describe('vote signals from the stored rounds (embedded Cosmos)', () => {
     const activities = w.app.repositories.activities;
     const groupId = w.group.groupId;
     const round = (n: number, closedAt: string, status: VoteRound['status'] = 'closed'): VoteRound => ({
-      type: 'voteRound', id: `round:${n}`, groupId, status, deadline: closedAt, proposalIds: ['p'], revision: 1, openedBy: 'msteams:leader',
+      id: `round:${n}`, groupId, status, deadline: closedAt, proposalIds: ['p'], revision: 1, openedBy: 'msteams:leader',
       entries: [{ proposalId: 'p', title: 'Keilaus', description: '', place: '', cost: '', times: [], demands: { effort: 'low', travel: 'local', cost: 'free' } }],
       openedAt: `2026-11-${10 + n}T10:00:00.000Z`, ...(status === 'closed' ? { closedAt } : {}), updatedAt: closedAt,
     });
     await activities.createRound(round(1, '2026-11-13T10:00:00.000Z'), []);
     await activities.createRound(round(2, '2026-10-01T10:00:00.000Z'), []);
     await activities.createRound(round(3, '2026-12-05T10:00:00.000Z', 'open'), []);
-    const vote = (userId: string, r: string, approved: boolean) => ({ type: 'vote' as const, id: `vote:${r}:p:${userId}`, groupId, roundId: r, proposalId: 'p', userId, approved, at: '2026-11-12T10:00:00.000Z' });
+    const vote = (userId: string, r: string, approved: boolean) => ({ id: `vote:${r}:p:${userId}`, groupId, roundId: r, proposalId: 'p', userId, approved, at: '2026-11-12T10:00:00.000Z' });
     const cast = async (userId: string, r: string, approved: boolean) => activities.recordVotes([vote(userId, r, approved)], (await activities.getRound(groupId, r))!);
     await cast(p1!, 'round:1', true);
     await cast(p2!, 'round:1', false);
