@@ -10,7 +10,6 @@ export type ReportFileName = (typeof reportFileNames)[number];
 export const pendingFileTtlSeconds = 24 * 3600;
 
 export const pendingFileSchema = z.object({
-  type: z.literal('outcomePendingFile'),
   id: z.string().startsWith('pendingFile:'),
   /** The leader it was offered to: the file is in their partition and only they can take it. */
   userId: z.string(),
@@ -18,7 +17,6 @@ export const pendingFileSchema = z.object({
   name: z.enum(reportFileNames),
   content: z.string().max(4_000_000),
   createdAt: z.iso.datetime({ offset: true }),
-  _etag: z.string().optional(),
 });
 export type PendingFile = z.infer<typeof pendingFileSchema>;
 export const pendingFileId = (fileId: string) => `pendingFile:${fileId}`;

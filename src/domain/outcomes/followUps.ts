@@ -4,13 +4,11 @@ import { confirmableOn, isoDate } from './model';
 
 /** The group's life cycle as the leader set it: in the group's partition, one document. */
 export const groupDatesSchema = z.object({
-  type: z.literal('outcomeDates'),
   id: z.literal('outcomeDates'),
   groupId: z.string(),
   startDate: isoDate,
   endDate: isoDate,
   updatedAt: z.iso.datetime({ offset: true }),
-  _etag: z.string().optional(),
 });
 export type GroupDates = z.infer<typeof groupDatesSchema>;
 

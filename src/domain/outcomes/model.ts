@@ -4,13 +4,13 @@ import { z } from 'zod';
 /**
  * The outcome ledger: what became of each participant, recorded by the group's leader. Stored in the
  * group's partition of `groups`. An entry is never changed: a correction is a new entry that names the
- * one it supersedes, so the history stays.
+ * one it supersedes, so the history stays. How they are stored (their stored `type`, Cosmos' `_etag`)
+ * is src/store/outcomes' business.
  */
 
 const isoInstant = z.iso.datetime({ offset: true });
 /** A calendar date, yyyy-MM-dd. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => DateTime.fromISO(s).isValid);
-const etag = { _etag: z.string().optional() };
 
 export const outcomeKinds = ['employed', 'tryout', 'studies', 'rehab', 'looking', 'dropped'] as const;
 export type OutcomeKind = (typeof outcomeKinds)[number];
@@ -23,7 +23,6 @@ export const dropReasons = ['health', 'life', 'notSuitable', 'moved', 'other'] a
 const aboutParticipant = { id: z.string(), groupId: z.string(), userId: z.string() };
 
 export const outcomeEntrySchema = z.object({
-  type: z.literal('outcome'),
   ...aboutParticipant,
   entryId: z.string(),
   kind: z.enum(outcomeKinds),
@@ -39,30 +38,25 @@ export const outcomeEntrySchema = z.object({
   supersedes: z.string().optional(),
   recordedBy: z.string(),
   recordedAt: isoInstant,
-  ...etag,
 });
 export type OutcomeEntry = z.infer<typeof outcomeEntrySchema>;
 
 /** The answer of the follow-up four months after an employment started. */
 export const followUpSchema = z.object({
-  type: z.literal('outcomeFollowUp'),
   ...aboutParticipant,
   entryId: z.string(),
   checkedOn: isoDate,
   stillEmployed: z.boolean(),
   recordedBy: z.string(),
   recordedAt: isoInstant,
-  ...etag,
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
 /** A participant's own words about their outcomes. */
 export const outcomeNoteSchema = z.object({
-  type: z.literal('outcomeNote'),
   ...aboutParticipant,
   text: z.string().min(1).max(500),
   writtenAt: isoInstant,
-  ...etag,
 });
 export type OutcomeNote = z.infer<typeof outcomeNoteSchema>;
 

@@ -19,6 +19,7 @@ import {
 } from '../../domain/outcomes';
 import type { Clock } from '../../domain/shared/clock';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { asNextOf } from '../../domain/shared/version';
 import type { GroupRepository } from '../groups';
 import type { JobQueue } from '../shared/ports';
 import { followUpPlans } from './plans';
@@ -110,7 +111,6 @@ export class OutcomeService {
       if (!old) throw new OutcomeError('ENTRY_NOT_FOUND');
     }
     const entry: OutcomeEntry = {
-      type: 'outcome',
       id: outcomeEntryId(userId, requestId),
       groupId,
       userId,
@@ -137,7 +137,7 @@ export class OutcomeService {
     const group = await this.ledGroup(leaderId, groupId);
     if (endDate < startDate) throw new OutcomeError('DETAILS_MISSING');
     const old = await this.deps.store.getDates(groupId);
-    const saved = await this.deps.store.saveDates({ type: 'outcomeDates', id: 'outcomeDates', groupId, startDate, endDate, updatedAt: this.clock.now().toISOString(), ...(old?._etag ? { _etag: old._etag } : {}) });
+    const saved = await this.deps.store.saveDates(asNextOf(old, { id: 'outcomeDates' as const, groupId, startDate, endDate, updatedAt: this.clock.now().toISOString() }));
     for (const request of followUpPlans.end(group, endDate)) await this.plan(request);
     return saved;
   }
@@ -158,7 +158,6 @@ export class OutcomeService {
     const checkedOn = this.today(group);
     if (checkedOn < confirmableOn(entry.date)) throw new OutcomeError('TOO_EARLY');
     const answer: FollowUp = {
-      type: 'outcomeFollowUp',
       id: followUpId(userId, entryId, checkedOn),
       groupId,
       userId,
@@ -188,7 +187,7 @@ export class OutcomeService {
     await this.ownGroup(userId, groupId);
     const trimmed = text.trim();
     if (!trimmed || trimmed.length > 500) throw new DomainError('INVALID_INPUT');
-    const note: OutcomeNote = { type: 'outcomeNote', id: outcomeNoteId(userId, requestId), groupId, userId, text: trimmed, writtenAt: this.clock.now().toISOString() };
+    const note: OutcomeNote = { id: outcomeNoteId(userId, requestId), groupId, userId, text: trimmed, writtenAt: this.clock.now().toISOString() };
     return this.deps.store.createNote(note);
   }
 

@@ -1,4 +1,5 @@
 import type { AlertAnswer, FollowUp, GroupDates, OutcomeEntry, OutcomeNote, PendingFile } from '../../domain/outcomes';
+import type { Versioned } from '../../domain/shared/version';
 
 /** The ledger's storage: everything in the group's partition of `groups`. */
 export interface OutcomeRepository {
@@ -13,9 +14,9 @@ export interface OutcomeRepository {
   listAttendance(groupId: string): Promise<Array<{ userId: string; status: 'present' | 'absent' }>>;
   /** The group's secret for pseudonymous ids in reports; made once, on first use. */
   reportKey(groupId: string): Promise<string>;
-  getDates(groupId: string): Promise<GroupDates | undefined>;
-  /** Creates or replaces (IfMatch on its _etag) the group's start and end date. */
-  saveDates(dates: GroupDates): Promise<GroupDates>;
+  getDates(groupId: string): Promise<Versioned<GroupDates> | undefined>;
+  /** Creates the group's start and end date, or replaces them (IfMatch) when they carry the version they were read with. */
+  saveDates(dates: Versioned<GroupDates>): Promise<Versioned<GroupDates>>;
 }
 
 /** What the report reads of other features (check-ins, the leader's alerts): counts and answers, never content. */

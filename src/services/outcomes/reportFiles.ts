@@ -16,7 +16,7 @@ export class ReportFileService {
   /** Keeps the file for the consent answer; returns its id (the card's context carries it). */
   async hold(userId: string, name: ReportFileName, content: string): Promise<string> {
     const fileId = randomUUID();
-    await this.store.put({ type: 'outcomePendingFile', id: pendingFileId(fileId), userId, fileId, name, content, createdAt: this.clock.now().toISOString() });
+    await this.store.put({ id: pendingFileId(fileId), userId, fileId, name, content, createdAt: this.clock.now().toISOString() });
     return fileId;
   }
 

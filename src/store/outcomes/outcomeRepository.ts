@@ -6,9 +6,19 @@ import { isDomainError } from '../../domain/shared/errors';
 import type { OutcomeRepository } from '../../services/outcomes';
 import type { Containers } from '../shared/cosmosClient';
 import { Documents } from '../shared/documents';
+import { versionOf } from '../../domain/shared/version';
 
 /** The group's secret for the report's pseudonymous ids: in the group's partition, never shown. */
-const reportKeySchema = z.object({ type: z.literal('outcomeReportKey'), id: z.literal('outcomeReportKey'), groupId: z.string(), key: z.string().min(32), _etag: z.string().optional() });
+const reportKeySchema = z.object({ id: z.literal('outcomeReportKey'), groupId: z.string(), key: z.string().min(32) });
+
+/** How the outcomes feature's documents are stored in `groups`: the domain schema and its stored type. */
+export const outcomeDocuments = (containers: Containers) => ({
+  outcome: new Documents(containers.groups, outcomeEntrySchema, 'outcome'),
+  outcomeFollowUp: new Documents(containers.groups, followUpSchema, 'outcomeFollowUp'),
+  outcomeNote: new Documents(containers.groups, outcomeNoteSchema, 'outcomeNote'),
+  outcomeReportKey: new Documents(containers.groups, reportKeySchema, 'outcomeReportKey'),
+  outcomeDates: new Documents(containers.groups, groupDatesSchema, 'outcomeDates'),
+});
 
 /*
  * Outcome entries, follow-ups, notes and the report key: all in the group's partition of `groups`.
@@ -28,12 +38,8 @@ export class CosmosOutcomeRepository implements OutcomeRepository {
   private readonly dates: Documents<typeof groupDatesSchema>;
 
   constructor(containers: Containers) {
-    this.entries = new Documents(containers.groups, outcomeEntrySchema);
-    this.followUps = new Documents(containers.groups, followUpSchema);
-    this.notes = new Documents(containers.groups, outcomeNoteSchema);
+    ({ outcome: this.entries, outcomeFollowUp: this.followUps, outcomeNote: this.notes, outcomeReportKey: this.keys, outcomeDates: this.dates } = outcomeDocuments(containers));
     this.attendance = meetingDocuments(containers).attendance;
-    this.keys = new Documents(containers.groups, reportKeySchema);
-    this.dates = new Documents(containers.groups, groupDatesSchema);
   }
 
   createEntry(entry: OutcomeEntry) {
@@ -61,7 +67,7 @@ export class CosmosOutcomeRepository implements OutcomeRepository {
     const found = await this.keys.read('outcomeReportKey', groupId);
     if (found) return found.key;
     try {
-      return (await this.keys.create({ type: 'outcomeReportKey', id: 'outcomeReportKey', groupId, key: randomBytes(32).toString('hex') })).key;
+      return (await this.keys.create({ id: 'outcomeReportKey', groupId, key: randomBytes(32).toString('hex') })).key;
     } catch (e) {
       if (!isDomainError(e, 'CONFLICT')) throw e;
       const raced = await this.keys.read('outcomeReportKey', groupId);
@@ -73,6 +79,6 @@ export class CosmosOutcomeRepository implements OutcomeRepository {
     return this.dates.read('outcomeDates', groupId);
   }
   saveDates(dates: GroupDates) {
-    return dates._etag ? this.dates.replace(dates, dates.groupId) : this.dates.create(dates);
+    return versionOf(dates) ? this.dates.replace(dates, dates.groupId) : this.dates.create(dates);
   }
 }

@@ -16,7 +16,7 @@ export class CosmosPendingFileRepository implements PendingFileRepository {
   private readonly docs: Documents<typeof storedPendingFile>;
 
   constructor(containers: Containers) {
-    this.docs = new Documents(containers.users, storedPendingFile);
+    this.docs = new Documents(containers.users, storedPendingFile, 'outcomePendingFile');
   }
 
   async put(file: PendingFile): Promise<PendingFile> {
