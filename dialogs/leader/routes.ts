@@ -1,5 +1,6 @@
 import { alertFeedbackPayload, glancePayload } from '../../src/cards/leader/payloads';
 import { handler, type FeatureRoutes } from '../shared/routes';
+import { digestActions, digestMenu } from './digestRoutes';
 import { LeaderActions } from './leaderActions';
 
 /** The leader's side: the group at a glance and the answers to early-warning alerts. Leaders only. */
@@ -20,6 +21,7 @@ export const leaderRoutes: FeatureRoutes = {
       inPassing: true,
       handle: (turn, p, deps) => new LeaderActions(deps).feedback(turn.context, p),
     }),
+    ...digestActions,
   ],
-  menu: [{ action: 'leader.glance', section: 'settings', order: 6, visible: (v) => !v.inGroupChat && v.leadsGroups }],
+  menu: [{ action: 'leader.glance', section: 'settings', order: 6, visible: (v) => !v.inGroupChat && v.leadsGroups }, ...digestMenu],
 };

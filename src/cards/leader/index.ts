@@ -1,3 +1,6 @@
 /** The leader feature's cards layer: other features import from here, never from the files behind it. */
 export * from './leaderCards';
 export * from './payloads';
+export * from './digestCard';
+export * from './digestPayloads';
+export * from './digestSettingsCard';

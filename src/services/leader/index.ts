@@ -2,3 +2,7 @@
 export * from './ports';
 export * from './signals';
 export * from './watch';
+export * from './checkinSignals';
+export * from './digestPorts';
+export * from './digestView';
+export * from './digest';
