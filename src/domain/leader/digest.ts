@@ -74,6 +74,9 @@ export function nextDigestSlot(s: DigestSettings, zone: string, after: Date, mee
   return { slot: due.toFormat(slotFormat), dueAt: toUtcIso(due) };
 }
 
+/** The instant of a local slot in `zone`. */
+export const slotDueAt = (slot: DigestSlot, zone: string): string => toUtcIso(DateTime.fromISO(slot, { zone }));
+
 /** Is `slot` still a digest moment under the settings now (settings changed, meeting moved or cancelled → no)? */
 export function isDigestSlot(s: DigestSettings, zone: string, slot: DigestSlot, meetingStarts: readonly string[]): boolean {
   const day = DateTime.fromISO(slot, { zone });

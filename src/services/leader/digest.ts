@@ -7,6 +7,7 @@ import {
   digestSettingsSchema,
   isDigestSlot,
   nextDigestSlot,
+  slotDueAt,
   type DigestPayload,
   type DigestSettings,
 } from '../../domain/leader';
@@ -29,6 +30,9 @@ export interface DigestDeps {
   jobs: JobQueue;
   view: DigestViewBuilder;
 }
+
+/** A digest more than this late (the scheduler was down) is skipped. */
+const maxLateMs = 12 * 3_600_000;
 
 /** With no digest yet, "since the last digest" means the last week. */
 const firstDigestLookbackMs = 7 * 86_400_000;
@@ -113,6 +117,8 @@ export class DigestService {
     const { leader, doc, groups, settings, zone } = await this.context(leaderId);
     if (!leader || groups.length === 0) return { skip: 'not_leader' };
     if (zone !== payload.zone || !isDigestSlot(settings, zone, payload.slot, await this.meetingStarts(groups, now))) return { skip: 'replanned' };
+    // The scheduler was down past the moment: yesterday's digest is not worth sending today; the next one is planned.
+    if (now.getTime() - Date.parse(slotDueAt(payload.slot, zone)) > maxLateMs) return { skip: 'too_late' };
     const since = doc?.lastSentAt ?? new Date(now.getTime() - firstDigestLookbackMs).toISOString();
     return { leader, request: await this.request(leader, groups, settings, zone, since, now) };
   }
