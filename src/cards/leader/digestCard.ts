@@ -1,11 +1,10 @@
-import { calendarDayText, shortDay } from '../checkins/format';
+import { calendarDayText, pngDataUri, shortDay } from '../checkins';
 import { formatDateTime, translator, type Translate } from '../../i18n';
 import type { Locale } from '../../domain/shared/locale';
 import type { DigestMessageRequest, DigestRenderer, GroupDigest } from '../../services/leader';
 import type { OutboundMessage } from '../../services/shared/ports';
 import { submit } from '../shared/actions';
 import { adaptiveCard, heading, textBlock } from '../shared/elements';
-import { pngDataUri } from '../checkins/moodChart';
 import { renderEngagementChart } from './digestChart';
 import { reasonsList } from './leaderCards';
 

@@ -118,7 +118,7 @@ describe('menu', () => {
     const participant = menuSections(menuEntries, { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
     expect(participant).to.deep.equal({ main: ['meetings', 'checkins.start', 'activities.home', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
     const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
-    expect(leader).to.deep.equal({ main: ['onboard', 'myGroups', 'meetings', 'activities.home', 'outcomes.home'], settings: ['newGroup', 'leader.glance', 'outcomes.report', 'language', 'privacy', 'help'] });
+    expect(leader).to.deep.equal({ main: ['onboard', 'myGroups', 'leader.digestNow', 'meetings', 'activities.home', 'outcomes.home'], settings: ['newGroup', 'leader.glance', 'outcomes.report', 'language', 'privacy', 'help'] });
     expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], settings: [] });
   });
 
