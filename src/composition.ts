@@ -134,9 +134,9 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     numbers: config.checkins.safety,
     distressPhrases,
   };
-  const happenings = [new MeetingSignals({ meetings: repositories.meetings, jobs }), new VoteSignals(repositories.activities), new CheckInSignals(repositories.checkIns)];
+  const happenings = [new MeetingSignals({ meetings: repositories.meetings, jobs }), new VoteSignals(repositories.activities)];
   const leader = new LeaderWatchService(
-    { groups: groupRepo, pauses, leader: repositories.leader, jobs, sources: [...happenings, new ReachabilitySignals(refs)] },
+    { groups: groupRepo, pauses, leader: repositories.leader, jobs, sources: [...happenings, new CheckInSignals(repositories.checkIns), new ReachabilitySignals(refs)] },
     clock,
     watchSettingsSchema.parse(config.leaderWatch),
   );

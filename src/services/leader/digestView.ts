@@ -14,7 +14,7 @@ export interface DigestViewDeps {
   checkIns: Pick<CheckInRepository, 'listInGroup'>;
   refs: ConversationRefRepository;
   leader: Pick<LeaderRepository, 'listStates' | 'listAlerts'>;
-  /** Meetings, votes and check-ins as observations: the picture counts what happened per week. */
+  /** Meetings and votes as observations: the picture counts what happened per week (check-ins come from the entries read here). */
   sources: readonly SignalSource[];
 }
 
@@ -40,16 +40,18 @@ export class DigestViewBuilder {
     const nowIso = now.toISOString();
     const name = (userId: string) => group.members.find((m) => m.userId === userId)?.displayName ?? '';
     const members = group.members.map((m) => m.userId);
-    const [upcoming, lastMeeting, openRound, checkIns, unreachable, alerts, engagement] = await Promise.all([
+    const [upcoming, lastMeeting, openRound, checkIns, unreachable, alerts, observed] = await Promise.all([
       this.upcoming(group, now, name),
       this.lastMeeting(group, now, name),
       this.openRound(group, name),
       Promise.all(group.members.map(async (m) => ({ userId: m.userId, entries: await this.deps.checkIns.listInGroup(m.userId, group.groupId, 50) }))),
       Promise.all(members.map(async (userId) => ({ userId, target: await findPersonalConversation(this.deps.refs, userId) }))),
       this.openAlerts(group),
-      this.engagement(group, now, zone),
+      this.observed(group, now),
     ]);
     const mine = (userId: string, entries: CheckIn[]) => entries.filter((c) => c.userId === userId && c.groupId === group.groupId);
+    const checkedIn = checkIns.flatMap(({ userId, entries }) => mine(userId, entries).map((c) => ({ userId, at: c.createdAt })));
+    const engagement = weeklyEngagement(members, [...observed, ...checkedIn], zone, now);
     const newCheckIns = checkIns
       .map(({ userId, entries }) => ({ userId, entries: mine(userId, entries).filter((c) => c.createdAt >= since && c.createdAt <= nowIso) }))
       .filter((c) => c.entries.length > 0)
@@ -123,9 +125,9 @@ export class DigestViewBuilder {
       });
   }
 
-  private async engagement(group: Group, now: Date, zone: string) {
+  /** What the members did over the weeks of the picture, from the signal sources (meetings, votes). */
+  private async observed(group: Group, now: Date): Promise<EngagementEvent[]> {
     const window = { from: new Date(now.getTime() - (digestWeeks * 7 + 1) * day).toISOString(), to: now.toISOString() };
-    const observations = (await Promise.all(this.deps.sources.map((s) => s.collect(group, window)))).flat();
-    return weeklyEngagement(group.members.map((m) => m.userId), observations.flatMap(engagementEvent), zone, now);
+    return (await Promise.all(this.deps.sources.map((s) => s.collect(group, window)))).flat().flatMap(engagementEvent);
   }
 }
