@@ -34,12 +34,25 @@ export function digestJobHandlers(deps: DigestJobDeps): JobHandlers {
         return { outcome: 'unreachable', status: target.unreachable, reason: target.reason };
       }
       const outcome = fromSendOutcome(await deps.messenger.send(leaderId, target.conversationId, await deps.renderer.render(loaded.request)));
-      if (outcome.outcome === 'sent') await deps.digest.markSent(leaderId, now);
       // A failed send is retried by the runner; the next digest is planned only once this one is done.
-      if (outcome.outcome !== 'failed') await deps.digest.ensurePlanned(leaderId, now);
+      if (outcome.outcome !== 'failed') await afterSend(deps.digest, leaderId, outcome.outcome === 'sent', now);
       return outcome;
     },
   };
+}
+
+/**
+ * What follows a digest that went out. Never a reason to fail the job: a failed job is run again, and
+ * the leader would get the same digest twice. If the store fails here, the next meeting notice or
+ * day's evaluation plans the next digest.
+ */
+async function afterSend(digest: DigestService, leaderId: string, sent: boolean, now: Date): Promise<void> {
+  try {
+    if (sent) await digest.markSent(leaderId, now);
+    await digest.ensurePlanned(leaderId, now);
+  } catch {
+    // best effort, see above
+  }
 }
 
 /** Wraps a handler of a group's job (a meeting's notice, the day's evaluation) so its leader's next digest is planned after it. */
@@ -47,6 +60,7 @@ export const alsoPlanDigest =
   (digest: DigestService, handler: JobHandler): JobHandler =>
   async (job, context) => {
     const result = await handler(job, context);
-    await digest.ensurePlannedForGroup(job.groupId, context.now);
+    // Best effort, after the handler has sent: failing here would run the notice again and send it twice.
+    await digest.ensurePlannedForGroup(job.groupId, context.now).catch(() => undefined);
     return result;
   };

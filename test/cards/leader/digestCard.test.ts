@@ -102,6 +102,15 @@ describe('digest card and its engagement picture', function () {
     expect(Buffer.byteLength(JSON.stringify(message))).to.be.below(80 * 1024);
   });
 
+  it('gives a leader of two groups a card for the group with news only', async () => {
+    const message = await digestRenderer.render(request('en', [{ ...digest, group: { ...group, groupId: 'g2', name: 'Kahvila' }, news: false }, digest]));
+    expect(message.text).to.equal('Your digest.');
+    expect(message.cards!.map((c) => textsOf(c as Card)[0])).to.deep.equal(['Digest: Kuntosali']);
+    const both = await digestRenderer.render(request('sv', [digest, { ...digest, group: { ...group, groupId: 'g2', name: 'Kahvila' } }]));
+    expect(both.text).to.equal('Ditt sammandrag, 2 grupper.');
+    expect(both.cards!.map((c) => textsOf(c as Card)[0])).to.deep.equal(['Sammandrag: Kuntosali', 'Sammandrag: Kahvila']);
+  });
+
   it('says one line, not a card of zeros, when no group has anything new', async () => {
     const quiet = { ...digest, news: false };
     expect(await digestRenderer.render(request('fi', [quiet]))).to.deep.equal({ text: 'Ei uutta ryhmissäsi ma 30.11. klo 8.00 jälkeen.' });
