@@ -17,6 +17,11 @@ import { alsoPlanDigest, digestJobHandlers } from './scheduler/handlers/digest';
 import { CheckInSignals, DigestService, DigestViewBuilder } from './services/leader';
 import { CosmosDigestSettingsRepository } from './store/leader';
 import { CosmosLeaderRepository } from './store/leader';
+// ---- private guidance (issue 14, item 3)
+import { guidanceRenderer } from './cards/leader';
+import { GuidanceService } from './services/leader';
+import { CosmosThreadRepository } from './store/leader';
+import { guidanceJobHandlers } from './scheduler/handlers/guidance';
 import { GroupService } from './services/groups';
 import { MeetingAttendance, MeetingOverview, MeetingPlanning, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
 import { CodeAttemptGuard, ConversationService, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
@@ -42,11 +47,11 @@ import { CosmosCheckInRepository, CosmosPersonalDataStore } from './store/checki
 import { OutcomeService } from './services/outcomes';
 import { followUpReminderMessage } from './cards/outcomes';
 import { outcomeJobHandlers } from './scheduler/handlers/outcomes';
-import { CosmosOutcomeRepository } from './store/outcomes';
+import { CosmosOutcomeRepository, CosmosPendingFileRepository, CosmosReportSources } from './store/outcomes';
 
 export type CompositionConfig = Pick<
   Config,
-  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins' | 'leaderWatch'
+  'localMode' | 'leaderIds' | 'reportReaders' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins' | 'leaderWatch'
 >;
 
 export interface CompositionInput {
@@ -76,6 +81,7 @@ export interface Composition {
     rounds: RoundService;
     checkins: CheckInFeature;
     leader: LeaderWatchService;
+    guidance: GuidanceService;
     outcomes: OutcomeService;
     digest: DigestService;
   };
@@ -103,8 +109,11 @@ const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retent
   checkIns: new CosmosCheckInRepository(store.containers, checkInTtlDays),
   personalData: new CosmosPersonalDataStore(store.containers),
   leader: new CosmosLeaderRepository(store.containers),
+  threads: new CosmosThreadRepository(store.containers),
   outcomes: new CosmosOutcomeRepository(store.containers),
   digestSettings: new CosmosDigestSettingsRepository(store.containers),
+  reportSources: new CosmosReportSources(store.containers),
+  pendingFiles: new CosmosPendingFileRepository(store.containers),
 });
 
 /**
@@ -125,7 +134,10 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
-  const outcomes = new OutcomeService({ groups: groupRepo, store: repositories.outcomes, jobs, groupsLedBy: (id) => groups.groupsLedBy(id) }, clock);
+  const outcomes = new OutcomeService(
+    { groups: groupRepo, store: repositories.outcomes, jobs, groupsLedBy: (id) => groups.groupsLedBy(id), sources: repositories.reportSources, pendingFiles: repositories.pendingFiles, readers: config.reportReaders },
+    clock,
+  );
   const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
   const checkins: CheckInFeature = {
     checkIns: new CheckInService({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, jobs }, clock, { defaultTimeZone: config.defaultTimeZone }),
@@ -146,6 +158,10 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     clock,
     { timeZone: config.defaultTimeZone, locale: config.defaultLocale },
   );
+  const guidance = new GuidanceService(
+    { groups: groupRepo, users: userRepo, refs, threads: repositories.threads, jobs, messenger, renderer: guidanceRenderer, defaultLocale: config.defaultLocale },
+    clock,
+  );
 
   const routerDeps: RouterDeps = {
     users,
@@ -158,6 +174,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     reminders,
     leader,
     digest,
+    guidance,
     activities: { proposals, rounds },
     outcomes,
     clock,
@@ -165,6 +182,8 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     forget: async (person) => {
       await checkins.myData.erase(person);
       await leader.forget(person.userId);
+      // A leader's threads stay with the participants, without the leader's id (README, Leader's side).
+      await guidance.forget(person.userId);
     },
     checkins,
     maxMessageChars: config.maxMessageChars,
@@ -193,13 +212,14 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   for (const kind of [meetingJobKinds.notify, leaderJobKinds.watch]) jobHandlers[kind] = alsoPlanDigest(digest, jobHandlers[kind]!);
   return {
     repositories,
-    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins, leader, outcomes, digest },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins, leader, guidance, outcomes, digest },
     messenger,
     routerDeps,
     handlerDeps,
     jobHandlers: {
       ...jobHandlers,
       ...groupJobHandlers({ ...handlerDeps, groups: groupRepo, users: userRepo, noticeRenderer: leaderNoticeRenderer }),
+      ...guidanceJobHandlers(guidance),
       ...outcomeJobHandlers({ groups: groupRepo, users: userRepo, refs, outcomes, messenger, render: followUpReminderMessage }),
       ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
       ...digestJobHandlers({ digest, refs, messenger, renderer: digestRenderer }),

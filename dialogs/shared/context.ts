@@ -9,7 +9,7 @@ import type { GroupService } from '../../src/services/groups';
 import type { Clock } from '../../src/domain/shared/clock';
 import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
-import type { DigestService, LeaderWatchService } from '../../src/services/leader';
+import type { DigestService, GuidanceService, LeaderWatchService } from '../../src/services/leader';
 import type { MeetingAttendance, MeetingOverview, MeetingPlanning } from '../../src/services/meetings';
 import type { UserService } from '../../src/services/people';
 import type { CheckInFeature, PersonKeys } from '../../src/services/checkins';
@@ -32,6 +32,8 @@ export interface DialogDeps {
   leader: LeaderWatchService;
   /** The leader's digest: settings, and the digest on demand. */
   digest: DigestService;
+  /** Private messages between a group's leader and one participant. */
+  guidance: GuidanceService;
   activities: { proposals: ProposalService; rounds: RoundService };
   outcomes: OutcomeService;
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */

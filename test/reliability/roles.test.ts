@@ -73,6 +73,8 @@ describe('reliability: roles matrix over HTTP', function () {
     weekday: () => '1',
     time: () => '07:00',
     beforeMeetings: () => 'true',
+    participantId: () => `msteams:aad-${participantA.id}`,
+    messageId: () => 'guidance:none',
   };
   function payloadFor(route: CardRoute): Record<string, unknown> {
     const shape = (route.schema as unknown as z.ZodObject).shape as Record<string, unknown> | undefined;

@@ -4,3 +4,5 @@ export * from './payloads';
 export * from './digestCard';
 export * from './digestPayloads';
 export * from './digestSettingsCard';
+export * from './guidanceCards';
+export * from './guidancePayloads';

@@ -3,3 +3,4 @@ export * from './model';
 export * from './engagement';
 export * from './episode';
 export * from './digest';
+export * from './guidance';

@@ -6,3 +6,5 @@ export * from './checkinSignals';
 export * from './digestPorts';
 export * from './digestView';
 export * from './digest';
+export * from './guidance';
+export * from './guidancePorts';
