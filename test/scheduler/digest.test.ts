@@ -76,13 +76,24 @@ describe('leader digest jobs: at the chosen local time across DST, exactly once 
       const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, { title: 'Gym', start: '2026-10-27T10:00', durationMinutes: 90, place: 'Sports hall' });
       await w.attendance.rsvp(memberIds[0], w.group.groupId, meeting.id, 'yes');
       await w.attendance.rsvp(memberIds[1], w.group.groupId, meeting.id, 'no');
+      // An open vote round: Anna ticked, Ben ticked and took it back, Cai said none of these suits him, Dora did nothing.
+      const activities = w.app.repositories.activities;
+      const entry = { proposalId: 'proposal:p1', title: 'Museum', description: '', place: 'Ateneum', cost: '', times: [], demands: { effort: 'low' as const, travel: 'local' as const, cost: 'low' as const } };
+      const round = await activities.createRound(
+        { type: 'voteRound', id: 'round:1', groupId: w.group.groupId, status: 'open', deadline: '2026-10-30T15:00:00.000Z', proposalIds: ['proposal:p1'], entries: [entry], revision: 1, openedBy: leaderId, openedAt: '2026-10-23T10:00:00.000Z', updatedAt: '2026-10-23T10:00:00.000Z' },
+        [],
+      );
+      const vote = (userId: string, proposalId: string, approved: boolean) => ({
+        type: 'vote' as const, id: `vote:round:1:${proposalId}:${userId}`, groupId: w.group.groupId, roundId: 'round:1', proposalId, userId, approved, at: '2026-10-23T11:00:00.000Z',
+      });
+      await activities.recordVotes([vote(memberIds[0], 'proposal:p1', true), vote(memberIds[1], 'proposal:p1', false), vote(memberIds[2], 'none', true)], round);
       const put = w.app.repositories.checkIns.put.bind(w.app.repositories.checkIns);
       await put({ id: 'checkin:a1', userId: memberIds[0], groupId: w.group.groupId, mood: 4, did: 'Sent two applications.', strengths: ['plannedAhead'], nextStep: { text: 'Call the library', date: '2026-10-26' }, shared: true, createdAt: '2026-10-23T12:00:00.000Z' });
       await put({ id: 'checkin:b1', userId: memberIds[1], groupId: w.group.groupId, mood: 1, did: 'A private word.', strengths: [], nextStep: { text: 'A private step' }, shared: false, createdAt: '2026-10-23T13:00:00.000Z' });
     });
     after(async () => store.close());
 
-    it('sends the card at 08:00 local on Saturday (05:00Z), once, with RSVPs, check-ins (shared in full, private counted only) and the picture', async () => {
+    it('sends the card at 08:00 local on Saturday (05:00Z), once, with RSVPs, who has not voted (a tick taken back is no vote, none of these is one), check-ins (shared in full, private counted only) and the picture', async () => {
       await ctx.at('2026-10-24T04:59:00.000Z');
       expect(digestsOf(ctx.w)).to.deep.equal([]);
       await ctx.at('2026-10-24T05:00:00.000Z');
@@ -97,6 +108,8 @@ describe('leader digest jobs: at the chosen local time across DST, exactly once 
             'Next meetings',
             'Tue 27 Oct, 10:00: Gym',
             "Coming: Anna\n\nCan't come: Ben\n\nHaven't answered: Cai, Dora",
+            'The vote is open until Fri 30 Oct, 17:00',
+            "Haven't voted yet: Ben, Dora",
             'Check-ins',
             'Anna: 1 check-in\n\nBen: 1 check-in',
             'Anna shared: 23/10: mood good. Sent two applications. Strengths: I planned ahead. Next step: Call the library',

@@ -1,3 +1,4 @@
+import { notVoted, tally } from '../../domain/activities';
 import type { CheckIn } from '../../domain/checkins';
 import type { Group } from '../../domain/groups';
 import { digestWeeks, weeklyEngagement, type EngagementEvent, type Observation } from '../../domain/leader';
@@ -110,8 +111,10 @@ export class DigestViewBuilder {
   private async openRound(group: Group, name: (u: string) => string): Promise<GroupDigest['openRound']> {
     const round = (await this.deps.activities.listRounds(group.groupId)).find((r) => r.status === 'open');
     if (!round) return undefined;
-    const voters = new Set((await this.deps.activities.listVotes(group.groupId, round.id)).map((v) => v.userId));
-    return { deadline: round.deadline, notVoted: group.members.filter((m) => !voters.has(m.userId)).map((m) => name(m.userId)) };
+    // The ballot's own rule: a tick taken back is no vote; "none of these" is one.
+    const members = group.members.map((m) => m.userId);
+    const { voters } = tally(round, await this.deps.activities.listVotes(group.groupId, round.id), members);
+    return { deadline: round.deadline, notVoted: notVoted(voters, members).map(name) };
   }
 
   /** People in an open episode of the early warning, with the reasons of their latest alert. */
