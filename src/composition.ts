@@ -4,13 +4,18 @@ import type { Config } from './config';
 import type { Clock } from './domain/shared/clock';
 import { groupJobHandlers, meetingJobHandlers, type MeetingJobDeps } from './scheduler/handlers';
 import { leaderNoticeRenderer } from './cards/groups';
-import type { JobHandlers } from './scheduler/jobs';
+import type { JobHandler, JobHandlers } from './scheduler/jobs';
 import { MessengerReflectionPrompter } from './scheduler/reflectionPrompter';
 import { alertRenderer } from './cards/leader';
 import { meetingJobKinds } from './domain/meetings';
-import { watchSettingsSchema } from './domain/leader';
+import { leaderJobKinds, watchSettingsSchema } from './domain/leader';
 import { leaderJobHandlers } from './scheduler/handlers/leader';
 import { LeaderWatchService, MeetingSignals, ReachabilitySignals, VoteSignals, type AlertRenderer } from './services/leader';
+// ---- the leader's digest and the check-ins signal (issue 14)
+import { digestRenderer } from './cards/leader';
+import { alsoPlanDigest, digestJobHandlers } from './scheduler/handlers/digest';
+import { CheckInSignals, DigestService, DigestViewBuilder } from './services/leader';
+import { CosmosDigestSettingsRepository } from './store/leader';
 import { CosmosLeaderRepository } from './store/leader';
 // ---- private guidance (issue 14, item 3)
 import { guidanceRenderer } from './cards/leader';
@@ -78,6 +83,7 @@ export interface Composition {
     leader: LeaderWatchService;
     guidance: GuidanceService;
     outcomes: OutcomeService;
+    digest: DigestService;
   };
   messenger: Messenger;
   /** What the router and its dialogs get. */
@@ -105,6 +111,7 @@ const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retent
   leader: new CosmosLeaderRepository(store.containers),
   threads: new CosmosThreadRepository(store.containers),
   outcomes: new CosmosOutcomeRepository(store.containers),
+  digestSettings: new CosmosDigestSettingsRepository(store.containers),
   reportSources: new CosmosReportSources(store.containers),
   pendingFiles: new CosmosPendingFileRepository(store.containers),
 });
@@ -139,10 +146,17 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     numbers: config.checkins.safety,
     distressPhrases,
   };
+  const happenings = [new MeetingSignals({ meetings: repositories.meetings, jobs }), new VoteSignals(repositories.activities)];
   const leader = new LeaderWatchService(
-    { groups: groupRepo, pauses, leader: repositories.leader, jobs, sources: [new MeetingSignals({ meetings: repositories.meetings, jobs }), new VoteSignals(repositories.activities), new ReachabilitySignals(refs)] },
+    { groups: groupRepo, pauses, leader: repositories.leader, jobs, sources: [...happenings, new CheckInSignals(repositories.checkIns), new ReachabilitySignals(refs)] },
     clock,
     watchSettingsSchema.parse(config.leaderWatch),
+  );
+  const view = new DigestViewBuilder({ meetings: repositories.meetings, activities: repositories.activities, checkIns: repositories.checkIns, refs, leader: repositories.leader, sources: happenings });
+  const digest = new DigestService(
+    { users: userRepo, groups: groupRepo, meetings: repositories.meetings, settings: repositories.digestSettings, jobs, view },
+    clock,
+    { timeZone: config.defaultTimeZone, locale: config.defaultLocale },
   );
   const guidance = new GuidanceService(
     { groups: groupRepo, users: userRepo, refs, threads: repositories.threads, jobs, messenger, renderer: guidanceRenderer, defaultLocale: config.defaultLocale },
@@ -159,6 +173,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     overview,
     reminders,
     leader,
+    digest,
     guidance,
     activities: { proposals, rounds },
     outcomes,
@@ -183,7 +198,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   const meetingHandlers = meetingJobHandlers(handlerDeps);
   const attendanceJob = meetingHandlers[meetingJobKinds.attendance]!;
-  const jobHandlers = {
+  const jobHandlers: Record<string, JobHandler> = {
     ...meetingHandlers,
     // Every meeting's end also keeps its group's early warning planned (one evaluation job per group and day).
     [meetingJobKinds.attendance]: async (...args: Parameters<typeof attendanceJob>) => {
@@ -193,9 +208,11 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     },
     ...leaderJobHandlers({ watch: leader, users: userRepo, prefs, refs, messenger, renderer: alerts ?? alertRenderer, defaultLocale: config.defaultLocale }),
   };
+  // A meeting scheduled, moved or cancelled (its notice), and every day's evaluation, keep the leader's next digest planned.
+  for (const kind of [meetingJobKinds.notify, leaderJobKinds.watch]) jobHandlers[kind] = alsoPlanDigest(digest, jobHandlers[kind]!);
   return {
     repositories,
-    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins, leader, guidance, outcomes },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins, leader, guidance, outcomes, digest },
     messenger,
     routerDeps,
     handlerDeps,
@@ -205,6 +222,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
       ...guidanceJobHandlers(guidance),
       ...outcomeJobHandlers({ groups: groupRepo, users: userRepo, refs, outcomes, messenger, render: followUpReminderMessage }),
       ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
+      ...digestJobHandlers({ digest, refs, messenger, renderer: digestRenderer }),
       ...checkInJobHandlers({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, refs, messenger, jobs, messages: checkInMessages, defaultLocale: config.defaultLocale }),
     },
     inTurn,

@@ -1,5 +1,6 @@
 import { alertFeedbackPayload, glancePayload } from '../../src/cards/leader/payloads';
 import { handler, type FeatureRoutes } from '../shared/routes';
+import { digestActions, digestMenu } from './digestRoutes';
 import { LeaderActions } from './leaderActions';
 import { guidanceActions, guidanceDialogs, guidanceMenu, reachOut } from './guidanceRoutes';
 
@@ -21,7 +22,8 @@ export const leaderRoutes: FeatureRoutes = {
       inPassing: true,
       handle: (turn, p, deps) => (p.answer === 'reach_out' ? reachOut(turn, p, deps) : new LeaderActions(deps).feedback(turn.context, p)),
     }),
+    ...digestActions,
     ...guidanceActions,
   ],
-  menu: [{ action: 'leader.glance', section: 'settings', order: 6, visible: (v) => !v.inGroupChat && v.leadsGroups }, ...guidanceMenu],
+  menu: [{ action: 'leader.glance', section: 'settings', order: 6, visible: (v) => !v.inGroupChat && v.leadsGroups }, ...digestMenu, ...guidanceMenu],
 };

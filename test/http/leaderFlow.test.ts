@@ -69,7 +69,7 @@ describe("HTTP: the leader's side (glance, alert answers) and who may use it", f
 
   it("tells a participant in their data view which signals the leader sees, and that there is no score", async () => {
     expect(textOf(await bot.submit(aino, { action: 'privacy' }))).to.contain(
-      'Ohjaajasi näkee, tulitko tapaamisiin, kerroitko tulostasi ja tavoittaako botti sinut (ei taukosi aikana). Jos näitä kertyy useampi, ohjaaja saa vinkin ottaa yhteyttä. Pisteitä ei ole, eikä kirjoittamiasi tekstejä näytetä.',
+      'Ohjaajasi näkee, tulitko tapaamisiin, kerroitko tulostasi, äänestitkö (ei mitä), teitkö check-inejä (ei mitä kirjoitit) ja tavoittaako botti sinut (ei taukosi aikana). Jos näitä kertyy useampi, ohjaaja saa vinkin ottaa yhteyttä. Pisteitä ei ole, eikä kirjoittamiasi tekstejä näytetä, paitsi check-in-merkinnät, jotka itse jaat ohjaajalle.',
     );
     await bot.say(aino, 'Ei');
   });

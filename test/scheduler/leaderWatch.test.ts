@@ -67,7 +67,10 @@ describe('early warning end to end: meetings → evaluation job → alert card, 
   });
   after(async () => store.close());
 
-  /** Lives through meeting `i`: its reminders (24 h before, and 2 h before held to 08:00 by quiet hours), its end, then the leader marks who came. */
+  /**
+   * Lives through meeting `i`: its reminders (24 h before, and 2 h before held to 08:00 by quiet hours), its end, then the leader marks who came;
+   * everyone who came checks in right after it (the check-in signal has its own histories in test/domain/leader/checkinSignal.test.ts).
+   */
   const meeting = async (i: number) => {
     const m = meetings[i]!;
     await at(addMs(m.startsAt, -24 * 3_600_000));
@@ -76,6 +79,9 @@ describe('early warning end to end: meetings → evaluation job → alert card, 
     for (const userId of memberIds) {
       const mark = attendance[userId]![i];
       if (mark !== '-') await w.attendance.recordAttendance(leaderId, w.group.groupId, m.id, userId, mark === 'P' ? 'present' : 'absent');
+      if (mark === 'P') {
+        await w.app.repositories.checkIns.put({ id: `checkin:${m.id}:${userId}`, userId, groupId: w.group.groupId, meetingId: m.id, strengths: [], shared: false, createdAt: m.endsAt });
+      }
     }
   };
 

@@ -45,4 +45,8 @@ export const routeSample = (at: { groupId: () => string; meetingId: () => string
   shared: () => true,
   participantId: at.memberId,
   messageId: () => 'guidance:none',
+  cadence: () => 'daily',
+  weekday: () => '1',
+  time: () => '07:00',
+  beforeMeetings: () => 'true',
 });

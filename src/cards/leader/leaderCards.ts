@@ -19,6 +19,8 @@ export function reasonText(t: Translate, reason: Reason): string {
       return t('leader.reason.noVote', { count: reason.rounds, of: reason.of });
     case 'unreachable':
       return t('leader.reason.unreachable');
+    case 'no_checkin':
+      return t('leader.reason.noCheckIn', { days: reason.days });
   }
 }
 

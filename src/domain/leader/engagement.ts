@@ -1,5 +1,5 @@
-import { isPaused, type Pause } from '../reminders';
-import { signalPoints, type Reason, type WatchSettings } from './model';
+import { isPaused, pauseEndsAt, type Pause } from '../reminders';
+import { checkInGapDays, signalPoints, type Reason, type WatchSettings } from './model';
 
 /**
  * What the leader may see of a participant, as observations. Each kind of signal comes from its own
@@ -20,7 +20,9 @@ export type Observation =
     }
   | { userId: string; signal: 'unreachable'; at: string }
   /** A vote round that closed in the window and was open to them: whether they voted (never what). */
-  | { userId: string; signal: 'vote'; at: string; voted: boolean };
+  | { userId: string; signal: 'vote'; at: string; voted: boolean }
+  /** A check-in they made while in the group: that it happened, never its content or mood. */
+  | { userId: string; signal: 'checkin'; at: string };
 
 export interface MemberFacts {
   userId: string;
@@ -45,6 +47,27 @@ interface Signals {
   meetings: MeetingObservation[];
   rounds: VoteObservation[];
   unreachable: boolean;
+  /** Their check-ins in the window (outside pauses), newest first. */
+  checkIns: string[];
+  /** A pause touched the last `checkInGapDays`: a gap in check-ins then says nothing. */
+  pausedLately: boolean;
+  now: Date;
+}
+
+const days = (from: string, to: Date) => Math.floor((to.getTime() - new Date(from).getTime()) / 86_400_000);
+
+/**
+ * No check-in for `checkInGapDays` after a meeting they came to: they came (missed meetings speak for
+ * themselves) but have not checked in since, for that long. The days are counted from the first meeting
+ * they came to after their last check-in (in the window), so the words are never more than is true.
+ */
+function checkInGap({ meetings, checkIns, pausedLately, now }: Signals): { points: number; reasons: Reason[] } {
+  if (pausedLately) return { points: 0, reasons: [] };
+  const last = checkIns[0] ?? '';
+  const cameSince = meetings.filter((m) => m.attendance === 'present' && m.at > last).map((m) => m.at).sort();
+  if (cameSince.length === 0) return { points: 0, reasons: [] };
+  const gap = days(cameSince[0]!, now);
+  return gap < checkInGapDays ? { points: 0, reasons: [] } : { points: signalPoints.noCheckIn, reasons: [{ code: 'no_checkin', days: gap }] };
 }
 
 /** One rule per signal: its points and the reason in codes. A new signal adds a rule here. */
@@ -69,6 +92,7 @@ const rules: ReadonlyArray<(o: Signals) => { points: number; reasons: Reason[] }
     return { points: missed * signalPoints.missedVote, reasons: missed === 0 ? [] : [{ code: 'no_vote', rounds: missed, of: rounds.length }] };
   },
   ({ unreachable }) => (unreachable ? { points: signalPoints.unreachable, reasons: [{ code: 'unreachable' }] } : { points: 0, reasons: [] }),
+  checkInGap,
 ];
 
 /**
@@ -89,10 +113,13 @@ export function assess(member: MemberFacts, observations: readonly Observation[]
   const inWindow = meetings.filter((m) => m.at >= from);
   const rounds = mine.filter((o): o is VoteObservation => o.signal === 'vote' && o.at >= member.joinedAt && o.at >= from && o.at < to);
   const unreachable = mine.some((o) => o.signal === 'unreachable');
+  const checkIns = mine.filter((o) => o.signal === 'checkin' && o.at >= from && o.at < to).map((o) => o.at).sort().reverse();
+  const gapFrom = new Date(now.getTime() - checkInGapDays * 86_400_000).toISOString();
+  const pausedLately = member.pauses.some((p) => pauseEndsAt(p) > gapFrom && p.createdAt < to);
   let points = 0;
   const reasons: Reason[] = [];
   for (const rule of rules) {
-    const out = rule({ meetings: inWindow, rounds, unreachable });
+    const out = rule({ meetings: inWindow, rounds, unreachable, checkIns, pausedLately, now });
     points += out.points;
     reasons.push(...out.reasons);
   }

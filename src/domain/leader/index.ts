@@ -2,4 +2,5 @@
 export * from './model';
 export * from './engagement';
 export * from './episode';
+export * from './digest';
 export * from './guidance';

@@ -32,7 +32,9 @@ export type WatchSettings = z.infer<typeof watchSettingsSchema>;
 export const defaultWatchSettings: WatchSettings = { windowDays: 28, alertAt: 4, recoverBelow: 2, quietDays: 14, minMeetings: 2, evaluateAt: '09:00' };
 
 /** Points per signal: a missed meeting weighs most; an unanswered meeting counts only when they did not come; a vote round they let pass 1. */
-export const signalPoints = { missedMeeting: 2, unansweredMeeting: 1, missedVote: 1, unreachable: 3 } as const;
+export const signalPoints = { missedMeeting: 2, unansweredMeeting: 1, missedVote: 1, unreachable: 3, noCheckIn: 1 } as const;
+/** Days without a check-in since a meeting they came to before it counts ("no check-in for 14 days"). */
+export const checkInGapDays = 14;
 
 /** One reason in a form the cards can word in any language: a code and its numbers, never free text. */
 export const reasonSchema = z.discriminatedUnion('code', [
@@ -41,6 +43,7 @@ export const reasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('no_rsvp'), meetings: z.number().int() }),
   z.object({ code: z.literal('no_vote'), rounds: z.number().int(), of: z.number().int() }),
   z.object({ code: z.literal('unreachable') }),
+  z.object({ code: z.literal('no_checkin'), days: z.number().int() }),
 ]);
 export type Reason = z.infer<typeof reasonSchema>;
 

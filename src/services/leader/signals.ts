@@ -1,4 +1,5 @@
 import type { Group } from '../../domain/groups';
+import { tally } from '../../domain/activities';
 import type { Observation } from '../../domain/leader';
 import { meetingJobKinds } from '../../domain/meetings';
 import type { ActivityStore } from '../activities';
@@ -55,7 +56,8 @@ export class VoteSignals implements SignalSource {
     const closed = (await this.store.listRounds(group.groupId)).filter((r) => r.status === 'closed' && r.closedAt && r.closedAt >= window.from && r.closedAt < window.to);
     const perRound = await Promise.all(
       closed.map(async (round) => {
-        const voters = new Set((await this.store.listVotes(group.groupId, round.id)).map((v) => v.userId));
+        // The ballot's own rule: a tick taken back is no vote; "none of these" is one.
+        const voters = new Set(tally(round, await this.store.listVotes(group.groupId, round.id), group.members.map((m) => m.userId)).voters);
         return group.members.map((m): Observation => ({ userId: m.userId, signal: 'vote', at: round.openedAt, voted: voters.has(m.userId) }));
       }),
     );

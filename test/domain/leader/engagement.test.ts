@@ -12,16 +12,22 @@ const mondays = ['2026-11-09T07:00:00.000Z', '2026-11-16T07:00:00.000Z', '2026-1
 const joined = '2026-10-01T10:00:00.000Z';
 
 type Mark = 'P' | 'A' | '-';
-/** One letter per meeting (present, absent, unmarked), answered flags and reminders sent. */
+/**
+ * One letter per meeting (present, absent, unmarked), answered flags and reminders sent. Everyone who
+ * came checks in the next day (the check-in rule has its own histories in checkinSignal.test.ts).
+ */
 const history = (userId: string, marks: Mark[], answered: boolean[], reminders: number[] = [0, 0, 0, 0]): Observation[] =>
-  marks.map((m, i) => ({
-    userId,
-    signal: 'meeting',
-    at: mondays[i]!,
-    attendance: m === 'P' ? 'present' : m === 'A' ? 'absent' : 'unmarked',
-    answered: answered[i]!,
-    remindersSent: reminders[i]!,
-  }));
+  marks.flatMap((m, i): Observation[] => [
+    {
+      userId,
+      signal: 'meeting',
+      at: mondays[i]!,
+      attendance: m === 'P' ? 'present' : m === 'A' ? 'absent' : 'unmarked',
+      answered: answered[i]!,
+      remindersSent: reminders[i]!,
+    },
+    ...(m === 'P' ? [{ userId, signal: 'checkin' as const, at: new Date(Date.parse(mondays[i]!) + 86_400_000).toISOString() }] : []),
+  ]);
 
 const member = (userId: string, pauses: Pause[] = [], joinedAt = joined) => ({ userId, joinedAt, pauses });
 const pause = (userId: string, createdAt: string, until: string): Pause => ({ type: 'pause', id: `pause:${createdAt}`, userId, reason: 'ill', until, zone: 'Europe/Helsinki', createdAt });

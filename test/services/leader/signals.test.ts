@@ -29,10 +29,12 @@ describe('vote signals from the stored rounds (embedded Cosmos)', () => {
     await cast(p1!, 'round:1', true);
     await cast(p2!, 'round:1', false);
     await cast(p3!, 'round:3', true);
+    // "None of these suits me" is a vote; p2's tick taken back (approved: false) is none — the ballot's own rule (tally).
+    await activities.recordVotes([{ ...vote(memberIds[3], 'round:1', true), id: 'vote:round:1:none:p4', proposalId: 'none' }], (await activities.getRound(groupId, 'round:1'))!);
 
     const observations = await new VoteSignals(activities).collect(w.group, { from: '2026-11-03T07:00:00.000Z', to: '2026-12-01T07:00:00.000Z' });
     expect(observations).to.deep.equal(
-      memberIds.map((userId) => ({ userId, signal: 'vote', at: '2026-11-11T10:00:00.000Z', voted: userId === p1 || userId === p2 })),
+      memberIds.map((userId) => ({ userId, signal: 'vote', at: '2026-11-11T10:00:00.000Z', voted: userId === p1 || userId === memberIds[3] })),
     );
   });
 });
