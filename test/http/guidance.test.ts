@@ -160,7 +160,7 @@ describe('HTTP: private guidance between a leader and one participant', function
     const repo = new CosmosLeaderRepository(bot.app.store.containers);
     const alertId = `alert:${uid(pekka)}:2026-12-01`;
     await repo.createAlert({
-      type: 'leaderAlert', id: alertId, groupId, userId: uid(pekka), leaderId: uid(leena), day: '2026-12-01', reasons: [{ code: 'missed', missed: 2, of: 3 }], createdAt: '2026-12-01T07:00:00.000Z',
+      id: alertId, groupId, userId: uid(pekka), leaderId: uid(leena), day: '2026-12-01', reasons: [{ code: 'missed', missed: 2, of: 3 }], createdAt: '2026-12-01T07:00:00.000Z',
     });
     const answer = await bot.submit(leena, { action: 'leader.alertFeedback', groupId, alertId, answer: 'reach_out', why: '' });
     expect(textOf(answer)).to.equal(

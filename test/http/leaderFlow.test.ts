@@ -30,7 +30,7 @@ describe("HTTP: the leader's side (glance, alert answers) and who may use it", f
     repo = new CosmosLeaderRepository(bot.app.store.containers);
     // An alert as the evaluation job would have stored it (written here by hand).
     await repo.createAlert({
-      type: 'leaderAlert', id: alertId(), groupId, userId: `msteams:aad-${aino.id}`, leaderId: `msteams:aad-${leena.id}`, day: '2026-12-01',
+      id: alertId(), groupId, userId: `msteams:aad-${aino.id}`, leaderId: `msteams:aad-${leena.id}`, day: '2026-12-01',
       reasons: [{ code: 'missed', missed: 2, of: 3 }], createdAt: '2026-12-01T07:00:00.000Z',
     });
   });
@@ -76,7 +76,7 @@ describe("HTTP: the leader's side (glance, alert answers) and who may use it", f
 
   it('forgets everything the early warning kept about a person when they delete their data', async () => {
     const aino_ = `msteams:aad-${aino.id}`;
-    await repo.saveState({ type: 'leaderWatch', id: `watch:${aino_}`, groupId, userId: aino_, status: 'flagged', updatedAt: '2026-12-01T07:00:00.000Z' });
+    await repo.saveState({ id: `watch:${aino_}`, groupId, userId: aino_, status: 'flagged', updatedAt: '2026-12-01T07:00:00.000Z' });
     await bot.submit(aino, { action: 'privacy' });
     expect(textOf(await bot.say(aino, 'Kyllä'))).to.contain('Poistin kaikki tietosi');
     expect(await repo.getAlert(groupId, alertId())).to.equal(undefined);

@@ -80,7 +80,7 @@ describe('leader digest jobs: at the chosen local time across DST, exactly once 
       const activities = w.app.repositories.activities;
       const entry = { proposalId: 'proposal:p1', title: 'Museum', description: '', place: 'Ateneum', cost: '', times: [], demands: { effort: 'low' as const, travel: 'local' as const, cost: 'low' as const } };
       const round = await activities.createRound(
-        { type: 'voteRound', id: 'round:1', groupId: w.group.groupId, status: 'open', deadline: '2026-10-30T15:00:00.000Z', proposalIds: ['proposal:p1'], entries: [entry], revision: 1, openedBy: leaderId, openedAt: '2026-10-23T10:00:00.000Z', updatedAt: '2026-10-23T10:00:00.000Z' },
+        { id: 'round:1', groupId: w.group.groupId, status: 'open', deadline: '2026-10-30T15:00:00.000Z', proposalIds: ['proposal:p1'], entries: [entry], revision: 1, openedBy: leaderId, openedAt: '2026-10-23T10:00:00.000Z', updatedAt: '2026-10-23T10:00:00.000Z' },
         [],
       );
       const vote = (userId: string, proposalId: string, approved: boolean) => ({

@@ -23,13 +23,11 @@ export const defaultDigestSettings: DigestSettings = { cadence: 'weekly', weekda
 
 /** Stored in the leader's own partition of `users` (so *My data* exports it and erase removes it). */
 export const digestSettingsDocSchema = digestSettingsSchema.extend({
-  type: z.literal('digestSettings'),
   id: z.literal('digestSettings'),
   userId: z.string(),
   /** When the last scheduled digest was sent: "since the last digest" counts from here. */
   lastSentAt: utcInstant.optional(),
   updatedAt: utcInstant,
-  _etag: z.string().optional(),
 });
 export type DigestSettingsDoc = z.infer<typeof digestSettingsDocSchema>;
 

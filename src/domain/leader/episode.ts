@@ -16,7 +16,7 @@ export interface Decision {
  */
 export function decide(groupId: string, previous: WatchState | undefined, assessment: Assessment, settings: WatchSettings, now: Date): Decision {
   const at = now.toISOString();
-  const state: WatchState = previous ?? { type: 'leaderWatch', id: watchStateId(assessment.userId), groupId, userId: assessment.userId, status: 'ok', updatedAt: at };
+  const state: WatchState = previous ?? { id: watchStateId(assessment.userId), groupId, userId: assessment.userId, status: 'ok', updatedAt: at };
   if (!assessment.judged) return { state, alert: false };
   if (assessment.points >= settings.alertAt) {
     if (state.status === 'ok') return { state: { ...state, status: 'flagged', episodeStartedAt: at, lastAlertAt: at, updatedAt: at }, alert: true };

@@ -15,7 +15,6 @@ export const undeliveredReasons = ['no_conversation', 'bot_removed', 'connector'
 export type UndeliveredReason = (typeof undeliveredReasons)[number];
 
 export const guidanceMessageSchema = z.object({
-  type: z.literal('guidanceMessage'),
   id: z.string().startsWith('guidance:'),
   /** The participant: the partition, and the owner of the thread. */
   userId: z.string(),
@@ -30,7 +29,6 @@ export const guidanceMessageSchema = z.object({
   attempt: z.number().int().min(1),
   deliveredAt: utcInstant.optional(),
   undelivered: z.object({ reason: z.enum(undeliveredReasons), at: utcInstant, status: z.number().int().optional() }).optional(),
-  _etag: z.string().optional(),
 });
 export type GuidanceMessage = z.infer<typeof guidanceMessageSchema>;
 

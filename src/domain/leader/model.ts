@@ -4,10 +4,9 @@ import { jobId, utcInstant } from '../shared/schedule';
 /**
  * The leader's side: what the early warning stores. All of it lives in the `groups` container in the
  * group's partition and carries the participant's `userId`, so it is seen by the group's leader only
- * and an erase of the person (a scan for their id) removes it.
+ * and an erase of the person (a scan for their id) removes it. How they are stored (their stored `type`,
+ * Cosmos' `_etag`) is src/store/leader's business.
  */
-
-const etag = { _etag: z.string().optional() };
 
 /**
  * The rules' numbers. Defaults fit a group of four meeting about weekly: four weeks of meetings are
@@ -49,7 +48,6 @@ export type Reason = z.infer<typeof reasonSchema>;
 
 /** Where one participant stands: `flagged` from the alert until recovery. One document per participant. */
 export const watchStateSchema = z.object({
-  type: z.literal('leaderWatch'),
   id: z.string().startsWith('watch:'),
   groupId: z.string(),
   userId: z.string(),
@@ -58,7 +56,6 @@ export const watchStateSchema = z.object({
   lastAlertAt: utcInstant.optional(),
   recoveredAt: utcInstant.optional(),
   updatedAt: utcInstant,
-  ...etag,
 });
 export type WatchState = z.infer<typeof watchStateSchema>;
 export const watchStateId = (userId: string) => `watch:${userId}`;
@@ -67,7 +64,6 @@ export const feedbackAnswers = ['reach_out', 'handled', 'not_useful'] as const;
 export type FeedbackAnswer = (typeof feedbackAnswers)[number];
 
 export const alertSchema = z.object({
-  type: z.literal('leaderAlert'),
   id: z.string().startsWith('alert:'),
   groupId: z.string(),
   userId: z.string(),
@@ -77,14 +73,12 @@ export const alertSchema = z.object({
   reasons: z.array(reasonSchema).min(1),
   createdAt: utcInstant,
   feedback: z.object({ answer: z.enum(feedbackAnswers), why: z.string().max(300).optional(), at: utcInstant }).optional(),
-  ...etag,
 });
 export type Alert = z.infer<typeof alertSchema>;
 export const alertId = (userId: string, day: string) => `alert:${userId}:${day}`;
 
 /** The leader's contacts with one participant ("I'll reach out", "already handled"): kept per participant. */
 export const contactSchema = z.object({
-  type: z.literal('leaderContact'),
   id: z.string().startsWith('contact:'),
   groupId: z.string(),
   userId: z.string(),
@@ -92,7 +86,6 @@ export const contactSchema = z.object({
   kind: z.enum(['reach_out', 'handled']),
   alertId: z.string().optional(),
   at: utcInstant,
-  ...etag,
 });
 export type Contact = z.infer<typeof contactSchema>;
 export const contactId = (userId: string, at: string) => `contact:${userId}:${at}`;

@@ -88,7 +88,7 @@ export class DigestService {
     const { groups, doc } = await this.context(leaderId);
     if (groups.length === 0) throw new DomainError('NOT_LEADER');
     const now = this.clock.now();
-    await this.deps.settings.save({ ...(doc ?? {}), ...settings, type: 'digestSettings', id: 'digestSettings', userId: leaderId, updatedAt: toUtcIso(now) });
+    await this.deps.settings.save({ ...(doc ?? {}), ...settings, id: 'digestSettings', userId: leaderId, updatedAt: toUtcIso(now) });
     return this.ensurePlanned(leaderId, now);
   }
 
@@ -126,7 +126,7 @@ export class DigestService {
   /** After a scheduled digest went out: later ones count from now. */
   async markSent(leaderId: string, now: Date): Promise<void> {
     const doc = await this.deps.settings.get(leaderId);
-    await this.deps.settings.save({ ...defaultDigestSettings, ...(doc ?? {}), type: 'digestSettings', id: 'digestSettings', userId: leaderId, lastSentAt: toUtcIso(now), updatedAt: toUtcIso(now) });
+    await this.deps.settings.save({ ...defaultDigestSettings, ...(doc ?? {}), id: 'digestSettings', userId: leaderId, lastSentAt: toUtcIso(now), updatedAt: toUtcIso(now) });
   }
 
   /** *Digest now*: the same digest, on demand, counted from the last scheduled one. Only for someone who leads groups. */

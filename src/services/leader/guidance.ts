@@ -126,7 +126,7 @@ export class GuidanceService {
 
   private async store(fields: Pick<GuidanceMessage, 'userId' | 'groupId' | 'leaderId' | 'from' | 'text'>): Promise<GuidanceMessage> {
     const message = await this.deps.threads.create({
-      type: 'guidanceMessage', id: guidanceMessageId(randomUUID()), ...fields, createdAt: toUtcIso(this.clock.now()), status: 'sending', attempt: 1,
+      id: guidanceMessageId(randomUUID()), ...fields, createdAt: toUtcIso(this.clock.now()), status: 'sending', attempt: 1,
     });
     await this.plan(message);
     return message;

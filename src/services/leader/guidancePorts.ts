@@ -1,16 +1,17 @@
 import type { Group } from '../../domain/groups';
 import type { GuidanceMessage, UndeliveredReason } from '../../domain/leader';
 import type { Locale } from '../../domain/shared/locale';
+import type { Versioned } from '../../domain/shared/version';
 import type { OutboundMessage } from '../shared/ports';
 
 /** The private threads: every message in the participant's partition of `users`. */
 export interface ThreadRepository {
-  create(message: GuidanceMessage): Promise<GuidanceMessage>;
-  get(participantId: string, messageId: string): Promise<GuidanceMessage | undefined>;
+  create(message: GuidanceMessage): Promise<Versioned<GuidanceMessage>>;
+  get(participantId: string, messageId: string): Promise<Versioned<GuidanceMessage> | undefined>;
   /** Replaces only if unchanged since read (CONFLICT otherwise). */
-  replace(message: GuidanceMessage): Promise<GuidanceMessage>;
+  replace(message: Versioned<GuidanceMessage>): Promise<Versioned<GuidanceMessage>>;
   /** The newest `limit` messages between this participant and this leader in this group, oldest first. */
-  listThread(participantId: string, groupId: string, leaderId: string, limit: number): Promise<GuidanceMessage[]>;
+  listThread(participantId: string, groupId: string, leaderId: string, limit: number): Promise<Versioned<GuidanceMessage>[]>;
   /** The leader erased their data: their id leaves every thread they had (the participants' copies stay). */
   detachLeader(leaderId: string): Promise<number>;
 }

@@ -1,6 +1,7 @@
 import type { Group } from '../../domain/groups';
 import type { Alert, Contact, Observation, WatchState } from '../../domain/leader';
 import type { Locale } from '../../domain/shared/locale';
+import type { Versioned } from '../../domain/shared/version';
 import type { OutboundMessage } from '../shared/ports';
 
 /** Watch states, alerts and contacts: all in the group's partition of the `groups` container. */
@@ -8,11 +9,11 @@ export interface LeaderRepository {
   listStates(groupId: string): Promise<WatchState[]>;
   saveState(state: WatchState): Promise<WatchState>;
   /** Creates it, or returns the one already there (a repeated evaluation of the same day). */
-  createAlert(alert: Alert): Promise<Alert>;
-  getAlert(groupId: string, alertId: string): Promise<Alert | undefined>;
+  createAlert(alert: Alert): Promise<Versioned<Alert>>;
+  getAlert(groupId: string, alertId: string): Promise<Versioned<Alert> | undefined>;
   /** Replaces only if unchanged since read (CONFLICT otherwise). */
-  replaceAlert(alert: Alert): Promise<Alert>;
-  listAlerts(groupId: string): Promise<Alert[]>;
+  replaceAlert(alert: Versioned<Alert>): Promise<Versioned<Alert>>;
+  listAlerts(groupId: string): Promise<Versioned<Alert>[]>;
   addContact(contact: Contact): Promise<Contact>;
   listContacts(groupId: string, userId: string): Promise<Contact[]>;
   /** Every watch state, alert and contact about this person, in any group ("forget me"). */

@@ -88,7 +88,7 @@ export class LeaderWatchService {
       if (alert || sameDay) {
         const id = alertId(assessment.userId, day);
         const stored = await this.deps.leader.createAlert({
-          type: 'leaderAlert', id, groupId, userId: assessment.userId, leaderId: group.leaderId, day, reasons: assessment.reasons, createdAt: toUtcIso(now),
+          id, groupId, userId: assessment.userId, leaderId: group.leaderId, day, reasons: assessment.reasons, createdAt: toUtcIso(now),
         });
         await this.deps.jobs.plan({ id: alertJobId(groupId, stored.id), kind: leaderJobKinds.alert, dueAt: toUtcIso(now), groupId, userId: group.leaderId, payload: { alertId: stored.id } }, now);
         alerts.push(stored.id);
@@ -136,7 +136,7 @@ export class LeaderWatchService {
     const trimmed = why?.trim();
     const saved = await this.deps.leader.replaceAlert({ ...alert, feedback: { answer, at, ...(trimmed ? { why: trimmed } : {}) } });
     if (answer !== 'not_useful') {
-      await this.deps.leader.addContact({ type: 'leaderContact', id: contactId(alert.userId, at), groupId, userId: alert.userId, leaderId, kind: answer, alertId: id, at });
+      await this.deps.leader.addContact({ id: contactId(alert.userId, at), groupId, userId: alert.userId, leaderId, kind: answer, alertId: id, at });
     }
     return { alert: saved, name: group.members.find((m) => m.userId === alert.userId)?.displayName ?? '' };
   }

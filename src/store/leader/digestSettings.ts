@@ -7,7 +7,7 @@ import { Documents } from '../shared/documents';
 export class CosmosDigestSettingsRepository implements DigestSettingsRepository {
   private readonly docs: Documents<typeof digestSettingsDocSchema>;
   constructor(containers: Containers) {
-    this.docs = new Documents(containers.users, digestSettingsDocSchema);
+    this.docs = new Documents(containers.users, digestSettingsDocSchema, 'digestSettings');
   }
   get(userId: string) {
     return this.docs.read('digestSettings', userId);

@@ -7,6 +7,13 @@ import { Documents } from '../shared/documents';
 
 const idOnly = z.object({ id: z.string(), groupId: z.string() });
 
+/** How the leader's early-warning documents are stored in `groups`: the domain schema and its stored type. */
+export const leaderDocuments = (containers: Containers) => ({
+  leaderWatch: new Documents(containers.groups, watchStateSchema, 'leaderWatch'),
+  leaderAlert: new Documents(containers.groups, alertSchema, 'leaderAlert'),
+  leaderContact: new Documents(containers.groups, contactSchema, 'leaderContact'),
+});
+
 /** Watch states, alerts and contacts in the group's partition of `groups`; each carries the participant's userId. */
 export class CosmosLeaderRepository implements LeaderRepository {
   private readonly states: Documents<typeof watchStateSchema>;
@@ -15,9 +22,7 @@ export class CosmosLeaderRepository implements LeaderRepository {
   private readonly ids: Documents<typeof idOnly>;
 
   constructor(containers: Containers) {
-    this.states = new Documents(containers.groups, watchStateSchema);
-    this.alerts = new Documents(containers.groups, alertSchema);
-    this.contacts = new Documents(containers.groups, contactSchema);
+    ({ leaderWatch: this.states, leaderAlert: this.alerts, leaderContact: this.contacts } = leaderDocuments(containers));
     this.ids = new Documents(containers.groups, idOnly);
   }
 

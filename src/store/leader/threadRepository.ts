@@ -3,6 +3,7 @@ import type { ThreadRepository } from '../../services/leader';
 import type { Containers } from '../shared/cosmosClient';
 import { Documents } from '../shared/documents';
 import { InvalidStoredDocumentError } from '../shared/errors';
+import type { Versioned } from '../../domain/shared/version';
 
 /**
  * Guidance messages in the `users` container, partition `/userId` = the participant: the thread is
@@ -13,20 +14,19 @@ export class CosmosThreadRepository implements ThreadRepository {
   private readonly docs: Documents<typeof guidanceMessageSchema>;
 
   constructor(containers: Containers) {
-    this.docs = new Documents(containers.users, guidanceMessageSchema);
+    this.docs = new Documents(containers.users, guidanceMessageSchema, 'guidanceMessage');
   }
 
   create(message: GuidanceMessage) {
     return this.docs.create(message);
   }
 
-  async get(participantId: string, messageId: string): Promise<GuidanceMessage | undefined> {
-    const doc = await this.docs.read(messageId, participantId).catch((e: unknown) => {
+  get(participantId: string, messageId: string): Promise<Versioned<GuidanceMessage> | undefined> {
+    return this.docs.read(messageId, participantId).catch((e: unknown) => {
       // Another kind of document under a forged id is no message of a thread.
       if (e instanceof InvalidStoredDocumentError) return undefined;
       throw e;
     });
-    return doc?.type === 'guidanceMessage' ? doc : undefined;
   }
 
   replace(message: GuidanceMessage) {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { alertSchema } from '../../domain/leader';
 import type { AlertAnswer } from '../../domain/outcomes';
 import type { ReportSources } from '../../services/outcomes';
 import type { Containers } from '../shared/cosmosClient';
 import { Documents } from '../shared/documents';
+import { leaderDocuments } from '../leader';
 
 /** Only the id of a check-in is read: the report counts them and never sees what was written. */
 const checkInIdOnly = z.object({ id: z.string() });
@@ -15,11 +15,11 @@ const checkInIdOnly = z.object({ id: z.string() });
  */
 export class CosmosReportSources implements ReportSources {
   private readonly checkIns: Documents<typeof checkInIdOnly>;
-  private readonly alerts: Documents<typeof alertSchema>;
+  private readonly alerts: ReturnType<typeof leaderDocuments>['leaderAlert'];
 
   constructor(containers: Containers) {
     this.checkIns = new Documents(containers.users, checkInIdOnly);
-    this.alerts = new Documents(containers.groups, alertSchema);
+    this.alerts = leaderDocuments(containers).leaderAlert;
   }
 
   async countCheckIns(groupId: string, userIds: readonly string[]): Promise<Map<string, number>> {

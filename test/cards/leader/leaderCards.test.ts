@@ -7,7 +7,6 @@ import { translator } from '../../../src/i18n';
 
 const group = { groupId: 'g1', name: 'Kuntosali' } as Group;
 const alert: Alert = {
-  type: 'leaderAlert',
   id: 'alert:u2:2026-12-01',
   groupId: 'g1',
   userId: 'u2',

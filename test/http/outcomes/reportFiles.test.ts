@@ -73,8 +73,8 @@ describe('HTTP: the programme report — files through Teams consent, leavers, c
     const checkIns = new CosmosCheckInRepository(store.containers, 30);
     for (const id of ['c1', 'c2', 'c3']) await checkIns.put({ id, userId: userIdOf(aino), groupId, did: 'Kävin haastattelussa', strengths: [], shared: false, createdAt: '2026-03-01T10:00:00.000Z' });
     const leaderRepo = new CosmosLeaderRepository(store.containers);
-    await leaderRepo.createAlert({ type: 'leaderAlert', id: `alert:${userIdOf(kalle)}:2026-02-20`, groupId, userId: userIdOf(kalle), leaderId: userIdOf(leader), day: '2026-02-20', reasons: [{ code: 'unreachable' }], createdAt: '2026-02-20T07:00:00.000Z' });
-    await leaderRepo.createAlert({ type: 'leaderAlert', id: `alert:${userIdOf(aino)}:2026-02-21`, groupId, userId: userIdOf(aino), leaderId: userIdOf(leader), day: '2026-02-21', reasons: [{ code: 'unreachable' }], createdAt: '2026-02-21T07:00:00.000Z', feedback: { answer: 'reach_out', at: '2026-02-21T08:00:00.000Z' } });
+    await leaderRepo.createAlert({ id: `alert:${userIdOf(kalle)}:2026-02-20`, groupId, userId: userIdOf(kalle), leaderId: userIdOf(leader), day: '2026-02-20', reasons: [{ code: 'unreachable' }], createdAt: '2026-02-20T07:00:00.000Z' });
+    await leaderRepo.createAlert({ id: `alert:${userIdOf(aino)}:2026-02-21`, groupId, userId: userIdOf(aino), leaderId: userIdOf(leader), day: '2026-02-21', reasons: [{ code: 'unreachable' }], createdAt: '2026-02-21T07:00:00.000Z', feedback: { answer: 'reach_out', at: '2026-02-21T08:00:00.000Z' } });
 
     expect(textOf(await first.say(leader, 'tulokset'))).to.contain('Kalle (lähti ryhmästä)').and.contain('Keskeytti 1.3.2026 (terveys)');
     const report = textOf(await first.say(leader, 'raportti'));

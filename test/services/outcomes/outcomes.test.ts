@@ -134,7 +134,7 @@ describe('outcome ledger and programme report on the embedded Cosmos server', ()
     // Alerts: Pekka's answered "I'll reach out"; in g2 one each "already handled", "not useful", and Olli's unanswered.
     const leader = new CosmosLeaderRepository(store.containers);
     const alert = (groupId: string, userId: string, answer?: 'reach_out' | 'handled' | 'not_useful') =>
-      leader.createAlert({ type: 'leaderAlert', id: `alert:${userId}:2026-02-20`, groupId, userId, leaderId: 't:leader', day: '2026-02-20', reasons: [{ code: 'unreachable' }], createdAt: '2026-02-20T07:00:00.000Z', ...(answer ? { feedback: { answer, at: '2026-02-20T08:00:00.000Z' } } : {}) });
+      leader.createAlert({ id: `alert:${userId}:2026-02-20`, groupId, userId, leaderId: 't:leader', day: '2026-02-20', reasons: [{ code: 'unreachable' }], createdAt: '2026-02-20T07:00:00.000Z', ...(answer ? { feedback: { answer, at: '2026-02-20T08:00:00.000Z' } } : {}) });
     await alert('g1', 't:pekka', 'reach_out');
     await alert('g2', 't:jari', 'handled');
     await alert('g2', 't:kaisa', 'not_useful');
