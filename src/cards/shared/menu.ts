@@ -19,7 +19,9 @@ export interface MenuView {
 export interface MenuSections {
   /** What this person's role does most, first. */
   main: string[];
-  /** Their own settings and help. */
+  /** A leader's less frequent tools (new group, messages, digest, outcomes, reports): behind "more". */
+  tools: string[];
+  /** Their own settings and help: behind "more". */
   settings: string[];
 }
 
@@ -31,18 +33,22 @@ export interface MenuButton {
   visible(view: MenuView): boolean;
 }
 
-/** Teams shows at most six buttons in one set; each section stays within that. */
+/** Teams shows at most six buttons in one set; each set stays within that (the main set shares it with "more"). */
 export const maxButtonsPerSection = 6;
 
-/** The visible buttons of every feature, in their declared order, at most six per section. */
+/**
+ * The visible buttons of every feature, in their declared order. Nothing is cut here: the menu test
+ * proves that no role's view overflows a set, so a button a feature declares is never silently lost.
+ */
 export function menuSections(buttons: readonly MenuButton[], view: MenuView): MenuSections {
   const shown = buttons.filter((b) => b.visible(view)).sort((a, b) => a.order - b.order);
-  const of = (section: keyof MenuSections) => shown.filter((b) => b.section === section).map((b) => b.action).slice(0, maxButtonsPerSection);
-  return { main: of('main'), settings: of('settings') };
+  const of = (section: keyof MenuSections) => shown.filter((b) => b.section === section).map((b) => b.action);
+  return { main: of('main'), tools: of('tools'), settings: of('settings') };
 }
 
-const actionSet = (t: Translate, actions: string[]) => ({
+const actionSet = (t: Translate, actions: string[], separator = false) => ({
   type: 'ActionSet',
+  ...(separator ? { separator: true, spacing: 'Medium' } : {}),
   actions: actions.map((a) => submit(t(`menu.actions.${a}`), { action: a })),
 });
 
@@ -51,14 +57,15 @@ const actionSet = (t: Translate, actions: string[]) => ({
  * (Action.ShowCard: no round trip, works in Teams and Web Chat), so the menu fits a phone screen.
  */
 export function menuCard(t: Translate, sections: MenuSections, intro?: string) {
-  const { main, settings } = sections;
-  const more = { type: 'Action.ShowCard', title: t('menu.settings'), card: { type: 'AdaptiveCard', body: [actionSet(t, settings)] } };
+  const { main, tools, settings } = sections;
+  const body = [...(tools.length > 0 ? [actionSet(t, tools)] : []), ...(settings.length > 0 ? [actionSet(t, settings, tools.length > 0)] : [])];
+  const more = { type: 'Action.ShowCard', title: t(tools.length > 0 ? 'menu.more' : 'menu.settings'), card: { type: 'AdaptiveCard', body } };
   const buttons = actionSet(t, main);
   return adaptiveCard(
     [
       heading(t('menu.title')),
       ...(intro ? [textBlock(intro)] : []),
-      settings.length > 0 ? { ...buttons, actions: [...buttons.actions, more] } : buttons,
+      body.length > 0 ? { ...buttons, actions: [...buttons.actions, more] } : buttons,
     ],
     [],
     { speak: t('menu.title') },

@@ -106,20 +106,27 @@ describe('menu', () => {
     views.push({ consented: consented!, inGroup: inGroup!, mayLead: mayLead!, leadsGroups: leadsGroups!, canClaimLeadership: canClaimLeadership!, inGroupChat: inGroupChat!, reportReader: reportReader! });
   }
 
-  it('never shows more than six buttons in one section, whatever the role', () => {
+  it('never shows more than six buttons in one set, whatever the role: the main set keeps a place for "more"', () => {
     for (const view of views) {
-      const { main, settings } = menuSections(menuEntries, view);
-      expect(main.length, JSON.stringify(view)).to.be.at.most(maxButtonsPerSection);
-      expect(settings.length, JSON.stringify(view)).to.be.at.most(maxButtonsPerSection);
+      const { main, tools, settings } = menuSections(menuEntries, view);
+      const more = tools.length + settings.length > 0 ? 1 : 0;
+      expect(main.length + more, JSON.stringify(view)).to.be.at.most(6);
+      expect(tools.length, JSON.stringify(view)).to.be.at.most(6);
+      expect(settings.length, JSON.stringify(view)).to.be.at.most(6);
     }
+    expect(maxButtonsPerSection).to.equal(6);
   });
 
   it('shows meetings to leaders and members, reminders and pause only to members, nothing personal in a group chat', () => {
     const participant = menuSections(menuEntries, { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
-    expect(participant).to.deep.equal({ main: ['meetings', 'checkins.start', 'activities.home', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
-    const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
-    expect(leader).to.deep.equal({ main: ['onboard', 'myGroups', 'meetings', 'activities.home', 'outcomes.home', 'leader.message'], settings: ['newGroup', 'leader.glance', 'outcomes.report', 'language', 'privacy', 'help'] });
-    expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], settings: [] });
+    expect(participant).to.deep.equal({ main: ['meetings', 'checkins.start', 'activities.home', 'myGroup'], tools: [], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
+    const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false, reportReader: true });
+    expect(leader).to.deep.equal({
+      main: ['myGroups', 'meetings', 'activities.home', 'leader.glance'],
+      tools: ['newGroup', 'leader.message', 'leader.digestNow', 'outcomes.home', 'outcomes.report', 'outcomes.serviceReport'],
+      settings: ['leader.digestSettings', 'language', 'privacy', 'help'],
+    });
+    expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], tools: [], settings: [] });
   });
 
   it('labels every button of every view in every language, and every menu entry is shown to someone', () => {
@@ -133,9 +140,9 @@ describe('menu', () => {
     for (const locale of locales) {
       for (const view of views) {
         const sections = menuSections(menuEntries, view);
-        [...sections.main, ...sections.settings].forEach((a) => shown.add(a));
+        [...sections.main, ...sections.tools, ...sections.settings].forEach((a) => shown.add(a));
         const titles = titlesOf(menuCard(translator(locale), sections));
-        expect(titles.length, JSON.stringify(view)).to.be.at.least(sections.main.length + sections.settings.length);
+        expect(titles.length, JSON.stringify(view)).to.be.at.least(sections.main.length + sections.tools.length + sections.settings.length);
         for (const title of titles) expect(title, `${locale} ${JSON.stringify(view)}`).to.be.a('string').and.not.equal('').and.not.match(/^menu\./);
       }
     }

@@ -29,6 +29,17 @@ describe('menu card', () => {
     expect(more.map((b) => b.data.action)).to.deep.equal(['reminders', 'pause', 'limits', 'language', 'privacy', 'help']);
   });
 
+  it('menu of a leader: the frequent things, then "Lisää: työkalut ja asetukset" with the tools and, apart, the settings', () => {
+    const card = menuOf({ consented: true, inGroup: false, mayLead: true, leader: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
+    const buttons = ((card.body as Node[]).find((e) => e.type === 'ActionSet')!.actions as Node[]);
+    expect(buttons.map((b) => b.title)).to.deep.equal(['Ryhmäni', 'Tapaamiset', 'Aktiviteetit', 'Ryhmä yhdellä silmäyksellä', 'Lisää: työkalut ja asetukset']);
+    const sets = (buttons[4]!.card.body as Node[]).map((set) => (set.actions as Node[]).map((b) => b.title));
+    expect(sets).to.deep.equal([
+      ['Luo ryhmä', 'Viesti osallistujalle', 'Kooste nyt', 'Tulokset', 'Raportti'],
+      ['Koosteen ajat', 'Kieli', 'Omat tiedot', 'Ohje'],
+    ]);
+  });
+
   it('menu in a group chat: only help, no "more"', () => {
     const card = menuOf({ consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: true });
     expect(all(card).filter((n) => typeof n.type === 'string' && n.type.startsWith('Action.')).map((b) => b.title)).to.deep.equal(['Ohje']);
