@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../domain/shared/clock';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
-import type { Group } from '../../domain/groups';
-import { addMinutes, defaultReflectAfterMinutes, deferPastQuietHours, isValidZone, localToUtc, reminderDueAt, snoozedDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
-import { attendanceId, attendanceJobId, notifyJobId, reflectJobId, rsvpId, meetingJobKinds, type Attendance, type AttendanceStatus, type NotifyPayload, type ReflectPayload, type Rsvp, type RsvpAnswer, type Meeting, type MeetingEvent } from '../../domain/meetings/model';
-import { effectivePrefs, remindJobId, remindPayloadSchema, snoozedRemindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
-import type { GroupRepository } from '../groups';
-import type { JobQueue } from '../shared/ports';
-import type { ReminderPrefsRepository } from '../reminders';
-import type { MeetingRepository } from './ports';
-import type { UserRepository } from '../people';
-
-import { MeetingAccess, defaultMeetingRules, type MeetingChange, type MeetingRules, type MeetingServiceDeps, type NewMeeting } from './access';
+import { isMember, type Group } from '../../domain/groups';
+import { meetingJobKinds, type Meeting, type MeetingEvent } from '../../domain/meetings/model';
+import { effectivePrefs, remindPayloadSchema, snoozedRemindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
 import { personalZone } from '../../domain/people';
-import { isMember } from '../../domain/groups';
+import { addMinutes, localToUtc, snoozedDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
 import { retryOnConflict } from '../shared/retryOnConflict';
+import { MeetingAccess, defaultMeetingRules, type MeetingChange, type MeetingRules, type MeetingServiceDeps, type NewMeeting } from './access';
+import { attendanceJob, memberJobs, notifyJob } from './meetingJobs';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -128,7 +122,7 @@ export class MeetingPlanning extends MeetingAccess {
     // Only those who were told of the meeting hear it was cancelled: a notice that never went has nothing to take back.
     const told = new Set((await this.deps.jobs.listFinished(groupId, { meetingId, statuses: ['sent'] })).filter((j) => j.kind === meetingJobKinds.notify).map((j) => j.userId));
     const toTell = group.members.filter((m) => told.has(m.userId));
-    await Promise.all(toTell.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
+    await Promise.all(toTell.map((m) => this.deps.jobs.plan(notifyJob(cancelled, m.userId, 'cancelled', now), now)));
     return cancelled;
   }
 
@@ -184,71 +178,16 @@ export class MeetingPlanning extends MeetingAccess {
     const now = this.clock.now();
     await Promise.all([
       ...group.members.map(async ({ userId }) => {
-        await this.deps.jobs.plan(this.notifyJob(meeting, userId, event, now, previousStartsAt), now);
+        await this.deps.jobs.plan(notifyJob(meeting, userId, event, now, previousStartsAt), now);
         await this.planMember(group, meeting, userId, now);
       }),
-      this.deps.jobs.plan(this.attendanceJob(meeting, group.leaderId), now),
+      this.deps.jobs.plan(attendanceJob(meeting, group.leaderId), now),
     ]);
   }
 
-  /** The roster card reaches the leader as the meeting ends, while who came is fresh in mind. */
-  private attendanceJob(meeting: Meeting, leaderId: string): JobRequest {
-    return {
-      id: attendanceJobId(meeting.id, leaderId, meeting.revision),
-      kind: meetingJobKinds.attendance,
-      dueAt: meeting.endsAt,
-      groupId: meeting.groupId,
-      meetingId: meeting.id,
-      userId: leaderId,
-      payload: { meetingId: meeting.id, revision: meeting.revision, meetingEndsAt: meeting.endsAt } satisfies ReflectPayload,
-    };
-  }
-
   private async planMember(group: Group, meeting: Meeting, userId: string, now: Date): Promise<void> {
-    const { zone, prefs } = await this.recipient(group, userId);
-    for (const job of this.memberJobs(group, meeting, userId, zone, prefs, now)) await this.deps.jobs.plan(job, now);
-  }
-
-  /** Reminders still ahead and before the start (after moving them out of quiet hours), and the reflection prompt. */
-  private memberJobs(group: Group, meeting: Meeting, userId: string, zone: string, prefs: EffectiveReminderPrefs, now: Date): JobRequest[] {
-    const at = toUtcIso(now);
-    const base = { groupId: group.groupId, meetingId: meeting.id, userId };
-    const jobs: JobRequest[] = [];
-    if (prefs.enabled) {
-      for (const offsetMinutes of prefs.offsetsMinutes) {
-        // Calendar days in the group's zone (where the meeting is), quiet hours in the person's own.
-        const dueAt = deferPastQuietHours(reminderDueAt(meeting.startsAt, offsetMinutes, group.timeZone), zone, prefs.quietHours);
-        if (dueAt <= at || dueAt >= meeting.startsAt) continue;
-        jobs.push({
-          ...base,
-          id: remindJobId(meeting.id, userId, meeting.revision, offsetMinutes),
-          kind: meetingJobKinds.remind,
-          dueAt,
-          payload: { meetingId: meeting.id, revision: meeting.revision, meetingStartsAt: meeting.startsAt, offsetMinutes, snoozes: 0 } satisfies RemindPayload,
-        });
-      }
-    }
-    jobs.push({
-      ...base,
-      id: reflectJobId(meeting.id, userId, meeting.revision),
-      kind: meetingJobKinds.reflect,
-      dueAt: deferPastQuietHours(addMinutes(meeting.endsAt, this.rules.reflectAfterMinutes), zone, prefs.quietHours),
-      payload: { meetingId: meeting.id, revision: meeting.revision, meetingEndsAt: meeting.endsAt } satisfies ReflectPayload,
-    });
-    return jobs;
-  }
-
-  /** Due now; the handler keeps it out of quiet hours when it runs. */
-  private notifyJob(meeting: Meeting, userId: string, event: MeetingEvent, now: Date, previousStartsAt?: string): JobRequest {
-    return {
-      id: notifyJobId(meeting.id, userId, event, meeting.revision),
-      kind: meetingJobKinds.notify,
-      dueAt: toUtcIso(now),
-      groupId: meeting.groupId,
-      meetingId: meeting.id,
-      userId,
-      payload: { meetingId: meeting.id, revision: meeting.revision, event, ...(previousStartsAt ? { previousStartsAt } : {}) } satisfies NotifyPayload,
-    };
+    const recipient = await this.recipient(group, userId);
+    for (const job of memberJobs(group, meeting, userId, recipient, this.rules, now)) await this.deps.jobs.plan(job, now);
   }
 
   private async recipient(group: Group, userId: string): Promise<{ zone: string; prefs: EffectiveReminderPrefs }> {
