@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/shared/clock';
-import { addMs, backoffMs, type Job } from '../domain/shared/schedule';
+import { addMs, backoffMs, toUtcIso, type Job } from '../domain/shared/schedule';
 import type { JobStore } from '../services/shared/ports';
 import type { HandlerResult, JobHandlers } from './jobs';
 import { errorForLog, logHasher, type LogHasher } from '../logging/redact';
@@ -226,7 +226,7 @@ export class SchedulerRunner {
         report.unreachable++;
         break;
       case 'deferred':
-        kept = await this.jobs.reschedule(claimed, { dueAt: result.until, attempts: claimed.attempts }, now);
+        kept = await this.jobs.reschedule(claimed, { dueAt: result.until, attempts: claimed.attempts, heldFrom: claimed.heldFrom ?? toUtcIso(now) }, now);
         report.deferred++;
         break;
       case 'failed': {

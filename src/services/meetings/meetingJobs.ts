@@ -1,7 +1,7 @@
 import type { Group } from '../../domain/groups';
 import { attendanceJobId, meetingJobKinds, notifyJobId, reflectJobId, type Meeting, type MeetingEvent, type NotifyPayload, type ReflectPayload } from '../../domain/meetings/model';
 import { remindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
-import { addMinutes, deferPastQuietHours, reminderDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
+import { addMinutes, outsideQuietHours, reminderDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
 import type { MeetingRules } from './access';
 
 /**
@@ -51,13 +51,13 @@ export function memberJobs(
   if (prefs.enabled) {
     for (const offsetMinutes of prefs.offsetsMinutes) {
       // Calendar days in the group's zone (where the meeting is), quiet hours in the person's own.
-      const dueAt = deferPastQuietHours(reminderDueAt(meeting.startsAt, offsetMinutes, group.timeZone), zone, prefs.quietHours);
-      if (dueAt <= at || dueAt >= meeting.startsAt) continue;
+      const due = outsideQuietHours(reminderDueAt(meeting.startsAt, offsetMinutes, group.timeZone), zone, prefs.quietHours);
+      if (due.dueAt <= at || due.dueAt >= meeting.startsAt) continue;
       jobs.push({
         ...base,
         id: remindJobId(meeting.id, userId, meeting.revision, offsetMinutes),
         kind: meetingJobKinds.remind,
-        dueAt,
+        ...due,
         payload: { meetingId: meeting.id, revision: meeting.revision, meetingStartsAt: meeting.startsAt, offsetMinutes, snoozes: 0 } satisfies RemindPayload,
       });
     }
@@ -66,7 +66,7 @@ export function memberJobs(
     ...base,
     id: reflectJobId(meeting.id, userId, meeting.revision),
     kind: meetingJobKinds.reflect,
-    dueAt: deferPastQuietHours(addMinutes(meeting.endsAt, rules.reflectAfterMinutes), zone, prefs.quietHours),
+    ...outsideQuietHours(addMinutes(meeting.endsAt, rules.reflectAfterMinutes), zone, prefs.quietHours),
     payload: { meetingId: meeting.id, revision: meeting.revision, meetingEndsAt: meeting.endsAt } satisfies ReflectPayload,
   });
   return jobs;

@@ -5,7 +5,7 @@ import { isMember, type Group } from '../../domain/groups';
 import { meetingJobKinds, type Meeting, type MeetingEvent } from '../../domain/meetings/model';
 import { effectivePrefs, remindPayloadSchema, snoozedRemindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
 import { personalZone } from '../../domain/people';
-import { addMinutes, localToUtc, snoozedDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
+import { addMinutes, localToUtc, outsideQuietHours, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
 import { retryOnConflict } from '../shared/retryOnConflict';
 import { MeetingAccess, defaultMeetingRules, type MeetingChange, type MeetingRules, type MeetingServiceDeps, type NewMeeting } from './access';
 import { attendanceJob, memberJobs, notifyJob } from './meetingJobs';
@@ -147,7 +147,7 @@ export class MeetingPlanning extends MeetingAccess {
     const job: JobRequest = {
       id: snoozedRemindJobId(meeting.id, actorId, meeting.revision, snoozes),
       kind: meetingJobKinds.remind,
-      dueAt: snoozedDueAt(now, minutes, zone, prefs.quietHours),
+      ...outsideQuietHours(addMinutes(now, minutes), zone, prefs.quietHours),
       groupId,
       meetingId: meeting.id,
       userId: actorId,
