@@ -13,6 +13,7 @@ describe('HTTP: meeting notices and quiet hours', function () {
   const aino = person('Aino', 'fi');
   const sam = person('Sam', 'en');
   let groupId = '';
+  let code = '';
 
   const mark = () => bot.connector.received.length;
   const since = (from: number, p: Person) => bot.connector.received.slice(from).filter((r) => r.conversationId === p.conversationId).map((r) => r.body);
@@ -27,7 +28,7 @@ describe('HTTP: meeting notices and quiet hours', function () {
 
   before(async () => {
     await bot.start({}, { clock });
-    const code = await createGroupAs(bot, leader, { leader: 'Leena', group: 'Kuntosali' });
+    code = await createGroupAs(bot, leader, { leader: 'Leena', group: 'Kuntosali' });
     for (const p of [aino, sam]) await onboardAndJoin(bot, p, code);
     groupId = submitActions(await bot.submit(leader, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')!.data.groupId;
   });
@@ -46,8 +47,10 @@ describe('HTTP: meeting notices and quiet hours', function () {
     await schedule('Museo', '2026-12-04', '12:00');
     // Before the scheduler has run, nobody has heard of it. The meetings list is in time order: Museo is last.
     const cancels = submitActions(await bot.submit(leader, { action: 'meetings' })).filter((a) => a.data.action === 'meeting.cancel');
-    await bot.submit(leader, cancels[cancels.length - 1]!.data);
-    expect(textOf(await bot.say(leader, 'Kyllä'))).to.contain('Tapaaminen "Museo"');
+    expect(textOf(await bot.submit(leader, cancels[cancels.length - 1]!.data)).split('\n')[0]).to.equal('Perutaanko tapaaminen "Museo" (perjantaina 4. joulukuuta 2026 klo 12.00)?');
+    expect(textOf(await bot.say(leader, 'Kyllä'))).to.equal(
+      'Tapaaminen "Museo" (perjantaina 4. joulukuuta 2026 klo 12.00) on peruttu. Kukaan ei ollut vielä kuullut siitä, joten en lähetä peruutusta kenellekään.',
+    );
     const from = mark();
     await tickAt('2026-11-26T07:00:00.000Z'); // 9.00: no quiet hours would hold a cancellation now
     for (const p of [aino, sam]) {
@@ -55,6 +58,39 @@ describe('HTTP: meeting notices and quiet hours', function () {
       expect(text, p.name).to.not.contain('Museo');
     }
   });
+
+  it('tells the leader truthfully that only those who heard of the meeting hear of its cancellation', async () => {
+    await schedule('Uimahalli', '2026-12-05', '14:00');
+    await tickAt('2026-11-26T07:01:00.000Z'); // the notices go to Aino and Sam
+    const late = person('Kalle', 'fi');
+    await onboardAndJoin(bot, late, code);
+    const cancels = submitActions(await bot.submit(leader, { action: 'meetings' })).filter((a) => a.data.action === 'meeting.cancel');
+    await bot.submit(leader, cancels[cancels.length - 1]!.data);
+    expect(textOf(await bot.say(leader, 'Kyllä'))).to.equal(
+      'Tapaaminen "Uimahalli" (lauantaina 5. joulukuuta 2026 klo 14.00) on peruttu. Kerron siitä niille 2 osallistujalle, jotka olivat kuulleet tapaamisesta. Muille en lähetä mitään.',
+    );
+    const from = mark();
+    await tickAt('2026-11-26T07:02:00.000Z');
+    expect(textOf(since(from, aino))).to.contain('Uimahalli');
+    expect(textOf(since(from, sam))).to.contain('Uimahalli');
+    expect(textOf(since(from, late))).to.not.contain('Uimahalli');
+  });
+
+  for (const [locale, leaderName, yes, expected] of [
+    ['sv', 'Lena', 'Ja', 'Träffen "Museum" (fredag 4 december 2026 kl. 12.00) är inställd. Ingen hade hört om den än, så jag skickar inget meddelande om att den är inställd.'],
+    ['en', 'Lee', 'Yes', 'The meeting "Museum" on Friday, 4 December 2026 at 12:00 is cancelled. Nobody had heard of it yet, so I won\'t send a cancellation to anyone.'],
+  ] as const) {
+    it(`says so in ${locale} when nobody is told of a cancellation`, async () => {
+      const other = person(leaderName, locale);
+      await createGroupAs(bot, other, { leader: leaderName, group: `Grupp ${locale}` });
+      const otherGroup = submitActions(await bot.submit(other, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')!.data.groupId;
+      await bot.submit(other, { action: 'meeting.new', groupId: otherGroup });
+      await bot.submit(other, { action: 'meeting.save', title: 'Museum', date: '2026-12-04', time: '12:00', duration: '60', place: '' });
+      const cancel = submitActions(await bot.submit(other, { action: 'meetings' })).find((a) => a.data.action === 'meeting.cancel')!;
+      await bot.submit(other, cancel.data);
+      expect(textOf(await bot.say(other, yes))).to.equal(expected);
+    });
+  }
 
   it('invites to reflect without "today" when the prompt was held overnight', async () => {
     await schedule('Iltakävely', '2026-11-30', '20:00'); // ends 21.00; the prompt at 21.30 falls in quiet hours

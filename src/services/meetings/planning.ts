@@ -101,8 +101,12 @@ export class MeetingPlanning extends MeetingAccess {
     });
   }
 
-  /** Idempotent: cancelling again re-plans the same notices (planning keeps one job per id). */
-  async cancelMeeting(actorId: string, groupId: string, meetingId: string): Promise<Meeting> {
+  /**
+   * Idempotent: cancelling again re-plans the same notices. Only those who knew of the meeting are told
+   * (a notice or reminder of it reached them, or they answered whether they come): for the others there
+   * is nothing to take back. `told` and `notTold` count the participants, so the leader hears the truth.
+   */
+  async cancelMeeting(actorId: string, groupId: string, meetingId: string): Promise<{ meeting: Meeting; told: number; notTold: number }> {
     const group = await this.groupLedBy(actorId, groupId);
     const now = this.clock.now();
     const cancelled = await retryOnConflict(async () => {
@@ -119,11 +123,17 @@ export class MeetingPlanning extends MeetingAccess {
       'meeting_cancelled',
       now,
     );
-    // Only those who were told of the meeting hear it was cancelled: a notice that never went has nothing to take back.
-    const told = new Set((await this.deps.jobs.listFinished(groupId, { meetingId, statuses: ['sent'] })).filter((j) => j.kind === meetingJobKinds.notify).map((j) => j.userId));
-    const toTell = group.members.filter((m) => told.has(m.userId));
+    const knew = await this.whoKnew(groupId, meetingId);
+    const toTell = group.members.filter((m) => knew.has(m.userId));
     await Promise.all(toTell.map((m) => this.deps.jobs.plan(notifyJob(cancelled, m.userId, 'cancelled', now), now)));
-    return cancelled;
+    return { meeting: cancelled, told: toTell.length, notTold: group.members.length - toTell.length };
+  }
+
+  /** Who has heard of the meeting: a notice or reminder of it was sent to them, or they answered whether they come. */
+  private async whoKnew(groupId: string, meetingId: string): Promise<Set<string>> {
+    const [sent, rsvps] = await Promise.all([this.deps.jobs.listFinished(groupId, { meetingId, statuses: ['sent'] }), this.deps.meetings.listRsvps(groupId, meetingId)]);
+    const spoke = sent.filter((j) => j.kind === meetingJobKinds.notify || j.kind === meetingJobKinds.remind).flatMap((j) => (j.userId ? [j.userId] : []));
+    return new Set([...spoke, ...rsvps.map((r) => r.userId)]);
   }
 
   /**

@@ -20,11 +20,11 @@ import { dialogClient, dialogWorld, groupWithMembers, type DialogWorld } from '.
 /** What a Finnish-speaking person reads, written out (the other languages are checked through the locale files). */
 const literalFi: LiteralTexts = {
   "cancelMeeting.confirm {\"title\":\"Museum visit\",\"date\":\"keskiviikkona 2. joulukuuta 2026 klo 10.00\"}":
-    "Perutaanko tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00)? Kerron siitä osallistujille.",
-  "cancelMeeting.done {\"title\":\"Museum visit\",\"date\":\"keskiviikkona 2. joulukuuta 2026 klo 10.00\"}":
-    "Tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00) on peruttu. Kerron siitä osallistujille.",
+    "Perutaanko tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00)?",
+  "cancelMeeting.doneNobody {\"title\":\"Museum visit\",\"date\":\"keskiviikkona 2. joulukuuta 2026 klo 10.00\"}":
+    "Tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00) on peruttu. Kukaan ei ollut vielä kuullut siitä, joten en lähetä peruutusta kenellekään.",
   "cancelMeeting.help":
-    "Tässä perut tapaamisen. Jos vastaat kyllä, kerron osallistujille, ettei tapaamista pidetä. Jos vastaat ei, kaikki pysyy ennallaan.",
+    "Tässä perut tapaamisen. Jos vastaat kyllä, kerron peruutuksesta niille, jotka tiesivät tapaamisesta. Jos vastaat ei, kaikki pysyy ennallaan.",
   "cancelMeeting.kept {\"title\":\"Museum visit\",\"date\":\"keskiviikkona 2. joulukuuta 2026 klo 10.00\"}":
     "Selvä, tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00) pidetään niin kuin on sovittu.",
   "common.cancelled": "Selvä, lopetin sen. Mitään ei muutettu.",
@@ -300,7 +300,7 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
 
         const drop = client(new CancelMeetingDialog(deps), 'leader', locale, options);
         await drop.sendActivity('cancel meeting');
-        expect((await drop.sendActivity(l.yes))?.text).to.equal(t('cancelMeeting.done', { title: typed.title, date: l.dec2Words }));
+        expect((await drop.sendActivity(l.yes))?.text).to.equal(t('cancelMeeting.doneNobody', { title: typed.title, date: l.dec2Words }));
         expect(await upcoming(group.groupId)).to.have.length(0);
         expect(await world.meetingsRepo.get(group.groupId, meeting.id)).to.have.property('status', 'cancelled');
         expect(await pendingJobs(meeting, 'remind')).to.have.length(0);

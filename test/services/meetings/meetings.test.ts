@@ -131,7 +131,8 @@ describe('meeting services on the embedded Cosmos server', () => {
       await drain(w.runner()); // the notices of the new meeting go out: now there is something to cancel
       await expectDomainError(w.meetings.cancelMeeting(p1, w.group.groupId, meeting.id), 'NOT_GROUP_LEADER');
       const cancelled = await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id);
-      expect(cancelled).to.include({ status: 'cancelled', cancelledAt: '2026-03-20T10:00:00.000Z' });
+      expect(cancelled.meeting).to.include({ status: 'cancelled', cancelledAt: '2026-03-20T10:00:00.000Z' });
+      expect(cancelled).to.include({ told: 4, notTold: 0 });
       await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id);
       const pending = await w.jobs.listPending({ meetingId: meeting.id });
       expect(byKind(pending, 'remind').concat(byKind(pending, 'reflect'), byKind(pending, 'attendance'))).to.deep.equal([]);
@@ -142,9 +143,24 @@ describe('meeting services on the embedded Cosmos server', () => {
 
     it('sends no cancellation to participants whose notice of the meeting never went', async () => {
       const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
-      await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id);
+      expect(await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id)).to.include({ told: 0, notTold: 4 });
       const pending = await w.jobs.listPending({ meetingId: meeting.id });
       expect(byKind(pending, 'notify').filter((j) => j.payload.event === 'cancelled')).to.deep.equal([]);
+    });
+
+    it('tells of a cancellation whoever knew of the meeting: by its notice, a reminder, or their own answer', async () => {
+      const [, q2, q3, q4] = memberIds;
+      // The notice reaches only p1; the 24 h reminder reaches p2 as well; p3 answers from the list; p4 heard nothing.
+      w.messenger.script((owner, _c, m) => (owner !== p1 && m.text?.startsWith('meeting_scheduled')) || (owner !== q2 && m.text?.startsWith('reminder')) ? { kind: 'unreachable', status: 403 } : undefined);
+      const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
+      await drain(w.runner());
+      await w.attendance.rsvp(q3, w.group.groupId, meeting.id, 'yes');
+      w.clock.set('2026-03-28T07:00:00.000Z'); // 09.00 the day before: the 24 h reminders
+      await drain(w.runner());
+      expect(await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id)).to.include({ told: 3, notTold: 1 });
+      const notices = byKind(await w.jobs.listPending({ meetingId: meeting.id }), 'notify').filter((j) => j.payload.event === 'cancelled');
+      expect(notices.map((j) => j.userId).sort()).to.deep.equal([p1, q2, q3].sort());
+      expect(notices.map((j) => j.userId)).to.not.include(q4);
     });
   });
 
