@@ -105,4 +105,18 @@ describe('HTTP: meeting notices and quiet hours', function () {
     expect(text).to.contain('think about what went well in the meeting');
     expect(text).to.not.contain('tänään').and.not.contain('today');
   });
+
+  it('names the day when a snoozed reminder comes back after quiet hours, not only the time', async () => {
+    await schedule('Aamukahvit', '2026-12-10', '10:00');
+    await tickAt('2026-12-02T07:00:00.000Z');
+    const from = mark();
+    await tickAt('2026-12-09T08:00:00.000Z'); // the 24 h reminder at 10.00
+    const snoozeOf = (p: Person) => submitActions(since(from, p)).find((a) => a.data.action === 'snooze')!.data;
+    const [ainoSnooze, samSnooze] = [snoozeOf(aino), snoozeOf(sam)];
+    clock.set('2026-12-09T12:00:00.000Z'); // 14.00: the same day
+    expect(textOf(await bot.submit(aino, ainoSnooze))).to.equal('Selvä, muistutan sinua uudelleen klo 15.00.');
+    clock.set('2026-12-09T18:45:00.000Z'); // 20.45: an hour later is quiet, so it comes at 8.00 tomorrow
+    expect(textOf(await bot.submit(aino, ainoSnooze))).to.equal('Selvä, muistutan sinua uudelleen to 10.12. klo 8.00.');
+    expect(textOf(await bot.submit(sam, samSnooze))).to.equal("Okay, I'll remind you again on Thu 10 Dec, 08:00.");
+  });
 });

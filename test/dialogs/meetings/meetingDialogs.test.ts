@@ -66,7 +66,7 @@ const MEMBERS = ['test:p1', 'test:p2'];
 /** Per language: the typed words, and the dates the person should read (written out, not recomputed); a confirmation repeats the day in words. */
 const lang = {
   fi: { help: 'apua', cancel: 'peruuta', yes: 'Kyllä', no: 'Ei', dec2: 'ke 2.12. klo 10.00', dec3: 'to 3.12. klo 12.30', dec2Words: 'keskiviikkona 2. joulukuuta 2026 klo 10.00', dec3Words: 'torstaina 3. joulukuuta 2026 klo 12.30' },
-  sv: { help: 'hjälp', cancel: 'avbryt', yes: 'Ja', no: 'Nej', dec2: 'ons 2 dec. 10:00', dec3: 'tors 3 dec. 12:30', dec2Words: 'onsdag 2 december 2026 kl. 10:00', dec3Words: 'torsdag 3 december 2026 kl. 12:30' },
+  sv: { help: 'hjälp', cancel: 'avbryt', yes: 'Ja', no: 'Nej', dec2: 'ons 2 dec kl. 10.00', dec3: 'tors 3 dec kl. 12.30', dec2Words: 'onsdag 2 december 2026 kl. 10.00', dec3Words: 'torsdag 3 december 2026 kl. 12.30' },
   en: { help: 'help', cancel: 'cancel', yes: 'Yes', no: 'No', dec2: 'Wed 2 Dec, 10:00', dec3: 'Thu 3 Dec, 12:30', dec2Words: 'Wednesday, 2 December 2026 at 10:00', dec3Words: 'Thursday, 3 December 2026 at 12:30' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
