@@ -24,6 +24,15 @@ describe('locales', () => {
   const sv = flatten(load('sv'));
   const en = flatten(load('en'));
 
+  it('keep every help text within about 40 words, so it fits on a phone screen (locales/STYLE.md)', () => {
+    for (const [lang, texts] of [['fi', fi], ['sv', sv], ['en', en]] as const) {
+      for (const [key, text] of texts) {
+        if (!/(^|\.)help(\.|$)/.test(key)) continue;
+        expect(text.split(/\s+/).length, `${lang} ${key}`).to.be.at.most(40);
+      }
+    }
+  });
+
   it('have the same keys in fi, sv and en', () => {
     expect([...sv.keys()].sort()).to.deep.equal([...fi.keys()].sort());
     expect([...en.keys()].sort()).to.deep.equal([...fi.keys()].sort());
