@@ -76,19 +76,28 @@ describe('HTTP: meeting notices and quiet hours', function () {
     expect(textOf(since(from, late))).to.not.contain('Uimahalli');
   });
 
-  for (const [locale, leaderName, yes, expected] of [
-    ['sv', 'Lena', 'Ja', 'Träffen "Museum" (fredag 4 december 2026 kl. 12.00) är inställd. Ingen hade hört om den än, så jag skickar inget meddelande om att den är inställd.'],
-    ['en', 'Lee', 'Yes', 'The meeting "Museum" on Friday, 4 December 2026 at 12:00 is cancelled. Nobody had heard of it yet, so I won\'t send a cancellation to anyone.'],
+  const movedIn = {
+    fi: 'Tapaaminen on siirretty: "Museum" on nyt perjantaina 4. joulukuuta 2026 klo 13.00. Ryhmässä ei ole vielä osallistujia, joten en kerro muutoksesta kenellekään.',
+    sv: 'Träffen är flyttad: "Museum" är nu fredag 4 december 2026 kl. 13.00. Gruppen har inga deltagare än, så jag meddelar ingen.',
+    en: 'The meeting has been moved: "Museum" is now on Friday, 4 December 2026 at 13:00. The group has no participants yet, so I\'m not telling anyone.',
+  };
+  for (const [locale, leaderName, yes, scheduled, expected] of [
+    ['fi', 'Leo', 'Kyllä', 'Valmista! Tapaaminen "Museum" on sovittu: perjantaina 4. joulukuuta 2026 klo 12.00. Ryhmässä ei ole vielä osallistujia. Kun joku liittyy, hän näkee tapaamisen ja saa siitä muistutukset.', 'Tapaaminen "Museum" (perjantaina 4. joulukuuta 2026 klo 12.00) on peruttu. Kukaan ei ollut vielä kuullut siitä, joten en lähetä peruutusta kenellekään.'],
+    ['sv', 'Lena', 'Ja', 'Klart! Träffen "Museum" är bokad till fredag 4 december 2026 kl. 12.00. Gruppen har inga deltagare än. Den som går med ser träffen och får påminnelser om den.', 'Träffen "Museum" (fredag 4 december 2026 kl. 12.00) är inställd. Ingen hade hört om den än, så jag skickar inget meddelande om att den är inställd.'],
+    ['en', 'Lee', 'Yes', 'Done! The meeting "Museum" is set for Friday, 4 December 2026 at 12:00. The group has no participants yet. Whoever joins will see it and get its reminders.', 'The meeting "Museum" on Friday, 4 December 2026 at 12:00 is cancelled. Nobody had heard of it yet, so I won\'t send a cancellation to anyone.'],
   ] as const) {
-    it(`says so in ${locale} when nobody is told of a cancellation`, async () => {
+    it(`says so in ${locale} when a meeting has nobody to tell: scheduled in an empty group, then cancelled`, async () => {
       const other = person(leaderName, locale);
       await createGroupAs(bot, other, { leader: leaderName, group: `Grupp ${locale}` });
       const otherGroup = submitActions(await bot.submit(other, { action: 'meetings' })).find((a) => a.data.action === 'meeting.new')!.data.groupId;
       await bot.submit(other, { action: 'meeting.new', groupId: otherGroup });
-      await bot.submit(other, { action: 'meeting.save', title: 'Museum', date: '2026-12-04', time: '12:00', duration: '60', place: '' });
+      expect(textOf(await bot.submit(other, { action: 'meeting.save', title: 'Museum', date: '2026-12-04', time: '12:00', duration: '60', place: '' }))).to.equal(scheduled);
+      const move = submitActions(await bot.submit(other, { action: 'meetings' })).find((a) => a.data.action === 'meeting.move')!;
+      await bot.submit(other, move.data);
+      expect(textOf(await bot.submit(other, { action: 'meeting.save', title: 'Museum', date: '2026-12-04', time: '13:00', duration: '60', place: '' }))).to.equal(movedIn[locale]);
       const cancel = submitActions(await bot.submit(other, { action: 'meetings' })).find((a) => a.data.action === 'meeting.cancel')!;
       await bot.submit(other, cancel.data);
-      expect(textOf(await bot.say(other, yes))).to.equal(expected);
+      expect(textOf(await bot.say(other, yes))).to.equal(expected.replace(/12([.:])00/, '13$100'));
     });
   }
 
