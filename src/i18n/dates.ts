@@ -92,7 +92,11 @@ export function formatShortDay(instant: string | Date, locale: Locale, zone: str
   return localTime(instant, locale, zone).toLocaleString({ day: 'numeric', month: 'numeric' });
 }
 
-/** A calendar day (yyyy-MM-dd) in figures, for ledgers: "15.12.2026" / "2026-12-15" / "15/12/2026". */
+/**
+ * A calendar day (yyyy-MM-dd), short, for ledgers: "1.2.2026" / "2026-02-01" / "1 Feb 2026". English is
+ * never in figures: a reader with a US phone would take 01/02 for 2 January.
+ */
 export function formatShortDate(isoDate: string, locale: Locale): string {
-  return DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(formatLocale(locale)).toLocaleString(DateTime.DATE_SHORT);
+  const day = DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(formatLocale(locale));
+  return locale === 'en' ? day.toFormat('d LLL yyyy') : day.toLocaleString(DateTime.DATE_SHORT);
 }

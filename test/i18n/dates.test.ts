@@ -7,6 +7,7 @@ import {
   formatDateTimeRange,
   formatDayInWords,
   formatLocalDate,
+  formatShortDate,
   formatTime,
 } from '../../src/i18n';
 
@@ -38,6 +39,12 @@ describe('dates and times as a person reads them (locales/STYLE.md)', () => {
       expect(formatCalendarDay('2026-12-15', locale)).to.equal(expected.day);
     });
   }
+
+  it('writes a date in figures only where nobody reads it month first: 1.2.2026, 2026-02-01, but 1 Feb 2026', () => {
+    expect(formatShortDate('2026-02-01', 'fi')).to.equal('1.2.2026');
+    expect(formatShortDate('2026-02-01', 'sv')).to.equal('2026-02-01');
+    expect(formatShortDate('2026-02-01', 'en')).to.equal('1 Feb 2026');
+  });
 
   it('writes the time in the zone it is given', () => {
     expect(formatDateTime(late, 'fi', 'Europe/Helsinki')).to.equal('ti 15.12. klo 23.45');
