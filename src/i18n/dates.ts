@@ -87,9 +87,10 @@ export function formatCalendarDay(isoDate: string, locale: Locale): string {
   return formatWeekdayDate(DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(formatLocale(locale)), locale);
 }
 
-/** "1.12." / "1/12" / "01/12": the short day of an instant, for lists and chart labels. */
+/** "1.12." / "1/12" / "1 Dec": the short day of an instant, for lists and chart labels (English not in figures, as formatShortDate). */
 export function formatShortDay(instant: string | Date, locale: Locale, zone: string): string {
-  return localTime(instant, locale, zone).toLocaleString({ day: 'numeric', month: 'numeric' });
+  const local = localTime(instant, locale, zone);
+  return locale === 'en' ? local.toFormat('d LLL') : local.toLocaleString({ day: 'numeric', month: 'numeric' });
 }
 
 /**

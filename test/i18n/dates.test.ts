@@ -8,6 +8,7 @@ import {
   formatDayInWords,
   formatLocalDate,
   formatShortDate,
+  formatShortDay,
   formatTime,
 } from '../../src/i18n';
 
@@ -44,6 +45,8 @@ describe('dates and times as a person reads them (locales/STYLE.md)', () => {
     expect(formatShortDate('2026-02-01', 'fi')).to.equal('1.2.2026');
     expect(formatShortDate('2026-02-01', 'sv')).to.equal('2026-02-01');
     expect(formatShortDate('2026-02-01', 'en')).to.equal('1 Feb 2026');
+    const first = '2026-12-01T10:00:00.000Z';
+    expect([formatShortDay(first, 'fi', 'Europe/Helsinki'), formatShortDay(first, 'sv', 'Europe/Helsinki'), formatShortDay(first, 'en', 'Europe/Helsinki')]).to.deep.equal(['1.12.', '1/12', '1 Dec']);
   });
 
   it('writes the time in the zone it is given', () => {
