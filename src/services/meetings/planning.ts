@@ -63,7 +63,7 @@ export class MeetingPlanning extends MeetingAccess {
       if (!isDomainError(e, 'CONFLICT') || !existing) throw e;
       meeting = existing;
     }
-    if (meeting.status === 'scheduled') await this.planMeeting(group, meeting, 'scheduled');
+    if (meeting.status === 'scheduled') await this.planMeeting(group, meeting, () => 'scheduled');
     return meeting;
   }
 
@@ -96,7 +96,9 @@ export class MeetingPlanning extends MeetingAccess {
         'meeting_moved',
         now,
       );
-      await this.planMeeting(group, moved, 'moved', moved.previousStartsAt);
+      // Someone who never heard of the meeting gets it as a new one: "moved from …" would name a time they never knew.
+      const knew = await this.whoKnew(groupId, meetingId, { revision: moved.revision, at: moved.updatedAt });
+      await this.planMeeting(group, moved, (userId) => (knew.has(userId) ? 'moved' : 'scheduled'), moved.previousStartsAt);
       return moved;
     });
   }
@@ -129,11 +131,16 @@ export class MeetingPlanning extends MeetingAccess {
     return { meeting: cancelled, told: toTell.length, notTold: group.members.length - toTell.length };
   }
 
-  /** Who has heard of the meeting: a notice or reminder of it was sent to them, or they answered whether they come. */
-  private async whoKnew(groupId: string, meetingId: string): Promise<Set<string>> {
+  /**
+   * Who has heard of the meeting: a notice or reminder of it was sent to them, or they answered whether
+   * they come — with `before`, only of revisions before it and answers before it was made.
+   */
+  private async whoKnew(groupId: string, meetingId: string, before?: { revision: number; at: string }): Promise<Set<string>> {
     const [sent, rsvps] = await Promise.all([this.deps.jobs.listFinished(groupId, { meetingId, statuses: ['sent'] }), this.deps.meetings.listRsvps(groupId, meetingId)]);
-    const spoke = sent.filter((j) => j.kind === meetingJobKinds.notify || j.kind === meetingJobKinds.remind).flatMap((j) => (j.userId ? [j.userId] : []));
-    return new Set([...spoke, ...rsvps.map((r) => r.userId)]);
+    const earlier = (j: { payload: Record<string, unknown> }) => !before || (typeof j.payload.revision === 'number' && j.payload.revision < before.revision);
+    const spoke = sent.filter((j) => (j.kind === meetingJobKinds.notify || j.kind === meetingJobKinds.remind) && earlier(j)).flatMap((j) => (j.userId ? [j.userId] : []));
+    const answered = rsvps.filter((r) => !before || r.answeredAt <= before.at).map((r) => r.userId);
+    return new Set([...spoke, ...answered]);
   }
 
   /**
@@ -184,11 +191,13 @@ export class MeetingPlanning extends MeetingAccess {
 
   // ---- planning -----------------------------------------------------------------------------------
 
-  private async planMeeting(group: Group, meeting: Meeting, event: MeetingEvent, previousStartsAt?: string): Promise<void> {
+  /** Each member's notice (`eventOf` them), reminders and prompt, and the leader's roster. */
+  private async planMeeting(group: Group, meeting: Meeting, eventOf: (userId: string) => MeetingEvent, previousStartsAt?: string): Promise<void> {
     const now = this.clock.now();
     await Promise.all([
       ...group.members.map(async ({ userId }) => {
-        await this.deps.jobs.plan(notifyJob(meeting, userId, event, now, previousStartsAt), now);
+        const event = eventOf(userId);
+        await this.deps.jobs.plan(notifyJob(meeting, userId, event, now, event === 'moved' ? previousStartsAt : undefined), now);
         await this.planMember(group, meeting, userId, now);
       }),
       this.deps.jobs.plan(attendanceJob(meeting, group.leaderId), now),

@@ -105,6 +105,7 @@ describe('meeting services on the embedded Cosmos server', () => {
 
     it('moves the reminders: old ones cancelled, new ones at the new time, participants told', async () => {
       const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
+      await w.attendance.rsvp(p1, w.group.groupId, meeting.id, 'yes'); // p1 knows of it: told of the move
       await expectDomainError(w.meetings.moveMeeting(p1, w.group.groupId, meeting.id, { start: '2026-03-31T12:00' }), 'NOT_GROUP_LEADER');
       const moved = await w.meetings.moveMeeting(leaderId, w.group.groupId, meeting.id, { start: '2026-03-31T12:00' });
       expect(moved).to.include({ startsAt: '2026-03-31T09:00:00.000Z', endsAt: '2026-03-31T10:30:00.000Z', revision: 2 });
@@ -119,6 +120,10 @@ describe('meeting services on the embedded Cosmos server', () => {
       ]);
       const notice = pending.find((j) => j.kind === 'notify' && j.payload.event === 'moved');
       expect(notice?.payload).to.deep.include({ revision: 2, previousStartsAt: '2026-03-29T06:00:00.000Z' });
+      const others = await w.jobs.listPending({ meetingId: meeting.id, userId: p2 });
+      // p2 never heard of the meeting (its first notice is still to go): the notice of the new time is a new meeting's.
+      expect(others.filter((j) => j.kind === 'notify').map((j) => `${j.payload.event}:r${j.payload.revision}`).sort()).to.deep.equal(['scheduled:r1', 'scheduled:r2']);
+      expect(others.find((j) => j.payload.revision === 2 && j.kind === 'notify')?.payload).to.not.have.property('previousStartsAt');
       const cancelled = await w.jobs.listFinished(w.group.groupId, { meetingId: meeting.id, statuses: ['cancelled'] });
       expect(cancelled).to.have.length(13);
       expect(cancelled.every((j) => j.result?.reason === 'meeting_moved' && j.payload.revision === 1)).to.equal(true);
