@@ -108,7 +108,7 @@ describe('Teams app package', () => {
       expect(bot.supportsFiles).to.equal(true);
       expect(bot.commandLists.map((l: { scopes: string[] }) => l.scopes)).to.deep.equal([['personal'], ['groupChat']]);
       const titles = bot.commandLists.map((l: { commands: Array<{ title: string }> }) => l.commands.map((c) => c.title));
-      expect(titles[0]).to.deep.equal(['menu', 'help', 'join', 'new group', 'cancel', 'meetings', 'reminders', 'pause']);
+      expect(titles[0]).to.deep.equal(['menu', 'help', 'join', 'new group', 'cancel', 'meetings', 'reminders', 'pause', 'activities', 'check in']);
       // Joining and creating groups happen in a personal chat; in a group chat the leader links the chat.
       expect(titles[1]).to.deep.equal(['menu', 'help', 'link chat', 'cancel']);
       expect(manifest.validDomains).to.deep.equal([]);
@@ -180,7 +180,7 @@ describe('Teams app package', () => {
   describe('command titles and the bot', () => {
     // Teams sends a command's title, in the client's language, as the message text.
     const keywordOfCommand = [
-      ['menu', 'help', 'join', 'newGroup', 'cancel', 'meetings', 'reminders', 'pause'],
+      ['menu', 'help', 'join', 'newGroup', 'cancel', 'meetings', 'reminders', 'pause', 'activities.home', 'checkins.start'],
       ['menu', 'help', 'linkChat', 'cancel'],
     ];
     it('are words the bot understands, in every language of the manifest', () => {
