@@ -227,6 +227,7 @@ export class DialogRouter {
       mayLead: this.deps.users.mayLead(user, userId),
       leader: this.deps.users.isLeader(user, userId),
       leadsGroups: (user?.leadsGroupIds.length ?? 0) > 0,
+      reportReader: this.deps.outcomes.isReader(userId),
       canClaimLeadership: this.deps.settings.leaderSignupEnabled,
       inGroupChat: isGroupChat(context),
     };

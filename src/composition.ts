@@ -12,6 +12,11 @@ import { watchSettingsSchema } from './domain/leader';
 import { leaderJobHandlers } from './scheduler/handlers/leader';
 import { LeaderWatchService, MeetingSignals, ReachabilitySignals, VoteSignals, type AlertRenderer } from './services/leader';
 import { CosmosLeaderRepository } from './store/leader';
+// ---- private guidance (issue 14, item 3)
+import { guidanceRenderer } from './cards/leader';
+import { GuidanceService } from './services/leader';
+import { CosmosThreadRepository } from './store/leader';
+import { guidanceJobHandlers } from './scheduler/handlers/guidance';
 import { GroupService } from './services/groups';
 import { MeetingAttendance, MeetingOverview, MeetingPlanning, type ReflectionPrompter, type ReminderRenderer } from './services/meetings';
 import { CodeAttemptGuard, ConversationService, UserService, type ConversationRefRepository, type ReferenceBook } from './services/people';
@@ -37,11 +42,11 @@ import { CosmosCheckInRepository, CosmosPersonalDataStore } from './store/checki
 import { OutcomeService } from './services/outcomes';
 import { followUpReminderMessage } from './cards/outcomes';
 import { outcomeJobHandlers } from './scheduler/handlers/outcomes';
-import { CosmosOutcomeRepository } from './store/outcomes';
+import { CosmosOutcomeRepository, CosmosPendingFileRepository, CosmosReportSources } from './store/outcomes';
 
 export type CompositionConfig = Pick<
   Config,
-  'localMode' | 'leaderIds' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins' | 'leaderWatch'
+  'localMode' | 'leaderIds' | 'reportReaders' | 'leaderSignupCode' | 'maxParticipants' | 'inviteTtlDays' | 'defaultLocale' | 'defaultTimeZone' | 'maxMessageChars' | 'scheduler' | 'retention' | 'checkins' | 'leaderWatch'
 >;
 
 export interface CompositionInput {
@@ -71,6 +76,7 @@ export interface Composition {
     rounds: RoundService;
     checkins: CheckInFeature;
     leader: LeaderWatchService;
+    guidance: GuidanceService;
     outcomes: OutcomeService;
   };
   messenger: Messenger;
@@ -97,7 +103,10 @@ const repositoriesOf = (store: CosmosStore, retention: CompositionConfig['retent
   checkIns: new CosmosCheckInRepository(store.containers, checkInTtlDays),
   personalData: new CosmosPersonalDataStore(store.containers),
   leader: new CosmosLeaderRepository(store.containers),
+  threads: new CosmosThreadRepository(store.containers),
   outcomes: new CosmosOutcomeRepository(store.containers),
+  reportSources: new CosmosReportSources(store.containers),
+  pendingFiles: new CosmosPendingFileRepository(store.containers),
 });
 
 /**
@@ -118,7 +127,10 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings, jobs }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
-  const outcomes = new OutcomeService({ groups: groupRepo, store: repositories.outcomes, jobs, groupsLedBy: (id) => groups.groupsLedBy(id) }, clock);
+  const outcomes = new OutcomeService(
+    { groups: groupRepo, store: repositories.outcomes, jobs, groupsLedBy: (id) => groups.groupsLedBy(id), sources: repositories.reportSources, pendingFiles: repositories.pendingFiles, readers: config.reportReaders },
+    clock,
+  );
   const proposals = new ProposalService({ groups: groupRepo, users: userRepo, store: repositories.activities }, rounds, clock);
   const checkins: CheckInFeature = {
     checkIns: new CheckInService({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, jobs }, clock, { defaultTimeZone: config.defaultTimeZone }),
@@ -132,6 +144,10 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     clock,
     watchSettingsSchema.parse(config.leaderWatch),
   );
+  const guidance = new GuidanceService(
+    { groups: groupRepo, users: userRepo, refs, threads: repositories.threads, jobs, messenger, renderer: guidanceRenderer, defaultLocale: config.defaultLocale },
+    clock,
+  );
 
   const routerDeps: RouterDeps = {
     users,
@@ -143,6 +159,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     overview,
     reminders,
     leader,
+    guidance,
     activities: { proposals, rounds },
     outcomes,
     clock,
@@ -150,6 +167,8 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     forget: async (person) => {
       await checkins.myData.erase(person);
       await leader.forget(person.userId);
+      // A leader's threads stay with the participants, without the leader's id (README, Leader's side).
+      await guidance.forget(person.userId);
     },
     checkins,
     maxMessageChars: config.maxMessageChars,
@@ -176,13 +195,14 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   return {
     repositories,
-    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins, leader, outcomes },
+    services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins, leader, guidance, outcomes },
     messenger,
     routerDeps,
     handlerDeps,
     jobHandlers: {
       ...jobHandlers,
       ...groupJobHandlers({ ...handlerDeps, groups: groupRepo, users: userRepo, noticeRenderer: leaderNoticeRenderer }),
+      ...guidanceJobHandlers(guidance),
       ...outcomeJobHandlers({ groups: groupRepo, users: userRepo, refs, outcomes, messenger, render: followUpReminderMessage }),
       ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),
       ...checkInJobHandlers({ checkIns: repositories.checkIns, users: userRepo, groups: groupRepo, refs, messenger, jobs, messages: checkInMessages, defaultLocale: config.defaultLocale }),

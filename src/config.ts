@@ -31,6 +31,7 @@ const schema = z
     DEFAULT_TIMEZONE: withDefault(timeZone, 'Europe/Helsinki'),
     MAX_PARTICIPANTS: withDefault(z.coerce.number().int().min(1).max(50), 4),
     LEADER_IDS: withDefault(idList, ''),
+    REPORT_READERS: withDefault(idList, ''),
     LEADER_SIGNUP_CODE: optional(z.string().min(8, 'must be at least 8 characters')),
     INVITE_TTL_DAYS: withDefault(z.coerce.number().int().min(1).max(90), 14),
     LOCAL_DATA_DIR: withDefault(z.string(), '.data'),
@@ -111,6 +112,8 @@ export interface Config {
   defaultTimeZone: string;
   maxParticipants: number;
   leaderIds: string[];
+  /** Who may read the programme report across every group of the service (user ids or Teams AAD object ids). */
+  reportReaders: string[];
   leaderSignupCode?: string;
   inviteTtlDays: number;
   localDataDir: string;
@@ -176,6 +179,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     maxParticipants: e.MAX_PARTICIPANTS,
     leaderIds: e.LEADER_IDS,
+    reportReaders: e.REPORT_READERS,
     leaderSignupCode: e.LEADER_SIGNUP_CODE,
     inviteTtlDays: e.INVITE_TTL_DAYS,
     localDataDir: e.LOCAL_DATA_DIR,

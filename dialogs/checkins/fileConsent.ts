@@ -1,5 +1,6 @@
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { fileInfoCard, uploadInfoSchema } from '../../src/cards/shared/teamsFiles';
 import { tOf, type RouterDeps } from '../shared/context';
 import { personOf } from './deps';
 
@@ -11,15 +12,7 @@ export const fileConsentValue = z.object({
   type: z.literal('fileUpload'),
   action: z.enum(['accept', 'decline']),
   context: z.looseObject({ kind: z.literal('myData') }).nullish(),
-  uploadInfo: z
-    .looseObject({
-      uploadUrl: z.url(),
-      contentUrl: z.string().min(1),
-      name: z.string().min(1).max(255),
-      uniqueId: z.string().optional(),
-      fileType: z.string().optional(),
-    })
-    .optional(),
+  uploadInfo: uploadInfoSchema.optional(),
 });
 
 export const myDataFileName = (day: string) => `group-coach-my-data-${day}.json`;
@@ -57,14 +50,7 @@ export async function onMyDataFileConsent(context: TurnContext, deps: RouterDeps
     await upload(uploadInfo.uploadUrl, json);
     await context.sendActivity({
       text: t('checkins.myData.sent'),
-      attachments: [
-        {
-          contentType: 'application/vnd.microsoft.teams.card.file.info',
-          contentUrl: uploadInfo.contentUrl,
-          name: uploadInfo.name,
-          content: { uniqueId: uploadInfo.uniqueId, fileType: uploadInfo.fileType ?? 'json' },
-        },
-      ],
+      attachments: [fileInfoCard(uploadInfo, 'json')],
     });
   } catch {
     await context.sendActivity(t('checkins.myData.uploadFailed'));

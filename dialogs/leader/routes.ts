@@ -1,10 +1,11 @@
 import { alertFeedbackPayload, glancePayload } from '../../src/cards/leader/payloads';
 import { handler, type FeatureRoutes } from '../shared/routes';
 import { LeaderActions } from './leaderActions';
+import { guidanceActions, guidanceDialogs, guidanceMenu, reachOut } from './guidanceRoutes';
 
 /** The leader's side: the group at a glance and the answers to early-warning alerts. Leaders only. */
 export const leaderRoutes: FeatureRoutes = {
-  dialogs: [],
+  dialogs: [...guidanceDialogs],
   actions: [
     handler({
       action: 'leader.glance',
@@ -18,8 +19,9 @@ export const leaderRoutes: FeatureRoutes = {
       schema: alertFeedbackPayload,
       roles: ['leader'],
       inPassing: true,
-      handle: (turn, p, deps) => new LeaderActions(deps).feedback(turn.context, p),
+      handle: (turn, p, deps) => (p.answer === 'reach_out' ? reachOut(turn, p, deps) : new LeaderActions(deps).feedback(turn.context, p)),
     }),
+    ...guidanceActions,
   ],
-  menu: [{ action: 'leader.glance', section: 'settings', order: 6, visible: (v) => !v.inGroupChat && v.leadsGroups }],
+  menu: [{ action: 'leader.glance', section: 'settings', order: 6, visible: (v) => !v.inGroupChat && v.leadsGroups }, ...guidanceMenu],
 };

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { isOutcomeError } from '../../src/domain/outcomes';
-import { ledgerCard, ownOutcomesCard, reportChartPng, recordFormCard, reportCard, reportFiles, type RecordSavePayload } from '../../src/cards/outcomes';
+import { ledgerCard, ownOutcomesCard, reportChartPng, recordFormCard, reportCard, reportConsentCard, reportFileContents, reportFiles, type RecordSavePayload } from '../../src/cards/outcomes';
+import type { ProgrammeReport } from '../../src/domain/outcomes';
 import type { Translate } from '../../src/i18n';
 import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
 
@@ -76,11 +77,30 @@ export class OutcomeActions {
 
   /** The report of one group, or of all the leader's groups, as a card and two CSV files. */
   async report(context: TurnContext, groupId?: string) {
+    await this.sendReport(context, await this.outcomes.report(userIdOf(context), groupId), 'leader');
+  }
+
+  /** The report across every group of the service: only REPORT_READERS get it (the service refuses anyone else). */
+  async serviceReport(context: TurnContext) {
+    await this.sendReport(context, await this.outcomes.serviceReport(userIdOf(context)), 'service');
+  }
+
+  private async sendReport(context: TurnContext, report: ProgrammeReport, scope: 'leader' | 'service') {
     const t = tOf(context);
-    const report = await this.outcomes.report(userIdOf(context), groupId);
     // The picture is a bonus: the numbers are in words beside it, so a failed render leaves the card without it.
     const png = await reportChartPng(t, report.summary).catch(() => undefined);
-    await sendCard(context, reportCard(t, localeOf(context), report, png));
-    await context.sendActivity({ type: 'message', text: t('outcomes.report.filesReady'), attachments: reportFiles(t, report) });
+    await sendCard(context, reportCard(t, localeOf(context), report, png, scope));
+    if (context.activity.channelId !== 'msteams') {
+      // Web Chat (directline, webchat, emulator) offers data: attachments for download.
+      return void (await context.sendActivity({ type: 'message', text: t('outcomes.report.filesReady'), attachments: reportFiles(t, report) }));
+    }
+    // Teams takes a bot's file only through its consent card; the file waits in the store for the answer.
+    const userId = userIdOf(context);
+    const cards = [];
+    for (const file of reportFileContents(t, report)) {
+      const fileId = await this.outcomes.files.hold(userId, file.name, file.content);
+      cards.push(reportConsentCard(file.name, file.description, Buffer.byteLength(file.content, 'utf8'), fileId));
+    }
+    await context.sendActivity({ type: 'message', text: t('outcomes.files.consent'), attachments: cards });
   }
 }

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
-import { datesPayload, followUpPayload, notePayload, outcomesHomePayload, recordFormPayload, recordSavePayload, reportPayload } from '../../src/cards/outcomes';
+import { datesPayload, followUpPayload, notePayload, outcomesHomePayload, recordFormPayload, recordSavePayload, reportPayload, serviceReportPayload } from '../../src/cards/outcomes';
 import type { CardPayload } from '../shared/cardPrompt';
 import { tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { handler, type ActionTurn, type FeatureRoutes, type Keywords, type Role } from '../shared/routes';
@@ -60,9 +60,16 @@ export const outcomesRoutes: FeatureRoutes = {
       sv: ['rapport'],
       en: ['report', 'programme report'],
     }),
+    // Open to anyone who types it; the service gives it only to REPORT_READERS and refuses everyone else in words.
+    answer('outcomes.serviceReport', serviceReportPayload, ['anyone'], (a, turn) => a.serviceReport(turn.context), {
+      fi: ['palveluraportti', 'koko palvelun raportti'],
+      sv: ['tjänsterapport', 'rapport för hela tjänsten'],
+      en: ['service report', 'service-wide report'],
+    }),
   ],
   menu: [
     { action: 'outcomes.home', section: 'main', order: 46, visible: (v) => !v.inGroupChat && v.leadsGroups },
     { action: 'outcomes.report', section: 'settings', order: 7, visible: (v) => !v.inGroupChat && v.leadsGroups },
+    { action: 'outcomes.serviceReport', section: 'main', order: 47, visible: (v) => !v.inGroupChat && v.reportReader === true },
   ],
 };

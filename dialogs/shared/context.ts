@@ -9,7 +9,7 @@ import type { GroupService } from '../../src/services/groups';
 import type { Clock } from '../../src/domain/shared/clock';
 import type { Messenger } from '../../src/services/shared/ports';
 import type { ReminderPrefsService } from '../../src/services/reminders';
-import type { LeaderWatchService } from '../../src/services/leader';
+import type { GuidanceService, LeaderWatchService } from '../../src/services/leader';
 import type { MeetingAttendance, MeetingOverview, MeetingPlanning } from '../../src/services/meetings';
 import type { UserService } from '../../src/services/people';
 import type { CheckInFeature, PersonKeys } from '../../src/services/checkins';
@@ -30,6 +30,8 @@ export interface DialogDeps {
   overview: MeetingOverview;
   reminders: ReminderPrefsService;
   leader: LeaderWatchService;
+  /** Private messages between a group's leader and one participant. */
+  guidance: GuidanceService;
   activities: { proposals: ProposalService; rounds: RoundService };
   outcomes: OutcomeService;
   /** Forms need "today" in the person's zone (default dates, the earliest pause end). */

@@ -11,6 +11,8 @@ import { ConversationService } from '../services/people';
 import { formAnswerHash, type ConcurrencySafeDialogState } from './dialogState';
 import { conversationTypeOf, storedReferenceOf } from './references';
 import { erasedThisTurn, onMyDataFileConsent } from '../../dialogs/checkins';
+import { onReportFileConsent } from '../../dialogs/outcomes';
+import { isReportConsent } from '../cards/outcomes';
 import { uploadToTeams } from './fileUpload';
 
 export interface TurnLimits {
@@ -178,10 +180,13 @@ export class GroupCoachBot extends ActivityHandler {
   /**
    * Teams' Action.Execute (invoke `adaptiveCard/action`) answers with a card: the activities' per-person
    * round cards in a linked group chat. Teams' answer to the "my data" file consent card (issue 12)
-   * uploads the file. Any other invoke is acknowledged, never a 501.
+   * uploads the file; so does the answer to a report file's consent card (issue 15). Any other invoke is acknowledged, never a 501.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name === 'fileConsent/invoke') return onMyDataFileConsent(context, this.deps, uploadToTeams);
+    if (context.activity.name === 'fileConsent/invoke') {
+      if (isReportConsent(context.activity.value)) return onReportFileConsent(context, this.deps, uploadToTeams);
+      return onMyDataFileConsent(context, this.deps, uploadToTeams);
+    }
     if (context.activity.name === 'adaptiveCard/action') {
       return { status: 200, body: await this.invokes.onAdaptiveCardAction(context, context.activity.value as AdaptiveCardInvokeValue) };
     }

@@ -69,6 +69,8 @@ describe('reliability: roles matrix over HTTP', function () {
     approve: () => true,
     alertId: () => 'alert:none',
     answer: () => 'handled',
+    participantId: () => `msteams:aad-${participantA.id}`,
+    messageId: () => 'guidance:none',
   };
   function payloadFor(route: CardRoute): Record<string, unknown> {
     const shape = (route.schema as unknown as z.ZodObject).shape as Record<string, unknown> | undefined;

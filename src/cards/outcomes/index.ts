@@ -5,3 +5,4 @@ export * from './reportCard';
 export * from './words';
 export * from './reminderCard';
 export * from './chart';
+export * from './fileConsent';

@@ -18,7 +18,7 @@ export function ledgerCard(t: Translate, locale: Locale, group: Group, participa
   for (const p of participants) {
     const last = p.standing.at(-1);
     body.push(
-      { ...textBlock(p.displayName, { weight: 'Bolder' }), separator: true },
+      { ...textBlock(p.left ? `${p.displayName} ${t('outcomes.leftGroup')}` : p.displayName, { weight: 'Bolder' }), separator: true },
       textBlock(standingText(t, locale, p.standing)),
     );
     for (const due of p.followUpDue) {

@@ -26,3 +26,4 @@ export const followUpPayload = z.object({ action: z.literal('outcomes.followUp')
 export const notePayload = z.object({ action: z.literal('outcomes.note.save'), groupId: id, requestId: id, note: text(500) });
 export const reportPayload = z.object({ action: z.literal('outcomes.report'), groupId: id.optional() });
 export const datesPayload = z.object({ action: z.literal('outcomes.dates.save'), groupId: id, startDate: isoDate, endDate: isoDate });
+export const serviceReportPayload = z.object({ action: z.literal('outcomes.serviceReport') });

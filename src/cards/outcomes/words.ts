@@ -21,3 +21,6 @@ export function entryText(t: Translate, locale: Locale, e: OutcomeEntry): string
 /** 0.625 → "62,5 %" (fi, sv) or "62.5 %" (en). */
 export const percent = (share: number, locale: Locale) =>
   `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { maximumFractionDigits: 1 }).format(share * 100)} %`;
+
+/** 2.25 → "2,3" (fi, sv) or "2.3" (en). */
+export const decimal = (n: number, locale: Locale) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { maximumFractionDigits: 1 }).format(n);

@@ -10,6 +10,8 @@ export interface MenuView {
   /** A leader by role, not only allowed to lead (local mode lets anyone): their menu has no participant's start. */
   leader?: boolean;
   leadsGroups: boolean;
+  /** One of the service-wide report's readers (REPORT_READERS). */
+  reportReader?: boolean;
   canClaimLeadership: boolean;
   inGroupChat: boolean;
 }

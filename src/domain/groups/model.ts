@@ -32,6 +32,33 @@ export const groupSchema = z.object({
 });
 export type Group = z.infer<typeof groupSchema>;
 
+/**
+ * Someone who left the group during its life (the practice reports drop-outs among everyone who took
+ * part). One document per person in the group's partition; it carries their `userId`, so "Delete my
+ * data" removes it with the rest. The leader already knew the name; nobody else reads it.
+ */
+export const formerMemberSchema = z.object({
+  type: z.literal('formerMember'),
+  id: z.string().startsWith('former:'),
+  groupId: z.string(),
+  userId: z.string(),
+  displayName: z.string().max(100),
+  joinedAt: isoInstant,
+  leftAt: isoInstant,
+  ...etag,
+});
+export type FormerMember = z.infer<typeof formerMemberSchema>;
+export const formerMemberId = (userId: string) => `former:${userId}`;
+export const formerMemberOf = (groupId: string, { userId, displayName, joinedAt }: Member, leftAt: string): FormerMember => ({
+  type: 'formerMember',
+  id: formerMemberId(userId),
+  groupId,
+  userId,
+  displayName,
+  joinedAt,
+  leftAt,
+});
+
 /** Lives in the groups container under its own partition `invite:{code}` so a code is found by a point read. */
 export const inviteSchema = z.object({
   type: z.literal('invite'),

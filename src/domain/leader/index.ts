@@ -2,3 +2,4 @@
 export * from './model';
 export * from './engagement';
 export * from './episode';
+export * from './guidance';

@@ -3,3 +3,4 @@ export * from './model';
 export * from './report';
 export * from './csv';
 export * from './followUps';
+export * from './files';

@@ -94,7 +94,7 @@ export function hasEnded(entry: OutcomeEntry, followUps: readonly FollowUp[]): b
 }
 
 /** What only outcomes can get wrong; the dialogs say it as outcomes.errors.<code>. */
-export const outcomeErrorCodes = ['ENTRY_NOT_FOUND', 'TOO_EARLY', 'NOT_PARTICIPANT', 'DETAILS_MISSING'] as const;
+export const outcomeErrorCodes = ['ENTRY_NOT_FOUND', 'TOO_EARLY', 'NOT_PARTICIPANT', 'DETAILS_MISSING', 'NOT_REPORT_READER', 'FILE_GONE'] as const;
 export type OutcomeErrorCode = (typeof outcomeErrorCodes)[number];
 export class OutcomeError extends Error {
   constructor(readonly code: OutcomeErrorCode) {

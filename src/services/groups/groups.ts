@@ -4,7 +4,7 @@ import type { Clock } from '../../domain/shared/clock';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { newInviteCode, normalizeInviteCode } from '../../domain/groups/invite';
 import type { Locale } from '../../domain/shared/locale';
-import { groupJobKinds, leaderNoticeJobId, type Group, type LeaderNoticePayload, type Invite, type Member } from '../../domain/groups/model';
+import { formerMemberOf, groupJobKinds, leaderNoticeJobId, type Group, type LeaderNoticePayload, type Invite, type Member } from '../../domain/groups/model';
 import type { User } from '../../domain/people';
 import type { JobQueue } from '../shared/ports';
 import type { CodeAttemptGuard } from '../people';
@@ -213,6 +213,9 @@ export class GroupService {
     if (!user?.groupId) throw new DomainError('NOT_IN_GROUP');
     const groupId = user.groupId;
     const group = await this.groups.get(groupId);
+    const member = group?.members.find((m) => m.userId === userId);
+    // Recorded before the place is given back: a leaver still counts in the group's report (outcomes).
+    if (member) await this.groups.putFormerMember(formerMemberOf(groupId, member, this.now().toISOString()));
     const left = group && (await this.mutateGroup(groupId, (g) => ({ ...g, members: g.members.filter((m) => m.userId !== userId) }), group));
     await this.users.update(userId, (u) => ({ ...u, groupId: undefined }), user);
     if (!group || !left) throw new DomainError('GROUP_NOT_FOUND');

@@ -1,4 +1,4 @@
-import type { Group, Invite, LeaderNoticePayload } from '../../domain/groups';
+import type { FormerMember, Group, Invite, LeaderNoticePayload } from '../../domain/groups';
 import type { Locale } from '../../domain/shared/locale';
 import type { OutboundMessage } from '../shared/ports';
 
@@ -14,6 +14,11 @@ export interface GroupRepository {
   /** Writes an existing invite again (to mark it replaced). */
   saveInvite(invite: Invite): Promise<Invite>;
   deleteInvite(code: string): Promise<void>;
+  /** Creates or overwrites the record that someone left (one per person and group). */
+  putFormerMember(former: FormerMember): Promise<FormerMember>;
+  listFormerMembers(groupId: string): Promise<FormerMember[]>;
+  /** Every group of the service. */
+  listAll(): Promise<Group[]>;
 }
 
 /** What the leader's notice says: who (their name as the group knows it, or none), which group, how many now. */

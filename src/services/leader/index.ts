@@ -2,3 +2,5 @@
 export * from './ports';
 export * from './signals';
 export * from './watch';
+export * from './guidance';
+export * from './guidancePorts';

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Group } from '../../domain/groups';
 import {
@@ -7,10 +7,10 @@ import {
   entryDetails,
   followUpId,
   isConfirmed,
+  isReportReader,
   outcomeEntryId,
   outcomeNoteId,
   OutcomeError,
-  programmeReport,
   type EntryDraft,
   type FollowUp,
   type OutcomeEntry,
@@ -22,12 +22,16 @@ import { DomainError, isDomainError } from '../../domain/shared/errors';
 import type { GroupRepository } from '../groups';
 import type { JobQueue } from '../shared/ports';
 import { followUpPlans } from './plans';
-import type { OutcomeRepository } from './ports';
+import type { OutcomeRepository, PendingFileRepository, ReportSources } from './ports';
+import { ReportFileService } from './reportFiles';
+import { everyoneIn, reportOf } from './reporting';
 
 /** One participant's outcomes as their leader sees them: the standing entries and the whole history. */
 export interface ParticipantOutcomes {
   userId: string;
   displayName: string;
+  /** Left the group; still in the ledger and the report with what was recorded. */
+  left: boolean;
   standing: OutcomeEntry[];
   history: OutcomeEntry[];
   followUps: FollowUp[];
@@ -44,6 +48,9 @@ export interface OwnOutcomes {
 
 /** The outcome ledger and the programme report. Only a group's leader records; a participant sees only their own. */
 export class OutcomeService {
+  /** Report files waiting for Teams' file consent. */
+  readonly files: ReportFileService;
+
   constructor(
     private readonly deps: {
       groups: GroupRepository;
@@ -51,9 +58,16 @@ export class OutcomeService {
       jobs: JobQueue;
       /** The groups a leader leads (point reads of the profile's leadsGroupIds, in the groups feature). */
       groupsLedBy: (leaderId: string) => Promise<Group[]>;
+      /** Check-in counts and alert answers of the report. */
+      sources: ReportSources;
+      pendingFiles: PendingFileRepository;
+      /** REPORT_READERS: who may read the report across every group of the service. */
+      readers: readonly string[];
     },
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.files = new ReportFileService(deps.pendingFiles, clock);
+  }
 
   private async ledGroup(leaderId: string, groupId: string): Promise<Group> {
     const group = await this.deps.groups.get(groupId);
@@ -76,12 +90,12 @@ export class OutcomeService {
     const group = await this.ledGroup(leaderId, groupId);
     const [entries, followUps] = await Promise.all([this.deps.store.listEntries(groupId), this.deps.store.listFollowUps(groupId)]);
     const today = this.today(group);
-    const participants = group.members.map((m) => {
+    const participants = (await everyoneIn(this.deps.groups, group)).map((m) => {
       const history = entries.filter((e) => e.userId === m.userId).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
       const own = followUps.filter((f) => f.userId === m.userId);
       const standing = currentEntries(history);
       const followUpDue = standing.filter((e) => e.kind === 'employed' && confirmableOn(e.date) <= today && !own.some((f) => f.entryId === e.entryId && f.checkedOn >= confirmableOn(e.date)));
-      return { userId: m.userId, displayName: m.displayName, standing, history, followUps: own, followUpDue };
+      return { userId: m.userId, displayName: m.displayName, left: m.left, standing, history, followUps: own, followUpDue };
     });
     return { group, participants };
   }
@@ -89,7 +103,7 @@ export class OutcomeService {
   /** A new entry, or (with `supersedes`) a correction of one: the old entry stays in the history. Repeats of one request make one entry. */
   async record(leaderId: string, groupId: string, userId: string, draft: EntryDraft, requestId: string, supersedes?: string): Promise<OutcomeEntry> {
     const group = await this.ledGroup(leaderId, groupId);
-    if (!group.members.some((m) => m.userId === userId)) throw new OutcomeError('NOT_PARTICIPANT');
+    if (!(await everyoneIn(this.deps.groups, group)).some((m) => m.userId === userId)) throw new OutcomeError('NOT_PARTICIPANT');
     const details = entryDetails(draft);
     if (supersedes) {
       const old = (await this.deps.store.listEntries(groupId, userId)).find((e) => e.entryId === supersedes);
@@ -188,21 +202,18 @@ export class OutcomeService {
   /** The programme report of one group the actor leads, or of all of them. Participants appear as keyed hashes. */
   async report(leaderId: string, groupId?: string): Promise<ProgrammeReport> {
     const groups = groupId ? [await this.ledGroup(leaderId, groupId)] : await this.deps.groupsLedBy(leaderId);
-    const inputs = await Promise.all(
-      groups.map(async (g) => {
-        const [key, entries, followUps, attendance] = await Promise.all([
-          this.deps.store.reportKey(g.groupId),
-          this.deps.store.listEntries(g.groupId),
-          this.deps.store.listFollowUps(g.groupId),
-          this.deps.store.listAttendance(g.groupId),
-        ]);
-        const participants = g.members.map((m) => ({ userId: m.userId, pseudonym: pseudonymOf(key, m.userId) }));
-        return { groupId: g.groupId, groupName: g.name, participants, entries, followUps, attendance };
-      }),
-    );
-    return programmeReport(inputs);
+    return reportOf(this.deps, groups);
+  }
+
+  /** Whether the person is one of the report's readers (REPORT_READERS). */
+  isReader(userId: string): boolean {
+    return isReportReader(this.deps.readers, userId);
+  }
+
+  /** The report across every group of the service: for its readers only. */
+  async serviceReport(userId: string): Promise<ProgrammeReport> {
+    if (!this.isReader(userId)) throw new OutcomeError('NOT_REPORT_READER');
+    const groups = (await this.deps.groups.listAll()).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.groupId.localeCompare(b.groupId));
+    return reportOf(this.deps, groups);
   }
 }
-
-/** A keyed hash: stable within a group's reports, unlinkable to the person without the group's key. */
-export const pseudonymOf = (key: string, userId: string) => `P-${createHmac('sha256', key).update(userId).digest('hex').slice(0, 10)}`;

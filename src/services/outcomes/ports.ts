@@ -1,4 +1,4 @@
-import type { FollowUp, GroupDates, OutcomeEntry, OutcomeNote } from '../../domain/outcomes';
+import type { AlertAnswer, FollowUp, GroupDates, OutcomeEntry, OutcomeNote, PendingFile } from '../../domain/outcomes';
 
 /** The ledger's storage: everything in the group's partition of `groups`. */
 export interface OutcomeRepository {
@@ -16,4 +16,19 @@ export interface OutcomeRepository {
   getDates(groupId: string): Promise<GroupDates | undefined>;
   /** Creates or replaces (IfMatch on its _etag) the group's start and end date. */
   saveDates(dates: GroupDates): Promise<GroupDates>;
+}
+
+/** What the report reads of other features (check-ins, the leader's alerts): counts and answers, never content. */
+export interface ReportSources {
+  /** How many check-ins each of these people made while in this group. */
+  countCheckIns(groupId: string, userIds: readonly string[]): Promise<Map<string, number>>;
+  /** Every early-warning alert of the group: about whom, and how the leader answered it. */
+  listAlertAnswers(groupId: string): Promise<Array<{ userId: string; answer: AlertAnswer }>>;
+}
+
+/** Report files waiting for Teams' file consent, in the leader's own partition (expire after a day). */
+export interface PendingFileRepository {
+  put(file: PendingFile): Promise<PendingFile>;
+  get(userId: string, fileId: string): Promise<PendingFile | undefined>;
+  delete(userId: string, fileId: string): Promise<void>;
 }

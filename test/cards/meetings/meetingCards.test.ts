@@ -101,9 +101,9 @@ describe('card payloads as Teams sends them', () => {
 
 describe('menu', () => {
   const views: MenuView[] = [];
-  for (let bits = 0; bits < 64; bits++) {
-    const [consented, inGroup, mayLead, leadsGroups, canClaimLeadership, inGroupChat] = [0, 1, 2, 3, 4, 5].map((b) => (bits & (1 << b)) !== 0);
-    views.push({ consented: consented!, inGroup: inGroup!, mayLead: mayLead!, leadsGroups: leadsGroups!, canClaimLeadership: canClaimLeadership!, inGroupChat: inGroupChat! });
+  for (let bits = 0; bits < 128; bits++) {
+    const [consented, inGroup, mayLead, leadsGroups, canClaimLeadership, inGroupChat, reportReader] = [0, 1, 2, 3, 4, 5, 6].map((b) => (bits & (1 << b)) !== 0);
+    views.push({ consented: consented!, inGroup: inGroup!, mayLead: mayLead!, leadsGroups: leadsGroups!, canClaimLeadership: canClaimLeadership!, inGroupChat: inGroupChat!, reportReader: reportReader! });
   }
 
   it('never shows more than six buttons in one section, whatever the role', () => {
@@ -118,7 +118,7 @@ describe('menu', () => {
     const participant = menuSections(menuEntries, { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
     expect(participant).to.deep.equal({ main: ['meetings', 'checkins.start', 'activities.home', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
     const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
-    expect(leader).to.deep.equal({ main: ['onboard', 'myGroups', 'meetings', 'activities.home', 'outcomes.home'], settings: ['newGroup', 'leader.glance', 'outcomes.report', 'language', 'privacy', 'help'] });
+    expect(leader).to.deep.equal({ main: ['onboard', 'myGroups', 'meetings', 'activities.home', 'outcomes.home', 'leader.message'], settings: ['newGroup', 'leader.glance', 'outcomes.report', 'language', 'privacy', 'help'] });
     expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], settings: [] });
   });
 

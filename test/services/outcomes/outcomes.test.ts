@@ -1,11 +1,14 @@
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
 import type { Clock } from '../../../src/domain/shared/clock';
 import type { Group } from '../../../src/domain/groups';
 import { participantsCsv, summaryCsv, type EntryDraft } from '../../../src/domain/outcomes';
 import { OutcomeService } from '../../../src/services/outcomes';
 import { CosmosGroupRepository } from '../../../src/store/groups';
 import { CosmosMeetingRepository } from '../../../src/store/meetings';
-import { CosmosOutcomeRepository } from '../../../src/store/outcomes';
+import { CosmosCheckInRepository } from '../../../src/store/checkins';
+import { CosmosLeaderRepository } from '../../../src/store/leader';
+import { CosmosOutcomeRepository, CosmosPendingFileRepository, CosmosReportSources } from '../../../src/store/outcomes';
 import { CosmosJobRepository } from '../../../src/store/shared/jobRepository';
 import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { freshStore } from '../../support/cosmos';
@@ -26,7 +29,7 @@ const groupOf = (groupId: string, leaderId: string, names: string[]): Group => (
   type: 'group',
   id: groupId,
   groupId,
-  name: groupId === 'g1' ? 'Aamuryhmä' : 'Iltaryhmä',
+  name: groupId === 'g1' ? 'Aamuryhmä' : 'Iltaryhmä; "Pasila"',
   timeZone: 'Europe/Helsinki',
   locale: 'fi',
   leaderId,
@@ -36,29 +39,18 @@ const groupOf = (groupId: string, leaderId: string, names: string[]): Group => (
   updatedAt: at,
 });
 
-/** A tiny RFC 4180 reader with a chosen separator: enough to check what Excel would see. */
-function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (c !== '\r') cell += c;
-  }
-  return rows;
+/** The CSV as Excel with Finnish settings reads it: a real RFC 4180 parser (csv-parse), ';' between fields, the BOM taken off. */
+const readCsv = (text: string): string[][] => parse(text, { delimiter: ';', bom: true, relaxColumnCount: false });
+
+function serviceOver(store: CosmosStore, groupsLedBy: (leaderId: string) => Promise<Group[]>, readers: string[]) {
+  const groups = new CosmosGroupRepository(store.containers);
+  const deps = { store: new CosmosOutcomeRepository(store.containers), jobs: new CosmosJobRepository(store.containers), sources: new CosmosReportSources(store.containers) };
+  return new OutcomeService({ groups, groupsLedBy, ...deps, pendingFiles: new CosmosPendingFileRepository(store.containers), readers }, clock);
 }
+let clock: TestClock;
 
 describe('outcome ledger and programme report on the embedded Cosmos server', () => {
   let store: CosmosStore;
-  let clock: TestClock;
   let outcomes: OutcomeService;
   let groups: CosmosGroupRepository;
   const employed: EntryDraft = { kind: 'employed', date: '2026-02-01', hours: 'full', term: 'open' };
@@ -69,7 +61,7 @@ describe('outcome ledger and programme report on the embedded Cosmos server', ()
     groups = new CosmosGroupRepository(store.containers);
     // The leader's profile would name g1 and g2 (leadsGroupIds); here the groups are read back by id.
     const ledBy = async (leaderId: string) => (await Promise.all(['g1', 'g2', 'g3'].map((id) => groups.get(id)))).filter((g): g is Group => g?.leaderId === leaderId);
-    outcomes = new OutcomeService({ groups, store: new CosmosOutcomeRepository(store.containers), jobs: new CosmosJobRepository(store.containers), groupsLedBy: ledBy }, clock);
+    outcomes = serviceOver(store, ledBy, ['t:reader', 'aad-reader-2']);
     await groups.create(groupOf('g1', 't:leader', ['Pekka', 'Sanna', 'Aino', 'Matti']));
     await groups.create(groupOf('g2', 't:leader', ['Liisa', 'Jari', 'Kaisa', 'Olli']));
     await groups.create(groupOf('g3', 't:other', ['Veera']));
@@ -119,45 +111,103 @@ describe('outcome ledger and programme report on the embedded Cosmos server', ()
     expect((await outcomes.record('t:leader', 'g1', 't:veera', employed, 'y').catch((e) => e)).code).to.equal('NOT_PARTICIPANT');
   });
 
-  it('reports 8 participants in two groups: 6 employed, 5 confirmed → 62.5 %, 1 try-out, 1 drop-out; CSV with BOM and ";" and no names', async () => {
+  it('reports 8 participants in two groups (one of them left): 6 employed, 5 confirmed → 62.5 %, 1 try-out, 1 drop-out, check-ins and alerts; CSV parsed, no names', async () => {
     const jobs = [['g1', 't:pekka'], ['g1', 't:sanna'], ['g1', 't:aino'], ['g2', 't:liisa'], ['g2', 't:jari'], ['g2', 't:kaisa']] as const;
     for (const [g, u] of jobs) await outcomes.record('t:leader', g, u, employed, `job-${u}`);
     await outcomes.record('t:leader', 'g1', 't:matti', { kind: 'tryout', date: '2026-02-01', endDate: '2026-04-30' }, 'try');
     await outcomes.record('t:leader', 'g2', 't:olli', { kind: 'dropped', date: '2026-02-01', reason: 'health' }, 'drop');
+    // Olli quits the group: what the groups feature keeps of a leaver (leaveGroup writes the same).
+    const g2 = (await groups.get('g2'))!;
+    await groups.putFormerMember({ type: 'formerMember', id: 'former:t:olli', groupId: 'g2', userId: 't:olli', displayName: 'Olli', joinedAt: at, leftAt: '2026-02-03T10:00:00.000Z' });
+    await groups.replace({ ...g2, members: g2.members.filter((m) => m.userId !== 't:olli') });
     clock.set('2026-06-02T09:00:00Z');
     for (const [g, u] of jobs.slice(0, 5)) await outcomes.followUp('t:leader', g, u, `job-${u}`, true);
     const meetings = new CosmosMeetingRepository(store.containers);
     for (const [u, status] of [['t:pekka', 'present'], ['t:sanna', 'present'], ['t:aino', 'present'], ['t:matti', 'absent']] as const)
       await meetings.putAttendance({ type: 'attendance', id: `attendance:m1:${u}`, groupId: 'g1', meetingId: 'm1', userId: u, status, recordedBy: 't:leader', recordedAt: '2026-01-10T10:00:00.000Z' });
+    // Check-ins: Pekka 2 in g1 (and 1 in another group, not counted here), Liisa 1 in g2; their text never reaches the report.
+    const checkIns = new CosmosCheckInRepository(store.containers, 30);
+    const checkIn = (id: string, userId: string, groupId: string) => checkIns.put({ id, userId, groupId, did: 'Salainen teksti', strengths: [], shared: false, createdAt: '2026-02-10T10:00:00.000Z' });
+    await checkIn('c1', 't:pekka', 'g1');
+    await checkIn('c2', 't:pekka', 'g1');
+    await checkIn('c3', 't:pekka', 'g3');
+    await checkIn('c4', 't:liisa', 'g2');
+    // Alerts: Pekka's answered "I'll reach out"; in g2 one each "already handled", "not useful", and Olli's unanswered.
+    const leader = new CosmosLeaderRepository(store.containers);
+    const alert = (groupId: string, userId: string, answer?: 'reach_out' | 'handled' | 'not_useful') =>
+      leader.createAlert({ type: 'leaderAlert', id: `alert:${userId}:2026-02-20`, groupId, userId, leaderId: 't:leader', day: '2026-02-20', reasons: [{ code: 'unreachable' }], createdAt: '2026-02-20T07:00:00.000Z', ...(answer ? { feedback: { answer, at: '2026-02-20T08:00:00.000Z' } } : {}) });
+    await alert('g1', 't:pekka', 'reach_out');
+    await alert('g2', 't:jari', 'handled');
+    await alert('g2', 't:kaisa', 'not_useful');
+    await alert('g2', 't:olli');
 
     const report = await outcomes.report('t:leader');
-    expect(report.summary).to.deep.include({ participants: 8, employed: 6, confirmed: 5, unconfirmed: 1, tryouts: 1, studies: 0, dropouts: 1, present: 3, marked: 4, identifiesIndividuals: false });
+    expect(report.summary).to.deep.include({ participants: 8, left: 1, employed: 6, confirmed: 5, unconfirmed: 1, tryouts: 1, studies: 0, dropouts: 1, present: 3, marked: 4, checkIns: 3, alerts: 4, identifiesIndividuals: false });
+    expect(report.summary.alertAnswers).to.deep.equal({ reach_out: 1, handled: 1, not_useful: 1, unanswered: 1 });
     expect(report.summary.confirmedShare).to.equal(0.625);
     expect(report.summary.attendanceRate).to.equal(0.75);
-    expect(report.groups.map((g) => [g.groupName, g.summary.confirmed, g.summary.identifiesIndividuals])).to.deep.equal([
-      ['Aamuryhmä', 3, true],
-      ['Iltaryhmä', 2, true],
+    expect(report.summary.checkInsPerParticipant).to.equal(0.375);
+    expect(report.groups.map((g) => [g.groupName, g.summary.participants, g.summary.confirmed, g.summary.identifiesIndividuals])).to.deep.equal([
+      ['Aamuryhmä', 4, 3, true],
+      ['Iltaryhmä; "Pasila"', 4, 2, true],
     ]);
 
     const csv = participantsCsv(report);
     expect(csv.charCodeAt(0)).to.equal(0xfeff);
-    const rows = parseCsv(csv.slice(1), ';');
-    expect(rows[0]).to.deep.equal(['group', 'participant', 'latest', 'employed', 'employed_4m_confirmed', 'work_tryout', 'studies', 'dropped_out', 'meetings_present', 'meetings_marked']);
+    expect(csv.split('\r\n')[0]).to.equal('\uFEFFgroup;participant;latest;left_group;employed;employed_4m_confirmed;work_tryout;studies;dropped_out;meetings_present;meetings_marked;checkins;alerts;alerts_reach_out;alerts_handled;alerts_not_useful;alerts_unanswered');
+    const rows = readCsv(csv);
     expect(rows).to.have.length(9);
-    expect(rows.slice(1).every((r) => r.length === 10 && /^P-[0-9a-f]{10}$/.test(r[1]!))).to.equal(true);
+    expect(rows.slice(1).every((r) => r.length === 17 && /^P-[0-9a-f]{10}$/.test(r[1]!))).to.equal(true);
     expect(new Set(rows.slice(1).map((r) => r[1])).size).to.equal(8);
-    expect(rows.filter((r) => r[4] === '1')).to.have.length(5);
-    expect(rows.find((r) => r[2] === 'dropped')?.[0]).to.equal('Iltaryhmä');
-    for (const name of ['Pekka', 'Sanna', 'Aino', 'Matti', 'Liisa', 'Jari', 'Kaisa', 'Olli', 't:']) expect(csv).not.to.contain(name);
-    const again = parseCsv(participantsCsv(await outcomes.report('t:leader')).slice(1), ';');
+    expect(rows.filter((r) => r[5] === '1')).to.have.length(5);
+    const olli = rows.find((r) => r[2] === 'dropped')!;
+    expect([olli[0], olli[3], ...olli.slice(11)]).to.deep.equal(['Iltaryhmä; "Pasila"', '1', '0', '1', '0', '0', '0', '1']);
+    expect(rows.map((r) => r[11]).sort()).to.deep.equal(['0', '0', '0', '0', '0', '0', '1', '2', 'checkins']);
+    for (const name of ['Pekka', 'Sanna', 'Aino', 'Matti', 'Liisa', 'Jari', 'Kaisa', 'Olli', 't:', 'Salainen']) expect(csv).not.to.contain(name);
+    const again = readCsv(participantsCsv(await outcomes.report('t:leader')));
     expect(again.map((r) => r[1])).to.deep.equal(rows.map((r) => r[1]));
 
-    const summary = parseCsv(summaryCsv(report, 'Kaikki').slice(1), ';');
-    expect(summary).to.deep.equal([
-      ['group', 'participants', 'employed', 'employed_4m_confirmed', 'employed_unconfirmed', 'confirmed_share', 'work_tryouts', 'studies', 'dropouts', 'attendance_rate'],
-      ['Aamuryhmä', '4', '3', '3', '0', '0.750', '1', '0', '0', '0.750'],
-      ['Iltaryhmä', '4', '3', '2', '1', '0.500', '0', '0', '1', ''],
-      ['Kaikki', '8', '6', '5', '1', '0.625', '1', '0', '1', '0.750'],
+    const summary = summaryCsv(report, 'Kaikki');
+    expect(summary.charCodeAt(0)).to.equal(0xfeff);
+    expect(readCsv(summary)).to.deep.equal([
+      ['group', 'participants', 'left_group', 'employed', 'employed_4m_confirmed', 'employed_unconfirmed', 'confirmed_share', 'work_tryouts', 'studies', 'dropouts', 'attendance_rate', 'checkins', 'checkins_per_participant', 'alerts', 'alerts_reach_out', 'alerts_handled', 'alerts_not_useful', 'alerts_unanswered'],
+      ['Aamuryhmä', '4', '0', '3', '3', '0', '0.750', '1', '0', '0', '0.750', '2', '0.500', '1', '1', '0', '0', '0'],
+      ['Iltaryhmä; "Pasila"', '4', '1', '3', '2', '1', '0.500', '0', '0', '1', '', '1', '0.250', '3', '0', '1', '1', '1'],
+      ['Kaikki', '8', '1', '6', '5', '1', '0.625', '1', '0', '1', '0.750', '3', '0.375', '4', '1', '1', '1', '1'],
     ]);
+    expect(summary).to.contain('\r\n"Iltaryhmä; ""Pasila""";4;1;');
+
+    // The leaver is still on the ledger (marked), so the leader can record what became of them.
+    const ledger = await outcomes.ledger('t:leader', 'g2');
+    expect(ledger.participants.map((p) => [p.displayName, p.left])).to.deep.equal([['Liisa', false], ['Jari', false], ['Kaisa', false], ['Olli', true]]);
+    await outcomes.record('t:leader', 'g2', 't:olli', { kind: 'studies', date: '2026-05-01', studyKind: 'vocational' }, 'olli-studies');
+    expect((await outcomes.report('t:leader', 'g2')).summary).to.deep.include({ participants: 4, studies: 1 });
+  });
+
+  it('gives the report across the whole service to its readers only; a leader still sees only their own groups', async () => {
+    await outcomes.record('t:other', 'g3', 't:veera', employed, 'v');
+    expect((await outcomes.serviceReport('t:leader').catch((e) => e)).code).to.equal('NOT_REPORT_READER');
+    expect((await outcomes.serviceReport('t:veera').catch((e) => e)).code).to.equal('NOT_REPORT_READER');
+    expect((await outcomes.serviceReport('webchat:aad-reader-2').catch((e) => e)).code).to.equal('NOT_REPORT_READER');
+    const all = await outcomes.serviceReport('t:reader');
+    expect(all.summary).to.deep.include({ participants: 9, employed: 1 });
+    expect(all.groups.map((g) => [g.groupName, g.summary.participants])).to.deep.equal([['Aamuryhmä', 4], ['Iltaryhmä; "Pasila"', 4], ['Iltaryhmä; "Pasila"', 1]]);
+    expect((await outcomes.serviceReport('msteams:aad-reader-2')).summary.participants).to.equal(9);
+    expect((await outcomes.report('t:other')).summary).to.deep.include({ participants: 1, employed: 1 });
+    expect((await outcomes.report('t:leader')).summary).to.deep.include({ participants: 8, employed: 0 });
+  });
+
+  it('keeps a report file for the consent answer in the store: another instance finds it, nobody else can take it, it expires after a day', async () => {
+    const fileId = await outcomes.files.hold('t:leader', 'outcomes-summary.csv', '\uFEFFgroup;participants\r\n');
+    const restarted = serviceOver(store, async () => [], []);
+    expect((await restarted.files.get('t:leader', fileId)).content).to.equal('\uFEFFgroup;participants\r\n');
+    expect((await outcomes.files.get('t:other', fileId).catch((e) => e)).code).to.equal('FILE_GONE');
+    expect((await outcomes.files.get('t:leader', '6f1c1f55-0000-4000-8000-000000000000').catch((e) => e)).code).to.equal('FILE_GONE');
+    clock.set('2026-02-03T09:00:01Z');
+    expect((await restarted.files.get('t:leader', fileId).catch((e) => e)).code).to.equal('FILE_GONE');
+    const raw = await store.containers.users.item(`pendingFile:${fileId}`, 't:leader').read();
+    expect(raw.resource).to.deep.include({ type: 'outcomePendingFile', userId: 't:leader', ttl: 86400 });
+    await restarted.files.done('t:leader', fileId);
+    expect((await store.containers.users.item(`pendingFile:${fileId}`, 't:leader').read()).statusCode).to.equal(404);
   });
 });
