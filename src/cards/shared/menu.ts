@@ -58,7 +58,10 @@ export function menuCard(t: Translate, sections: MenuSections, intro?: string) {
     [
       heading(t('menu.title')),
       ...(intro ? [textBlock(intro)] : []),
-      settings.length > 0 ? { ...buttons, actions: [...buttons.actions, more] } : buttons,
+      // "More" in a set of its own: Teams' renderer (the Agents Playground) folds the sixth action of a set
+      // into "…", where nobody finds it, and a leader's main section alone has five buttons.
+      buttons,
+      ...(settings.length > 0 ? [{ type: 'ActionSet', actions: [more] }] : []),
     ],
     [],
     { speak: t('menu.title') },
