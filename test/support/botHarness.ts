@@ -7,6 +7,7 @@ import type { Clock } from '../../src/domain/shared/clock';
 import { startApp, type AppOptions, type RunningApp } from '../../src';
 import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 import { TestConnector } from './connector';
+import { PrivateTexts } from './privateTexts';
 
 export interface Person {
   id: string;
@@ -27,6 +28,8 @@ export class BotHarness {
   config!: Config;
   private dataDir = '';
   private remoteUrl?: string;
+  /** Checked when the harness stops: no one's limits in anyone else's card. */
+  readonly privateTexts = new PrivateTexts();
 
   constructor(readonly connector = new TestConnector()) {}
 
@@ -66,11 +69,14 @@ export class BotHarness {
 
   async post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
     const authorization: Record<string, string> = this.authorize && !headers.authorization ? { authorization: `Bearer ${await this.authorize(activity)}` } : {};
-    return fetch(`${this.url}/api/messages`, {
+    const res = await fetch(`${this.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authorization, ...headers },
       body: JSON.stringify(activity),
     });
+    const fromId = (activity.from as { id?: string } | undefined)?.id;
+    if (activity.type === 'invoke' && fromId) this.privateTexts.noteInvokeAnswer(fromId, await res.clone().text());
+    return res;
   }
 
   /**
@@ -104,6 +110,7 @@ export class BotHarness {
   }
 
   async submit(p: Person, value: unknown): Promise<Record<string, any>[]> {
+    this.privateTexts.noteSubmit(p, value);
     return this.turn(p, { type: 'message', value });
   }
 
@@ -123,6 +130,7 @@ export class BotHarness {
     await this.connector.stop();
     // Tests clean up what they started: the data folder of this app's snapshot too.
     if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+    this.privateTexts.check(this.connector.received);
   }
 }
 

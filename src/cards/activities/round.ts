@@ -1,4 +1,4 @@
-import type { BallotEntry } from '../../domain/activities';
+import { noneOfThese, type BallotEntry } from '../../domain/activities';
 import type { Locale } from '../../domain/shared/locale';
 import type { RoundView } from '../../services/activities';
 import { formatDateTime, type Translate } from '../../i18n';
@@ -51,6 +51,16 @@ function entryBlock(t: Translate, locale: Locale, view: RoundView, entry: Ballot
   return { type: 'Container', items };
 }
 
+/** A participant's "none of these suit me": an empty ballot said out loud, which counts as having voted. */
+function noneBlock(t: Translate, view: RoundView, variant: CardVariant, revision: string): object[] {
+  const { round, group } = view;
+  if (!view.viewerId || view.role !== 'participant') return [];
+  if (view.noneForMe) return [textBlock(t('activities.round.noneChosen'), { color: 'Good', separator: true, spacing: 'Medium' })];
+  if (round.status !== 'open') return [];
+  const data = { action: 'activities.vote', groupId: group.groupId, roundId: round.id, proposalId: noneOfThese, approve: true, revision };
+  return [{ type: 'ActionSet', separator: true, spacing: 'Medium', actions: [button(variant, t('activities.round.noneOfThese'), data)] }];
+}
+
 /**
  * A round as one person sees it (or, without a viewer, as anyone in a group chat may see it: counts only).
  * In a group chat the shared card carries `refresh` so each listed person's Teams fetches their own view.
@@ -65,6 +75,7 @@ export function roundCard(t: Translate, locale: Locale, view: RoundView, variant
     textBlock(round.status === 'open' ? t('activities.round.intro', { date: deadline }) : t('activities.round.closed')),
     textBlock(t('activities.round.whoSees'), { isSubtle: true, size: 'Small' }),
     ...round.entries.map((e) => entryBlock(t, locale, view, e, variant, revision)),
+    ...noneBlock(t, view, variant, revision),
   ];
   if (view.viewerId && view.role === 'leader') {
     body.push(textBlock(t('activities.round.leaderRole'), { separator: true, isSubtle: true }));

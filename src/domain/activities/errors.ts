@@ -9,6 +9,7 @@ export const activityErrorCodes = [
   'TOO_FEW_PROPOSALS',
   'NOT_IN_ROUND',
   'NOT_A_VOTER',
+  'NOT_YOUR_GROUP',
   'DEADLINE_IN_PAST',
   'TIME_UNREADABLE',
   'TIME_IN_PAST',

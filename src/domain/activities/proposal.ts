@@ -42,6 +42,12 @@ export const proposalSchema = proposalInputSchema.extend({
   groupId: z.string(),
   authorId: z.string(),
   status: z.enum(proposalStatuses),
+  /**
+   * The round that took it, written in the batch that creates the round, so an edit read before fails its
+   * IfMatch. A proposal is locked when a stored round lists it (the embedded server's batch is not atomic:
+   * a failed opening may leave this set).
+   */
+  roundId: z.string().optional(),
   createdAt: utcInstant,
   updatedAt: utcInstant,
   _etag: z.string().optional(),

@@ -1,9 +1,15 @@
-import type { Vote, VoteRound } from './round';
+import { voteId, type Vote, type VoteRound } from './round';
+
+/**
+ * The ballot's "none of these suit me": an approval ballot with no tick, said out loud. It counts as having
+ * voted (no nudge, and "everyone has voted" can close the round) and adds to no proposal's count.
+ */
+export const noneOfThese = 'none';
 
 export interface Tally {
   /** Approvals per proposal of the round (0 for none). */
   counts: Record<string, number>;
-  /** Who has ticked at least one proposal. */
+  /** Who has voted: ticked at least one proposal, or said none of these suits them. */
   voters: string[];
 }
 
@@ -18,6 +24,10 @@ export function tally(round: Pick<VoteRound, 'id' | 'proposalIds'>, votes: Vote[
   const seen = new Set<string>();
   for (const v of votes) {
     const key = `${v.proposalId}|${v.userId}`;
+    if (v.proposalId === noneOfThese) {
+      if (v.roundId === round.id && v.approved && eligible.includes(v.userId)) voters.add(v.userId);
+      continue;
+    }
     if (v.roundId !== round.id || !v.approved || seen.has(key) || !(v.proposalId in counts) || !eligible.includes(v.userId)) continue;
     seen.add(key);
     counts[v.proposalId] = (counts[v.proposalId] ?? 0) + 1;
@@ -35,8 +45,21 @@ export function leadersOf(round: Pick<VoteRound, 'proposalIds'>, counts: Record<
   return round.proposalIds.filter((id) => (counts[id] ?? 0) === best);
 }
 
-/** Everyone has voted when every participant has ticked at least one proposal. */
+/** Everyone has voted when every participant has ticked at least one proposal or said none of these suits them. */
 export const everyoneVoted = (voters: readonly string[], participants: readonly string[]) =>
   participants.length > 0 && participants.every((p) => voters.includes(p));
 
 export const notVoted = (voters: readonly string[], participants: readonly string[]) => participants.filter((p) => !voters.includes(p));
+
+/**
+ * The vote documents one click writes, without reading the ballot first: the clicked one, and what a tick or
+ * "none of these" undoes — "none of these" unticks every proposal of the round, a tick takes back "none of
+ * these". Each is an idempotent overwrite of that voter's own document.
+ */
+export function ballotChanges(round: Pick<VoteRound, 'id' | 'groupId' | 'proposalIds'>, click: { userId: string; proposalId: string; approve: boolean; at: string }): Vote[] {
+  const vote = (proposalId: string, approved: boolean): Vote => ({
+    type: 'vote', id: voteId(round.id, proposalId, click.userId), groupId: round.groupId, roundId: round.id, proposalId, userId: click.userId, approved, at: click.at,
+  });
+  const undone = !click.approve ? [] : click.proposalId === noneOfThese ? round.proposalIds : [noneOfThese];
+  return [vote(click.proposalId, click.approve), ...undone.map((id) => vote(id, false))];
+}

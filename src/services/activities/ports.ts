@@ -12,16 +12,25 @@ export interface ProposalRepository {
 
 export interface RoundRepository {
   getRound(groupId: string, roundId: string): Promise<VoteRound | undefined>;
-  /** CONFLICT when a round with this id exists (two rounds opened at once). */
-  createRound(round: VoteRound): Promise<VoteRound>;
+  /**
+   * The round, and each proposal it takes marked with its id (IfMatch on each as read), in one transactional
+   * batch: CONFLICT, nothing written, when a round with this id exists (two rounds opened at once) or a
+   * proposal changed since it was read (edited or withdrawn by its author).
+   */
+  createRound(round: VoteRound, taken: Proposal[]): Promise<VoteRound>;
   /** IfMatch on the round's _etag (CONFLICT otherwise). */
   replaceRound(round: VoteRound): Promise<VoteRound>;
   listRounds(groupId: string): Promise<VoteRound[]>;
 }
 
 export interface VoteRepository {
-  /** One document per (round, proposal, voter): an idempotent overwrite. */
-  putVote(vote: Vote): Promise<Vote>;
+  /**
+   * One document per (round, proposal, voter), each an idempotent overwrite, written together with the
+   * round's next revision, IfMatch on the round as it was read: all or nothing, CONFLICT (nothing written)
+   * when the round changed since — closed, or another vote came first. So a vote is stored only while the
+   * round is open, and a close that read the votes before it fails its own IfMatch and reads them again.
+   */
+  recordVotes(votes: Vote[], round: VoteRound): Promise<VoteRound>;
   listVotes(groupId: string, roundId: string): Promise<Vote[]>;
 }
 

@@ -112,16 +112,31 @@ export class ProposalService {
     return { group, proposal };
   }
 
+  /**
+   * The author's change, IfMatch on the proposal as checked: a round that took it meanwhile marked it (in the
+   * same batch as the round), so the write fails and the check, made again, says it is locked.
+   */
+  private async change(actorId: string, groupId: string, id: string, changed: (group: Group, proposal: Proposal) => Proposal): Promise<{ group: Group; proposal: Proposal }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { group, proposal } = await this.editable(actorId, groupId, id);
+      try {
+        return { group, proposal: await this.deps.store.replaceProposal(changed(group, proposal)) };
+      } catch (e) {
+        if (!isDomainError(e, 'CONFLICT')) throw e;
+      }
+    }
+    throw new DomainError('CONFLICT');
+  }
+
   async edit(actorId: string, groupId: string, id: string, draft: ProposalDraft): Promise<SavedProposal> {
-    const { group, proposal } = await this.editable(actorId, groupId, id);
-    const input = this.input(group, { ...draft, ideaId: proposal.ideaId });
-    const saved = await this.deps.store.replaceProposal({ ...proposal, ...input, updatedAt: toUtcIso(this.clock.now()) });
-    return { proposal: saved, mayNotSuit: await this.mayNotSuit(group, saved.demands) };
+    const at = toUtcIso(this.clock.now());
+    const { group, proposal } = await this.change(actorId, groupId, id, (g, p) => ({ ...p, ...this.input(g, { ...draft, ideaId: p.ideaId }), updatedAt: at }));
+    return { proposal, mayNotSuit: await this.mayNotSuit(group, proposal.demands) };
   }
 
   async withdraw(actorId: string, groupId: string, id: string): Promise<Proposal> {
-    const { proposal } = await this.editable(actorId, groupId, id);
-    return this.deps.store.replaceProposal({ ...proposal, status: 'withdrawn', updatedAt: toUtcIso(this.clock.now()) });
+    const at = toUtcIso(this.clock.now());
+    return (await this.change(actorId, groupId, id, (_g, p) => ({ ...p, status: 'withdrawn', updatedAt: at }))).proposal;
   }
 
   /** How many participants (other than the proposer) an activity with these demands may not suit. */

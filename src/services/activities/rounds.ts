@@ -7,12 +7,12 @@ import {
   leadersOf,
   roundId,
   tally,
-  voteId,
+  ballotChanges,
+  noneOfThese,
   everyoneVoted,
   entryOf,
   waitingProposals,
   type BallotEntry,
-  type Vote,
   type VoteRound,
 } from '../../domain/activities';
 import type { GroupRepository } from '../groups';
@@ -32,6 +32,8 @@ export interface RoundServiceDeps {
 }
 
 const maxRetries = 5;
+/** Every vote of a round goes through the round's eTag: four voters clicking at once make a few retries. */
+const maxVoteRetries = 25;
 /**
  * Vote rounds: the leader (or the group's setting) opens one over the waiting proposals; participants tick
  * every proposal they would join; it closes at the deadline or as soon as everyone has voted; a tie is
@@ -68,17 +70,17 @@ export class RoundService {
     }
   }
 
+  /** The round and the proposals it takes in one batch; a proposal edited or withdrawn meanwhile makes it read them again. */
   private async openWith(group: Group, deadline: string, openedBy: string): Promise<VoteRound> {
     const { groupId } = group;
-    const [proposals, rounds] = await Promise.all([this.deps.store.listProposals(groupId), this.deps.store.listRounds(groupId)]);
-    if (rounds.some((r) => r.status === 'open')) throw new ActivityError('ROUND_ALREADY_OPEN');
-    const waiting = waitingProposals(proposals, rounds).slice(0, 10);
-    if (waiting.length < 2) throw new ActivityError('TOO_FEW_PROPOSALS');
-    const now = this.clock.now();
-    const at = toUtcIso(now);
-    let round: VoteRound;
-    try {
-      round = await this.deps.store.createRound({
+    for (let attempt = 0; attempt < maxRetries; attempt++) {
+      const [proposals, rounds] = await Promise.all([this.deps.store.listProposals(groupId), this.deps.store.listRounds(groupId)]);
+      if (rounds.some((r) => r.status === 'open')) throw new ActivityError('ROUND_ALREADY_OPEN');
+      const waiting = waitingProposals(proposals, rounds).slice(0, 10);
+      if (waiting.length < 2) throw new ActivityError('TOO_FEW_PROPOSALS');
+      const now = this.clock.now();
+      const at = toUtcIso(now);
+      const fresh: VoteRound = {
         type: 'voteRound',
         id: roundId(rounds.length + 1),
         groupId,
@@ -90,44 +92,67 @@ export class RoundService {
         openedBy,
         openedAt: at,
         updatedAt: at,
-      });
-    } catch (e) {
-      if (isDomainError(e, 'CONFLICT')) throw new ActivityError('ROUND_ALREADY_OPEN');
-      throw e;
+      };
+      let round: VoteRound;
+      try {
+        round = await this.deps.store.createRound(fresh, waiting);
+      } catch (e) {
+        if (isDomainError(e, 'CONFLICT')) continue; // another round opened, or a proposal changed: read again
+        throw e;
+      }
+      await planRoundJobs(this.deps, group, round, now);
+      return round;
     }
-    await planRoundJobs(this.deps, group, round, now);
-    return round;
+    throw new ActivityError('ROUND_ALREADY_OPEN');
   }
 
-  /** Participant: tick (approve) or untick one proposal. A repeat of the same click changes nothing. */
+  /**
+   * Participant: tick (approve) or untick one proposal, or say none of these suits them (`noneOfThese`). A
+   * repeat of the same click changes nothing. The click's votes are written with the round's next revision,
+   * IfMatch on the round as read: the vote is either in the round's counts or, when the round closed first,
+   * refused (ROUND_CLOSED) with nothing written — never stored and left out.
+   */
   async castVote(actorId: string, groupId: string, roundIdValue: string, proposalIdValue: string, approve: boolean): Promise<RoundView> {
-    const at = toUtcIso(this.clock.now());
     const { group, role } = await memberOf(this.deps.groups, actorId, groupId);
     if (role !== 'participant') throw new ActivityError('NOT_A_VOTER');
-    const round = await this.deps.store.getRound(groupId, roundIdValue);
-    if (!round) throw new ActivityError('ROUND_NOT_FOUND');
-    if (round.status !== 'open' || at >= round.deadline) throw new ActivityError('ROUND_CLOSED');
-    if (!round.proposalIds.includes(proposalIdValue)) throw new ActivityError('NOT_IN_ROUND');
-    const vote: Vote = { type: 'vote', id: voteId(round.id, proposalIdValue, actorId), groupId, roundId: round.id, proposalId: proposalIdValue, userId: actorId, approved: approve, at };
-    await this.deps.store.putVote(vote);
-    const votes = await this.deps.store.listVotes(groupId, round.id);
-    const live = tally(round, votes, participantIds(group));
-    if (everyoneVoted(live.voters, participantIds(group))) return this.view(actorId, group, role, await this.close(group, round.id, 'everyone_voted'));
-    // The round may have closed while this vote was being written: make sure the vote is in its counts.
-    const fresh = await this.deps.store.getRound(groupId, round.id);
-    if (fresh?.status === 'closed') return this.view(actorId, group, role, await this.recount(group, fresh));
-    return buildView({ actorId, group, role, round, votes, users: this.deps.users });
+    for (let attempt = 0; attempt < maxVoteRetries; attempt++) {
+      const at = toUtcIso(this.clock.now());
+      const round = await this.deps.store.getRound(groupId, roundIdValue);
+      if (!round) throw new ActivityError('ROUND_NOT_FOUND');
+      if (round.status !== 'open' || at >= round.deadline) throw new ActivityError('ROUND_CLOSED');
+      if (proposalIdValue !== noneOfThese && !round.proposalIds.includes(proposalIdValue)) throw new ActivityError('NOT_IN_ROUND');
+      let written: VoteRound;
+      try {
+        written = await this.deps.store.recordVotes(ballotChanges(round, { userId: actorId, proposalId: proposalIdValue, approve, at }), round);
+      } catch (e) {
+        if (isDomainError(e, 'CONFLICT')) continue; // another vote, or the close, came first: read the round again
+        throw e;
+      }
+      const votes = await this.deps.store.listVotes(groupId, round.id);
+      if (everyoneVoted(tally(written, votes, participantIds(group)).voters, participantIds(group))) {
+        const closed = await this.close(group, round.id, 'everyone_voted').catch((e: unknown) => {
+          if (isDomainError(e, 'CONFLICT')) return undefined; // still busy with votes: the next one, or the deadline, closes it
+          throw e;
+        });
+        if (closed) return this.view(actorId, group, role, closed);
+      }
+      return buildView({ actorId, group, role, round: written, votes, users: this.deps.users });
+    }
+    throw new DomainError('CONFLICT');
   }
 
-  /** Closes once (IfMatch on the round); the counts are the votes cast up to the moment it closed. */
+  /**
+   * Closes once, IfMatch on the round: the counts are every vote stored while it was open (a vote written
+   * after the close read the round changed the round's eTag, so the close reads again).
+   */
   async close(group: Group, roundIdValue: string, because: 'deadline' | 'everyone_voted'): Promise<VoteRound> {
-    for (let attempt = 0; attempt < maxRetries; attempt++) {
+    for (let attempt = 0; attempt < maxVoteRetries; attempt++) {
       const round = await this.deps.store.getRound(group.groupId, roundIdValue);
       if (!round) throw new ActivityError('ROUND_NOT_FOUND');
-      if (round.status === 'closed') return this.recount(group, round);
+      if (round.status === 'closed') return round;
       const now = this.clock.now();
       const closedAt = toUtcIso(now);
-      const counts = await this.countsUpTo(group, round, closedAt);
+      const counts = tally(round, await this.deps.store.listVotes(group.groupId, round.id), participantIds(group)).counts;
       const leaders = leadersOf(round, counts);
       try {
         const closed = await this.deps.store.replaceRound({
@@ -143,29 +168,6 @@ export class RoundService {
         });
         await planResult(this.deps.jobs, group, closed, now);
         return closed;
-      } catch (e) {
-        if (!isDomainError(e, 'CONFLICT')) throw e;
-      }
-    }
-    throw new DomainError('CONFLICT');
-  }
-
-  private async countsUpTo(group: Group, round: VoteRound, closedAt: string) {
-    const votes = (await this.deps.store.listVotes(group.groupId, round.id)).filter((v) => v.at <= closedAt);
-    return tally(round, votes, participantIds(group)).counts;
-  }
-
-  /** A vote written just as the round closed is counted all the same (it was cast before the close). */
-  private async recount(group: Group, round: VoteRound): Promise<VoteRound> {
-    for (let attempt = 0; attempt < maxRetries; attempt++) {
-      const current = attempt === 0 ? round : await this.deps.store.getRound(group.groupId, round.id);
-      if (!current?.closedAt) return round;
-      const counts = await this.countsUpTo(group, current, current.closedAt);
-      if (JSON.stringify(counts) === JSON.stringify(current.counts) || (current.winnerId && current.pickedByLeader)) return current;
-      const leaders = leadersOf(current, counts);
-      const { winnerId: _old, ...rest } = current;
-      try {
-        return await this.deps.store.replaceRound({ ...rest, counts, leaders, ...(leaders.length === 1 ? { winnerId: leaders[0] } : {}), revision: current.revision + 1 });
       } catch (e) {
         if (!isDomainError(e, 'CONFLICT')) throw e;
       }

@@ -1,4 +1,4 @@
-import { countMayNotSuit, mayNotSuit, notVoted, tally, type Vote, type VoteRound } from '../../domain/activities';
+import { countMayNotSuit, mayNotSuit, noneOfThese, notVoted, tally, type Vote, type VoteRound } from '../../domain/activities';
 import type { Group } from '../../domain/groups';
 import type { Limits } from '../../domain/people';
 import type { UserRepository } from '../people';
@@ -18,6 +18,8 @@ export interface RoundView {
   counts: Record<string, number>;
   /** The viewer's own ticks (participants). */
   mine: string[];
+  /** The viewer said none of these suits them (participants): that counts as having voted. */
+  noneForMe: boolean;
   /** Proposals that may exceed the viewer's own limits (participants; never shown to anyone else). */
   hardForMe: string[];
   /** Leader only: how many participants each proposal may not suit, a number per proposal. */
@@ -33,6 +35,7 @@ export async function buildView(input: { actorId?: string; group: Group; role: A
   const live = tally(round, votes, participants);
   const counts = round.status === 'closed' && round.counts ? round.counts : live.counts;
   const mine = actorId && role === 'participant' ? votes.filter((v) => v.userId === actorId && v.approved && round.proposalIds.includes(v.proposalId)).map((v) => v.proposalId) : [];
+  const noneForMe = !!actorId && role === 'participant' && votes.some((v) => v.userId === actorId && v.proposalId === noneOfThese && v.approved && v.roundId === round.id);
   let hardForMe: string[] = [];
   let mayNotSuitCount: Record<string, number> = {};
   let notVotedNames: string[] = [];
@@ -52,6 +55,7 @@ export async function buildView(input: { actorId?: string; group: Group; role: A
     role,
     counts,
     mine,
+    noneForMe,
     hardForMe,
     mayNotSuitCount,
     notVotedNames,

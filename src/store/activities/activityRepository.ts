@@ -10,6 +10,7 @@ import {
 } from '../../domain/activities';
 import type { ActivityStore } from '../../services/activities';
 import type { Containers } from '../shared/cosmosClient';
+import { writeTogether } from '../shared/batch';
 import { Documents } from '../shared/documents';
 
 /*
@@ -50,8 +51,11 @@ export class CosmosActivityRepository implements ActivityStore {
   getRound(groupId: string, roundIdValue: string) {
     return this.rounds.read(roundIdValue, groupId);
   }
-  createRound(round: VoteRound) {
-    return this.rounds.create(round);
+  async createRound(round: VoteRound, taken: Proposal[]) {
+    const marks = taken.map((p) => this.proposals.replacing({ ...p, roundId: round.id, updatedAt: round.openedAt }, round.groupId));
+    // The marks first: on the embedded server a failed batch keeps the writes before the failure (see writeTogether).
+    const written = await writeTogether<[...Proposal[], VoteRound]>(round.groupId, ...marks, this.rounds.creating(round, round.groupId));
+    return written.at(-1) as VoteRound;
   }
   replaceRound(round: VoteRound) {
     return this.rounds.replace(round, round.groupId);
@@ -60,8 +64,11 @@ export class CosmosActivityRepository implements ActivityStore {
     return (await this.rounds.query(ofType('voteRound', groupId), groupId)).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
   }
 
-  putVote(vote: Vote) {
-    return this.votes.upsert(vote);
+  async recordVotes(votes: Vote[], round: VoteRound) {
+    const next = { ...round, revision: round.revision + 1, updatedAt: votes[0]?.at ?? round.updatedAt };
+    // The round first: it is the write that can fail, and on the embedded server nothing after it is made then.
+    const [written] = await writeTogether<[VoteRound, ...Vote[]]>(round.groupId, this.rounds.replacing(next, round.groupId), ...votes.map((v) => this.votes.upserting(v, v.groupId)));
+    return written;
   }
   listVotes(groupId: string, roundIdValue: string) {
     return this.votes.query(ofType('vote', groupId, ' AND c.roundId = @roundId', [{ name: '@roundId', value: roundIdValue }]), groupId);

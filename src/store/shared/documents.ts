@@ -1,4 +1,4 @@
-import type { Container, SqlQuerySpec } from '@azure/cosmos';
+import { BulkOperationType, type Container, type OperationInput, type SqlQuerySpec } from '@azure/cosmos';
 import type { z } from 'zod';
 import { containerSpecs } from './cosmosClient';
 import { InvalidStoredDocumentError, isNotFound, translateStoreError } from './errors';
@@ -7,6 +7,16 @@ import { fromStored, toStored } from './storedNames';
 import { cached, forget, remember } from './turnCache';
 
 type Stored = { id: string; _etag?: string };
+
+/** One write of a transactional batch (batch.ts), prepared by the Documents of its type. */
+export interface PreparedWrite<T> {
+  container: Container;
+  input: OperationInput;
+  /** Its turn-cache key, forgotten when the batch fails. */
+  key: string;
+  /** The written document as the server returned it: parsed, and kept for the rest of the turn. */
+  accept(resource: unknown): T;
+}
 
 /**
  * One document type in one container: every read is parsed with its zod schema, shared documents are
@@ -103,6 +113,28 @@ export class Documents<S extends z.ZodType<Stored>> {
     return this.written(resource);
   }
 
+  /** A replace for writeTogether: IfMatch on the document's eTag, like `replace`. */
+  replacing(doc: z.output<S>, partitionKey: string): PreparedWrite<z.output<S>> {
+    const { _etag } = doc as Stored;
+    const body = this.body(doc);
+    const input: OperationInput = { operationType: BulkOperationType.Replace, id: body.id, partitionKey, resourceBody: body, ...(_etag ? { ifMatch: _etag } : {}) };
+    return { container: this.container, input, key: this.key((doc as Stored).id, partitionKey), accept: (r) => this.written(r as Stored) };
+  }
+
+  /** A create for writeTogether: CONFLICT when the id exists, like `create`. */
+  creating(doc: z.output<S>, partitionKey: string): PreparedWrite<z.output<S>> {
+    const body = this.body(doc);
+    const input: OperationInput = { operationType: BulkOperationType.Create, partitionKey, resourceBody: body };
+    return { container: this.container, input, key: this.key((doc as Stored).id, partitionKey), accept: (r) => this.written(r as Stored) };
+  }
+
+  /** An upsert for writeTogether. */
+  upserting(doc: z.output<S>, partitionKey: string): PreparedWrite<z.output<S>> {
+    const body = this.body(doc);
+    const input: OperationInput = { operationType: BulkOperationType.Upsert, partitionKey, resourceBody: body };
+    return { container: this.container, input, key: this.key((doc as Stored).id, partitionKey), accept: (r) => this.written(r as Stored) };
+  }
+
   /** Deleting what is already gone is not an error. */
   async delete(id: string, partitionKey: string): Promise<void> {
     remember(this.key(id, partitionKey), null);
@@ -123,7 +155,7 @@ export class Documents<S extends z.ZodType<Stored>> {
   }
 }
 
-async function guard<T>(operation: () => Promise<T>): Promise<T> {
+export async function guard<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (e) {

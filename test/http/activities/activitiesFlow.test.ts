@@ -74,7 +74,7 @@ describe('HTTP: planning activities together (propose, ideas, vote, result, sche
     expect(textOf(form)).to.contain('Bygger på idén "Naturpromenad med matsäck" – ändra fritt.').and.contain('Passar alla');
     const save = buttonData(form, (d) => d.action === 'activities.propose.save');
     expect(save.ideaId).to.equal('natureWalk');
-    const saved = textOf(await bot.submit(siri, { ...save, title: 'Naturpromenad i Nuuksio', place: 'Haukankolo', effort: 'medium', travel: 'local', costLevel: 'free' }));
+    const saved = textOf(await bot.submit(siri, { ...save, title: 'Naturpromenad i Nuuksio', when: 'lör 12.12 kl. 11', place: 'Haukankolo', effort: 'medium', travel: 'local', costLevel: 'free' }));
     expect(saved).to.equal('Ditt förslag "Naturpromenad i Nuuksio" är sparat. Det är med i nästa omröstning.');
     ids.walk = `proposal:${save.requestId}`;
   });
@@ -146,7 +146,8 @@ describe('HTTP: planning activities together (propose, ideas, vote, result, sche
     await vote(pekka, 'museum');
     await vote(pekka, 'museum', false);
     expect(textOf(await vote(pekka, 'walk'))).to.contain('Museum visit — 0 votes').and.contain('Naturpromenad i Nuuksio — 2 votes');
-    expect(await countDocs(bot, groupId, 'vote')).to.equal(5);
+    // One document per (proposal, voter): 5 ticks or unticks, and each voter's "none of these" that a tick takes back.
+    expect(await countDocs(bot, groupId, 'vote')).to.equal(8);
     const leaderView = textOf(await bot.submit(leader, { action: 'activities.round.show', groupId, roundId: 'round:1' }));
     expect(leaderView).to.contain('Ei vielä äänestänyt: Kalle').and.contain('Kuntosali — 2 ääntä');
   });
@@ -167,7 +168,7 @@ describe('HTTP: planning activities together (propose, ideas, vote, result, sche
     const before = await countDocs(bot, groupId, 'vote');
     const stranger = person('Outi', 'fi');
     await bot.install(stranger);
-    expect(textOf(await bot.submit(stranger, { action: 'activities.vote', groupId, roundId: 'round:1', proposalId: ids.gym, approve: true }))).to.contain('Et ole ryhmässä.');
+    expect(textOf(await bot.submit(stranger, { action: 'activities.vote', groupId, roundId: 'round:1', proposalId: ids.gym, approve: true }))).to.equal('Se kuuluu ryhmälle, jossa et ole mukana, joten en tallentanut mitään.');
     expect(textOf(await bot.submit(leader, { action: 'activities.vote', groupId, roundId: 'round:1', proposalId: ids.gym, approve: true }))).to.equal('Vain ryhmän osallistujat äänestävät tässä.');
     expect(textOf(await bot.submit(aino, { action: 'activities.vote', groupId, roundId: 'round:1', proposalId: 'proposal:forged', approve: true }))).to.equal('Se ehdotus ei ole tässä äänestyksessä.');
     expect(textOf(await bot.submit(aino, { action: 'activities.vote', groupId, roundId: 'round:9', proposalId: ids.gym, approve: true }))).to.equal('En löytänyt sitä äänestystä.');
@@ -192,10 +193,10 @@ describe('HTTP: planning activities together (propose, ideas, vote, result, sche
     const picked = await bot.submit(leader, buttonData(leaderResult, (d) => d.action === 'activities.pick' && d.proposalId === ids.walk));
     expect(textOf(picked)).to.contain('Ohjaaja valitsi tasapelistä: "Naturpromenad i Nuuksio".');
     const form = await bot.submit(leader, buttonData(picked, (d) => d.action === 'activities.schedule'));
-    const title = (form[0]?.attachments?.[0]?.content.body as any[]).find((e) => e.id === 'title');
-    const place = (form[0]?.attachments?.[0]?.content.body as any[]).find((e) => e.id === 'place');
-    expect([title.value, place.value]).to.deep.equal(['Naturpromenad i Nuuksio', 'Haukankolo']);
-    const done = textOf(await bot.submit(leader, { action: 'meeting.save', title: title.value, date: '2026-12-10', time: '10:00', duration: '180', place: place.value }));
+    const field = (id: string) => (form[0]?.attachments?.[0]?.content.body as any[]).find((e) => e.id === id)?.value;
+    // The winner's title, place and suggested time (Sat 12 Dec 11:00 in Helsinki).
+    expect(['title', 'place', 'date', 'time'].map(field)).to.deep.equal(['Naturpromenad i Nuuksio', 'Haukankolo', '2026-12-12', '11:00']);
+    const done = textOf(await bot.submit(leader, { action: 'meeting.save', title: field('title'), date: '2026-12-10', time: '10:00', duration: '180', place: field('place') }));
     expect(done).to.contain('Naturpromenad i Nuuksio').and.contain('10.00');
     const { resources } = await bot.app.store.containers.groups.items
       .query({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'session'", parameters: [{ name: '@g', value: groupId }] })

@@ -21,13 +21,14 @@ describe('vote signals from the stored rounds (embedded Cosmos)', () => {
       entries: [{ proposalId: 'p', title: 'Keilaus', description: '', place: '', cost: '', times: [], demands: { effort: 'low', travel: 'local', cost: 'free' } }],
       openedAt: `2026-11-${10 + n}T10:00:00.000Z`, ...(status === 'closed' ? { closedAt } : {}), updatedAt: closedAt,
     });
-    await activities.createRound(round(1, '2026-11-13T10:00:00.000Z'));
-    await activities.createRound(round(2, '2026-10-01T10:00:00.000Z'));
-    await activities.createRound(round(3, '2026-12-05T10:00:00.000Z', 'open'));
+    await activities.createRound(round(1, '2026-11-13T10:00:00.000Z'), []);
+    await activities.createRound(round(2, '2026-10-01T10:00:00.000Z'), []);
+    await activities.createRound(round(3, '2026-12-05T10:00:00.000Z', 'open'), []);
     const vote = (userId: string, r: string, approved: boolean) => ({ type: 'vote' as const, id: `vote:${r}:p:${userId}`, groupId, roundId: r, proposalId: 'p', userId, approved, at: '2026-11-12T10:00:00.000Z' });
-    await activities.putVote(vote(p1!, 'round:1', true));
-    await activities.putVote(vote(p2!, 'round:1', false));
-    await activities.putVote(vote(p3!, 'round:3', true));
+    const cast = async (userId: string, r: string, approved: boolean) => activities.recordVotes([vote(userId, r, approved)], (await activities.getRound(groupId, r))!);
+    await cast(p1!, 'round:1', true);
+    await cast(p2!, 'round:1', false);
+    await cast(p3!, 'round:3', true);
 
     const observations = await new VoteSignals(activities).collect(w.group, { from: '2026-11-03T07:00:00.000Z', to: '2026-12-01T07:00:00.000Z' });
     expect(observations).to.deep.equal(
