@@ -130,16 +130,8 @@ export class CosmosJobRepository implements JobStore {
 
   /** A person's pending jobs: one query in the pending partition. */
   private pendingOf(userId: string) {
-    return this.docs.query(
-      {
-        query: 'SELECT * FROM c WHERE c.pk = @pk AND c.userId = @userId',
-        parameters: [
-          { name: '@pk', value: pendingPartition },
-          { name: '@userId', value: userId },
-        ],
-      },
-      pendingPartition,
-    );
+    const parameters = [{ name: '@pk', value: pendingPartition }, { name: '@userId', value: userId }];
+    return this.docs.query({ query: 'SELECT * FROM c WHERE c.pk = @pk AND c.userId = @userId', parameters }, pendingPartition);
   }
 
   async listPending(filter: PendingJobFilter): Promise<Job[]> {
