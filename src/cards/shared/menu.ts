@@ -33,8 +33,13 @@ export interface MenuButton {
   visible(view: MenuView): boolean;
 }
 
-/** Teams shows at most six buttons in one set; each set stays within that (the main set shares it with "more"). */
+/**
+ * A section of the menu stays short enough for a phone screen; a rendered set holds five buttons at
+ * most, because Teams' renderer (the Agents Playground) folds a set's sixth action into "…", where
+ * nobody finds it.
+ */
 export const maxButtonsPerSection = 6;
+export const maxButtonsPerSet = 5;
 
 /**
  * The visible buttons of every feature, in their declared order. Nothing is cut here: the menu test
@@ -46,11 +51,18 @@ export function menuSections(buttons: readonly MenuButton[], view: MenuView): Me
   return { main: of('main'), tools: of('tools'), settings: of('settings') };
 }
 
-const actionSet = (t: Translate, actions: string[], separator = false) => ({
-  type: 'ActionSet',
-  ...(separator ? { separator: true, spacing: 'Medium' } : {}),
-  actions: actions.map((a) => submit(t(`menu.actions.${a}`), { action: a })),
-});
+/** One section as sets of at most five buttons; `separator` sets it apart from the section above. */
+const actionSets = (t: Translate, actions: string[], separator = false) => {
+  const sets = [];
+  for (let i = 0; i < actions.length; i += maxButtonsPerSet) {
+    sets.push({
+      type: 'ActionSet',
+      ...(separator && i === 0 ? { separator: true, spacing: 'Medium' } : {}),
+      actions: actions.slice(i, i + maxButtonsPerSet).map((a) => submit(t(`menu.actions.${a}`), { action: a })),
+    });
+  }
+  return sets;
+};
 
 /**
  * The main actions as buttons; the settings and help behind one button that opens them in place
@@ -58,14 +70,15 @@ const actionSet = (t: Translate, actions: string[], separator = false) => ({
  */
 export function menuCard(t: Translate, sections: MenuSections, intro?: string) {
   const { main, tools, settings } = sections;
-  const body = [...(tools.length > 0 ? [actionSet(t, tools)] : []), ...(settings.length > 0 ? [actionSet(t, settings, tools.length > 0)] : [])];
+  const body = [...actionSets(t, tools), ...actionSets(t, settings, tools.length > 0)];
   const more = { type: 'Action.ShowCard', title: t(tools.length > 0 ? 'menu.more' : 'menu.settings'), card: { type: 'AdaptiveCard', body } };
-  const buttons = actionSet(t, main);
   return adaptiveCard(
     [
       heading(t('menu.title')),
       ...(intro ? [textBlock(intro)] : []),
-      body.length > 0 ? { ...buttons, actions: [...buttons.actions, more] } : buttons,
+      ...actionSets(t, main),
+      // "More" in a set of its own, so it is never the action a renderer folds away.
+      ...(body.length > 0 ? [{ type: 'ActionSet', actions: [more] }] : []),
     ],
     [],
     { speak: t('menu.title') },

@@ -12,6 +12,7 @@ import { translator } from '../../../src/i18n';
 import type { MeetingMessageKind } from '../../../src/services/meetings/ports';
 import { submitActions, textOf } from '../../support/botHarness';
 import { at, group, meeting } from '../../support/cardFixtures';
+import { cardNodes } from '../../support/cards';
 
 const asActivity = (message: { text?: string; cards?: object[] }) => [
   { text: message.text, attachments: (message.cards ?? []).map((content) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content })) },
@@ -106,13 +107,14 @@ describe('menu', () => {
     views.push({ consented: consented!, inGroup: inGroup!, mayLead: mayLead!, leadsGroups: leadsGroups!, canClaimLeadership: canClaimLeadership!, inGroupChat: inGroupChat!, reportReader: reportReader! });
   }
 
-  it('never shows more than six buttons in one set, whatever the role: the main set keeps a place for "more"', () => {
+  it('never shows more than five buttons in one rendered set, nor more than six in a section, whatever the role', () => {
     for (const view of views) {
       const { main, tools, settings } = menuSections(menuEntries, view);
-      const more = tools.length + settings.length > 0 ? 1 : 0;
-      expect(main.length + more, JSON.stringify(view)).to.be.at.most(6);
+      expect(main.length, JSON.stringify(view)).to.be.at.most(5);
       expect(tools.length, JSON.stringify(view)).to.be.at.most(6);
       expect(settings.length, JSON.stringify(view)).to.be.at.most(6);
+      const sets = cardNodes(menuCard(translator('en'), { main, tools, settings })).filter((n: any) => n.type === 'ActionSet');
+      for (const set of sets) expect((set as any).actions.length, JSON.stringify(view)).to.be.at.most(5);
     }
     expect(maxButtonsPerSection).to.equal(6);
   });
