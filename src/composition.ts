@@ -131,7 +131,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   const meetings = new MeetingPlanning(meetingDeps, clock, { reflectAfterMinutes: config.scheduler.reflectAfterMinutes });
   const attendance = new MeetingAttendance(meetingDeps, clock);
   const overview = new MeetingOverview(meetingDeps, clock);
-  const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings }, clock, config.defaultTimeZone);
+  const reminders = new ReminderPrefsService({ prefs, pauses, users: userRepo, groups: groupRepo, meetings, jobs }, clock, config.defaultTimeZone);
   const messenger = makeMessenger(conversations);
   const rounds = new RoundService({ groups: groupRepo, users: userRepo, store: repositories.activities, jobs, refs }, clock);
   const outcomes = new OutcomeService(

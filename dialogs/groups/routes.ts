@@ -81,11 +81,11 @@ export const groupsRoutes: FeatureRoutes = {
     // First thing for a new leader; once they lead a group it moves under "more" (Teams and the Playground show
     // at most five buttons in a row). A participant of a group (local mode: anyone may lead) does not see it.
     { action: 'newGroup', section: 'main', order: 20, visible: (v) => !v.inGroupChat && v.mayLead && !v.leadsGroups && !v.inGroup },
-    { action: 'newGroup', section: 'settings', order: 5, visible: (v) => !v.inGroupChat && v.mayLead && v.leadsGroups },
+    { action: 'newGroup', section: 'tools', order: 5, visible: (v) => !v.inGroupChat && v.mayLead && v.leadsGroups },
     { action: 'myGroups', section: 'main', order: 30, visible: (v) => !v.inGroupChat && v.leadsGroups },
     { action: 'myGroup', section: 'main', order: 50, visible: (v) => !v.inGroupChat && v.inGroup },
-    { action: 'join', section: 'main', order: 51, visible: (v) => !v.inGroupChat && !v.inGroup && v.consented },
-    { action: 'becomeLeader', section: 'main', order: 60, visible: (v) => !v.inGroupChat && !v.mayLead && v.canClaimLeadership },
+    { action: 'join', section: 'main', order: 51, visible: (v) => !v.inGroupChat && !v.inGroup && v.consented && !v.leadsGroups },
+    { action: 'becomeLeader', section: 'main', order: 60, visible: (v) => !v.inGroupChat && !v.mayLead && !v.leadsGroups && v.canClaimLeadership },
     { action: 'linkChat', section: 'main', order: 10, visible: (v) => v.inGroupChat && v.mayLead },
   ],
 };

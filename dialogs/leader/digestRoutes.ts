@@ -26,5 +26,8 @@ export const digestActions: readonly CardRoute[] = [
   }),
 ];
 
-/** Last in the leader's main section (the settings section is full at six); the digest's cards carry *Digest times*. A leader who also reads the service report has seven there, and Teams shows six: this one goes, typed words still work. */
-export const digestMenu: readonly MenuEntry[] = [{ action: 'leader.digestNow', section: 'main', order: 48, visible: (v) => !v.inGroupChat && v.leadsGroups }];
+/** *Digest now* among the leader's tools; *Digest times* among their settings (the digest's cards carry it too). */
+export const digestMenu: readonly MenuEntry[] = [
+  { action: 'leader.digestNow', section: 'tools', order: 20, visible: (v) => !v.inGroupChat && v.leadsGroups },
+  { action: 'leader.digestSettings', section: 'settings', order: 35, visible: (v) => !v.inGroupChat && v.leadsGroups },
+];

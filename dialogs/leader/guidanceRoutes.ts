@@ -44,7 +44,7 @@ export const guidanceActions: readonly CardRoute[] = [
   }),
 ];
 
-export const guidanceMenu: readonly MenuEntry[] = [{ action: 'leader.message', section: 'main', order: 47, visible: (v) => !v.inGroupChat && v.leadsGroups }];
+export const guidanceMenu: readonly MenuEntry[] = [{ action: 'leader.message', section: 'tools', order: 10, visible: (v) => !v.inGroupChat && v.leadsGroups }];
 
 /** "I'll reach out" on an alert: recorded as today (the answer and the contact), then the message to that person opens. */
 export async function reachOut(turn: ActionTurn, p: AlertFeedbackPayload, deps: RouterDeps): Promise<void> {

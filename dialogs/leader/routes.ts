@@ -25,5 +25,5 @@ export const leaderRoutes: FeatureRoutes = {
     ...digestActions,
     ...guidanceActions,
   ],
-  menu: [{ action: 'leader.glance', section: 'settings', order: 6, visible: (v) => !v.inGroupChat && v.leadsGroups }, ...digestMenu, ...guidanceMenu],
+  menu: [{ action: 'leader.glance', section: 'main', order: 46, visible: (v) => !v.inGroupChat && v.leadsGroups }, ...digestMenu, ...guidanceMenu],
 };

@@ -19,7 +19,7 @@ interface Asked {
 
 const steps = 'cancelMeetingSteps';
 
-/** The leader calls a meeting off after a yes; participants are told by notice jobs. */
+/** The leader calls a meeting off after a yes; participants who knew of it are told by notice jobs. */
 export class CancelMeetingDialog extends CancelAndHelpDialog {
   protected readonly helpKey = 'cancelMeeting.help';
 
@@ -56,8 +56,10 @@ export class CancelMeetingDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     try {
-      await this.deps.meetings.cancelMeeting(userIdOf(step.context), groupId, meetingId);
-      await step.context.sendActivity(meetingText(t, localeOf(step.context), 'cancelMeeting.done', meeting, zone));
+      const { told, notTold } = await this.deps.meetings.cancelMeeting(userIdOf(step.context), groupId, meetingId);
+      // Only those who had heard of the meeting are told; the leader hears who, truthfully.
+      const key = told === 0 ? 'cancelMeeting.doneNobody' : notTold === 0 ? 'cancelMeeting.done' : 'cancelMeeting.doneSome';
+      await step.context.sendActivity(meetingText(t, localeOf(step.context), key, meeting, zone, key === 'cancelMeeting.doneSome' ? { count: told } : {}));
     } catch (e) {
       await step.context.sendActivity(errorMessage(t, e));
     }

@@ -40,7 +40,8 @@ export class MoveMeetingDialog extends CancelAndHelpDialog {
       const moved = await this.deps.meetings.moveMeeting(userIdOf(step.context), groupId, meetingId, { start, durationMinutes, place });
       // The service returns the meeting untouched when time and place are what they were.
       if (moved.revision === shown.revision) return t('moveMeeting.unchanged');
-      return meetingText(t, localeOf(step.context), 'moveMeeting.done', moved, shown.zone ?? this.deps.settings.defaultTimeZone);
+      const key = shown.participants === 0 ? 'moveMeeting.doneNoParticipants' : 'moveMeeting.done';
+      return meetingText(t, localeOf(step.context), key, moved, shown.zone ?? this.deps.settings.defaultTimeZone);
     });
   }
 }

@@ -34,6 +34,8 @@ export interface ShownForm {
   zone?: string;
   /** The meeting's revision when the form was shown (moving only). */
   revision?: number;
+  /** How many participants the group had: with none, nobody is told, and the leader hears so. */
+  participants?: number;
 }
 
 const steps = 'scheduleMeetingSteps';
@@ -54,7 +56,7 @@ export async function showMeetingForm(
   const { values, error } = step.options as FormRetry;
   try {
     const { group, meeting } = await load();
-    Object.assign(step.values as ShownForm, { zone: group.timeZone, revision: meeting?.revision });
+    Object.assign(step.values as ShownForm, { zone: group.timeZone, revision: meeting?.revision, participants: group.members.length });
     await sendCard(step.context, meetingFormCard(t, localeOf(step.context), group, { meeting, values, error, now: deps.clock.now() }));
   } catch (e) {
     await step.context.sendActivity(errorMessage(t, e));
@@ -135,11 +137,12 @@ export class ScheduleMeetingDialog extends CancelAndHelpDialog {
   private async save(step: WaterfallStepContext) {
     const t = tOf(step.context);
     const state = step.options as ScheduleForm;
-    const zone = (step.values as ShownForm).zone ?? this.deps.settings.defaultTimeZone;
+    const { zone = this.deps.settings.defaultTimeZone, participants } = step.values as ShownForm;
+    const key = participants === 0 ? 'scheduleMeeting.doneNoParticipants' : 'scheduleMeeting.done';
     return answerMeetingForm(step, form, async (values) => {
       const input = { ...meetingInput(values), requestId: state.requestId };
       const meeting = await this.deps.meetings.scheduleMeeting(userIdOf(step.context), state.groupId, input);
-      return meetingText(t, localeOf(step.context), 'scheduleMeeting.done', meeting, zone);
+      return meetingText(t, localeOf(step.context), key, meeting, zone);
     });
   }
 }

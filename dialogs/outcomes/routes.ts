@@ -68,8 +68,8 @@ export const outcomesRoutes: FeatureRoutes = {
     }),
   ],
   menu: [
-    { action: 'outcomes.home', section: 'main', order: 46, visible: (v) => !v.inGroupChat && v.leadsGroups },
-    { action: 'outcomes.report', section: 'settings', order: 7, visible: (v) => !v.inGroupChat && v.leadsGroups },
-    { action: 'outcomes.serviceReport', section: 'main', order: 47, visible: (v) => !v.inGroupChat && v.reportReader === true },
+    { action: 'outcomes.home', section: 'tools', order: 30, visible: (v) => !v.inGroupChat && v.leadsGroups },
+    { action: 'outcomes.report', section: 'tools', order: 40, visible: (v) => !v.inGroupChat && v.leadsGroups },
+    { action: 'outcomes.serviceReport', section: 'tools', order: 50, visible: (v) => !v.inGroupChat && v.reportReader === true },
   ],
 };

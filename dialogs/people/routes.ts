@@ -53,7 +53,7 @@ export const peopleRoutes: FeatureRoutes = {
     }),
   ],
   menu: [
-    { action: 'onboard', section: 'main', order: 10, visible: (v) => !v.inGroupChat && !v.consented && !v.leader },
+    { action: 'onboard', section: 'main', order: 10, visible: (v) => !v.inGroupChat && !v.consented && !v.leader && !v.leadsGroups },
     // Limits are a participant's; a leader's row under "more" has the leader's tools instead.
     { action: 'limits', section: 'settings', order: 30, visible: (v) => !v.inGroupChat && v.consented && !v.leadsGroups },
     { action: 'language', section: 'settings', order: 40, visible: (v) => !v.inGroupChat },

@@ -3,6 +3,7 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { formCancelPayload } from '../../src/cards/shared/actions';
 import { remindersPayload, type RemindersPayload } from '../../src/cards/reminders/payloads';
 import { offsetChoicesFor, offsetsInWords, reminderSettingsCard } from '../../src/cards/reminders/reminderSettingsCards';
+import { formatClock } from '../../src/i18n';
 import { isDomainError } from '../../src/domain/shared/errors';
 import type { User } from '../../src/domain/people';
 import { clockTime, type QuietHours } from '../../src/domain/shared/schedule';
@@ -84,7 +85,7 @@ export class ReminderSettingsDialog extends CancelAndHelpDialog {
 
   private show(step: WaterfallStepContext) {
     return showOwnForm(step, this.deps, 'reminderSettings.useForm', async (user, error) =>
-      reminderSettingsCard(tOf(step.context), await this.deps.reminders.get(user.userId), error),
+      reminderSettingsCard(tOf(step.context), localeOf(step.context), await this.deps.reminders.get(user.userId), error),
     );
   }
 
@@ -108,12 +109,13 @@ export class ReminderSettingsDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  /** The settings in words: "I'll remind you 24 hours and 2 hours before each meeting, never between 21:00 and 08:00." */
+  /** The settings in words: "Muistutan sinua 24 tuntia ennen jokaista tapaamista, mutta en koskaan klo 21.00–8.00." */
   private summary(step: WaterfallStepContext, prefs: EffectiveReminderPrefs): string {
     const t = tOf(step.context);
     if (!prefs.enabled) return t('reminderSettings.savedOff');
-    const offsets = offsetsInWords(t, localeOf(step.context), prefs.offsetsMinutes);
+    const locale = localeOf(step.context);
+    const offsets = offsetsInWords(t, locale, prefs.offsetsMinutes);
     const { start, end } = prefs.quietHours;
-    return start === end ? t('reminderSettings.savedNoQuiet', { offsets }) : t('reminderSettings.saved', { offsets, start, end });
+    return start === end ? t('reminderSettings.savedNoQuiet', { offsets }) : t('reminderSettings.saved', { offsets, start: formatClock(start, locale), end: formatClock(end, locale) });
   }
 }

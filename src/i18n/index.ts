@@ -1,5 +1,4 @@
 import i18next, { type TFunction } from 'i18next';
-import { DateTime } from 'luxon';
 import type { Locale } from '../domain/shared/locale';
 import en from '../../locales/en.json';
 import fi from '../../locales/fi.json';
@@ -25,34 +24,7 @@ export function translator(locale: Locale): Translate {
   return instance.getFixedT(locale);
 }
 
-/**
- * The formatting locale of a language: English as written in Europe (day before month, 24-hour clock),
- * which is how English readers of a Finnish service expect dates, not the US "Dec 2, 10:00 AM".
- */
-export const formatLocale = (locale: Locale): string => (locale === 'en' ? 'en-GB' : locale);
-
-/** An instant as luxon DateTime in a zone, ready to format in a language. */
-export const localTime = (instant: string | Date, locale: Locale, zone: string): DateTime =>
-  (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(zone).setLocale(formatLocale(locale));
-
-/** "ti 24.11. klo 9.00" / "tis 24 nov. 09:00" / "Tue 24 Nov, 09:00", in the group's zone (Finnish writes 9.00, not 09.00). */
-export function formatDateTime(instant: string | Date, locale: Locale, zone: string): string {
-  return localTime(instant, locale, zone).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', hour: locale === 'fi' ? 'numeric' : '2-digit', minute: '2-digit' });
-}
-
-/** The day in words, as a confirmation repeats it: "keskiviikkona 2. joulukuuta 2026" / "onsdag 2 december 2026" / "Wednesday, 2 December 2026". */
-export function formatDayInWords(instant: string | Date, locale: Locale, zone: string): string {
-  return localTime(instant, locale, zone).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-export function formatDate(instant: string | Date, locale: Locale, zone: string): string {
-  return localTime(instant, locale, zone).toLocaleString(DateTime.DATE_FULL);
-}
-
-/** "10.00" / "10:00": a time of day in a zone. */
-export function formatTime(instant: string | Date, locale: Locale, zone: string): string {
-  return localTime(instant, locale, zone).toLocaleString(DateTime.TIME_SIMPLE);
-}
+export * from './dates';
 
 const keyOfText = new Map<string, string>();
 const collect = (node: unknown, path: string) => {

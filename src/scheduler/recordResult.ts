@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { addMs, backoffMs, type Job } from '../domain/shared/schedule';
+import { addMs, backoffMs, toUtcIso, type Job } from '../domain/shared/schedule';
 import type { JobStore } from '../services/shared/ports';
 import type { HandlerResult } from './jobs';
 import type { RunnerOptions, TickReport } from './runnerOptions';
@@ -32,7 +32,7 @@ export async function recordResult(
       report.unreachable++;
       break;
     case 'deferred':
-      kept = await jobs.reschedule(claimed, { dueAt: result.until, attempts: claimed.attempts }, now);
+      kept = await jobs.reschedule(claimed, { dueAt: result.until, attempts: claimed.attempts, heldFrom: claimed.heldFrom ?? toUtcIso(now) }, now);
       report.deferred++;
       break;
     case 'failed': {

@@ -108,7 +108,7 @@ describe('Teams app package', () => {
       expect(bot.supportsFiles).to.equal(true);
       expect(bot.commandLists.map((l: { scopes: string[] }) => l.scopes)).to.deep.equal([['personal'], ['groupChat']]);
       const titles = bot.commandLists.map((l: { commands: Array<{ title: string }> }) => l.commands.map((c) => c.title));
-      expect(titles[0]).to.deep.equal(['menu', 'help', 'join', 'new group', 'cancel', 'meetings', 'reminders', 'pause']);
+      expect(titles[0]).to.deep.equal(['menu', 'help', 'join', 'new group', 'cancel', 'meetings', 'reminders', 'pause', 'activities', 'check in']);
       // Joining and creating groups happen in a personal chat; in a group chat the leader links the chat.
       expect(titles[1]).to.deep.equal(['menu', 'help', 'link chat', 'cancel']);
       expect(manifest.validDomains).to.deep.equal([]);
@@ -132,14 +132,14 @@ describe('Teams app package', () => {
     });
 
     // The store listing says what the app does today. When a feature lands (activities and voting,
-    // check-ins, digests…), the description and this list change together.
-    it('describes in every language what the app does today (activities and votes, check-ins, early warnings, outcomes) and promises nothing it does not do (digests, private messages)', () => {
+    // check-ins, digests…), the description and this list change together. It never promises job offers or employer contacts.
+    it('describes in every language what the app does today (activities and votes, check-ins, early warnings, outcomes) digests and private messages, and promises nothing it does not do (job offers, employers)', () => {
       const manifest = JSON.parse(readFileSync(path.join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8'));
       const strings = (file: string) => JSON.parse(readFileSync(path.join(APP_PACKAGE_DIR, file), 'utf8'));
       const descriptions: Array<[string, string, RegExp[], RegExp]> = [
-        ['en', `${manifest.description.short} ${manifest.description.full}`, [/invite/, /meetings/, /who is coming/, /remind/, /pause/, /limits/, /delete/, /votes/, /check in/, /engagement drops/, /outcomes/], /digest|private message/i],
-        ['fi', `${strings('fi.json')['description.short']} ${strings('fi.json')['description.full']}`, [/kutsu/, /tapaami/, /ketkä tulevat/, /muistut/, /tauon/, /rajoistaan/, /poistaa/, /äänest/, /check-in/, /hiipuu/, /tulokset/], /kooste|yksityisviest/i],
-        ['sv', `${strings('sv.json')['description.short']} ${strings('sv.json')['description.full']}`, [/bjuder in/, /träffar/, /vilka som kommer/, /påminnelse/, /pausa/, /gränser/, /radera/, /röstar/, /checka in/, /engagemang/, /resultat/], /sammanställ|privata meddelanden/i],
+        ['en', `${manifest.description.short} ${manifest.description.full}`, [/invite/, /meetings/, /who is coming/, /remind/, /pause/, /limits/, /delete/, /votes/, /check in/, /engagement drops/, /outcomes/, /write privately to one participant/, /digest of their groups/], /employer|job offers/i],
+        ['fi', `${strings('fi.json')['description.short']} ${strings('fi.json')['description.full']}`, [/kutsu/, /tapaami/, /ketkä tulevat/, /muistut/, /tauon/, /rajoistaan/, /poistaa/, /äänest/, /check-in/, /hiipuu/, /tulokset/, /osallistujalle yksityisesti/, /koosteen ryhmistään/], /työnantaj|työpaikkailmoitu/i],
+        ['sv', `${strings('sv.json')['description.short']} ${strings('sv.json')['description.full']}`, [/bjuder in/, /träffar/, /vilka som kommer/, /påminnelse/, /pausa/, /gränser/, /radera/, /röstar/, /checka in/, /engagemang/, /resultat/, /skriva privat till en enskild deltagare/, /sammandrag av sina grupper/], /arbetsgivare|platsannons/i],
       ];
       for (const [language, text, promised, unbuilt] of descriptions) {
         for (const feature of promised) expect(text, `${language} description names ${feature}`).to.match(feature);
@@ -180,7 +180,7 @@ describe('Teams app package', () => {
   describe('command titles and the bot', () => {
     // Teams sends a command's title, in the client's language, as the message text.
     const keywordOfCommand = [
-      ['menu', 'help', 'join', 'newGroup', 'cancel', 'meetings', 'reminders', 'pause'],
+      ['menu', 'help', 'join', 'newGroup', 'cancel', 'meetings', 'reminders', 'pause', 'activities.home', 'checkins.start'],
       ['menu', 'help', 'linkChat', 'cancel'],
     ];
     it('are words the bot understands, in every language of the manifest', () => {

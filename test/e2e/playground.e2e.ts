@@ -155,7 +155,7 @@ describe('Microsoft 365 Agents Playground (msteams) in Chromium', () => {
     const menu = newestCard(page, 'What would you like to do?');
     // Settings and help open in place (Action.ShowCard), in the Teams client too.
     expect(await menu.getByRole('button', { name: 'Language', exact: true }).isVisible()).to.equal(false);
-    await menu.getByRole('button', { name: 'Your settings and help', exact: true }).click();
+    await menu.getByRole('button', { name: 'More tools and settings', exact: true }).click();
     await menu.getByRole('button', { name: 'Language', exact: true }).waitFor({ state: 'visible', timeout: 5_000 });
     await screenshot(page, 'playground-menu-more');
     await menu.getByRole('button', { name: 'Meetings', exact: true }).click();

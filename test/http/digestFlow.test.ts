@@ -38,7 +38,7 @@ describe("HTTP: the leader's digest (Digest now, its settings) and who may use i
     for (const typed of ['kooste', 'sammandrag', 'digest']) {
       expect(textOf(await bot.say(leena, typed)), typed).to.equal('Ei uutta ryhmissäsi ti 24.11. klo 10.00 jälkeen.');
     }
-    expect(textOf(await bot.submit(lars, { action: 'leader.digestNow' }))).to.equal('Inget nytt i dina grupper sedan tis 24 nov. 10:00.');
+    expect(textOf(await bot.submit(lars, { action: 'leader.digestNow' }))).to.equal('Inget nytt i dina grupper sedan tis 24 nov kl. 10.00.');
   });
 
   it('shows a card per group once something is coming: the meeting and who has not answered, only of the leader\'s own group', async () => {
@@ -68,7 +68,7 @@ describe("HTTP: the leader's digest (Digest now, its settings) and who may use i
     );
     expect(textOf(await bot.submit(leena, { action: 'leader.digestSave', cadence: 'daily', weekday: '1', time: '25:00', beforeMeetings: 'true' }))).to.contain('Kirjoita kellonaika muodossa 08:00.');
     expect(textOf(await bot.submit(leena, { action: 'leader.digestSave', cadence: 'daily', weekday: '1', time: '07:30', beforeMeetings: 'false' }))).to.equal('Tallennettu. Seuraava kooste tulee ke 2.12. klo 7.30.');
-    expect(textOf(await bot.submit(lars, { action: 'leader.digestSave', cadence: 'weekly', weekday: '5', time: '16:00', beforeMeetings: 'true' }))).to.equal('Sparat. Nästa sammandrag kommer fre 4 dec. 16:00.');
+    expect(textOf(await bot.submit(lars, { action: 'leader.digestSave', cadence: 'weekly', weekday: '5', time: '16:00', beforeMeetings: 'true' }))).to.equal('Sparat. Nästa sammandrag kommer fre 4 dec kl. 16.00.');
     const again = await bot.submit(leena, { action: 'leader.digestSettings' });
     expect(JSON.stringify(again)).to.contain('"id":"time","label":"Kellonaika","value":"07:30"');
   });

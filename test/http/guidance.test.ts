@@ -60,11 +60,14 @@ describe('HTTP: private guidance between a leader and one participant', function
   });
   after(async () => bot.stop());
 
-  it("offers *Message a participant* in the leader's main menu only, and opens it by typed words in fi, sv and en", async () => {
+  it("offers *Message a participant* among the leader's tools only, and opens it by typed words in fi, sv and en", async () => {
     const menu = await bot.submit(leena, { action: 'menu' });
-    const main = (menu[0]!.attachments[0].content.body as any[]).find((e) => e.type === 'ActionSet').actions.map((a: any) => a.title);
-    expect(main).to.include('Viesti osallistujalle');
-    expect(main.length).to.be.at.most(7); // six buttons and "more"
+    const sets = (menu[0]!.attachments[0].content.body as any[]).filter((e) => e.type === 'ActionSet');
+    const main = sets[0].actions;
+    const more = sets[1].actions[0];
+    expect(more.title).to.equal('Lisää: työkalut ja asetukset');
+    expect(more.card.body[0].actions.map((a: any) => a.title)).to.include('Viesti osallistujalle');
+    expect(main.length).to.be.at.most(5);
     for (const p of [aino, sanna, pekka]) expect(JSON.stringify(await bot.submit(p, { action: 'menu' }))).to.not.match(/leader\.message/);
     for (const typed of ['viesti', 'meddelande', 'message']) {
       expect(textOf(await bot.say(leena, typed)), typed).to.equal('Kenelle kirjoitat?\nAino\nAino\nSanna\nSanna\nPekka\nPekka'); // hero-card buttons: title and value

@@ -55,7 +55,7 @@ describe('HTTP: meetings, reminders, pauses and attendance through the running b
     for (const p of [aino, siri, pekka]) {
       const notice = since(from, p);
       expect(textOf(notice), p.name).to.contain(t(p)('meetingMessage.scheduled.title', { title: 'Kuntosali' })).and.contain('Urheilutalo');
-      expect(textOf(notice), p.name).to.match(p.locale === 'fi' ? /klo 10\.00–11\.30/ : p.locale === 'sv' ? /10:00–11:30/ : /Wed 2 Dec, 10:00–11:30/);
+      expect(textOf(notice), p.name).to.match(p.locale === 'fi' ? /klo 10\.00–11\.30/ : p.locale === 'sv' ? /ons 2 dec kl\. 10\.00–11\.30/ : /Wed 2 Dec, 10:00–11:30/);
       expect(submitActions(notice).map((a) => a.data.answer)).to.deep.equal(['yes', 'no', 'maybe']);
     }
     expect(since(from, leader)).to.deep.equal([]);
@@ -202,7 +202,7 @@ describe('HTTP: meetings in each language, leader and participant alike', functi
         const reminder = bot.connector.received.slice(from).filter((r) => r.conversationId === member.conversationId).map((r) => r.body);
         expect(textOf(reminder)).to.contain(t('meetingMessage.reminder.title', { title: 'Gym' }));
         const snoozed = textOf(await bot.submit(member, submitFrom(reminder, (d) => d.action === 'snooze')));
-        expect(snoozed).to.contain(t('snooze.done', { time: { fi: '11.00', sv: '11:00', en: '11:00' }[locale] }));
+        expect(snoozed).to.contain({ fi: 'Selvä, muistutan sinua uudelleen klo 11.00.', sv: 'Okej, jag påminner dig igen kl. 11.00.', en: "Okay, I'll remind you again at 11:00." }[locale]);
 
         from = seen();
         clock.set('2026-12-02T09:00:00.000Z');

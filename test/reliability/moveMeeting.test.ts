@@ -4,7 +4,7 @@ import type { CosmosStore } from '../../src/store/shared/cosmosClient';
 import { freshStore } from '../support/cosmos';
 import { expectDomainError } from '../support/expectDomainError';
 import { failingOnce } from '../support/failingOnce';
-import { leaderId, makeWorld, memberIds, type World } from '../scheduler/support';
+import { drain, leaderId, makeWorld, memberIds, type World } from '../scheduler/support';
 
 describe('a move that failed half-way, repeated', () => {
   let store: CosmosStore;
@@ -21,6 +21,7 @@ describe('a move that failed half-way, repeated', () => {
     const jobs = failingOnce(w.jobs);
     const meetings = new MeetingPlanning({ groups: w.app.repositories.groups, meetings: w.meetingsRepo, jobs, prefs: w.prefsRepo, users: w.users }, w.clock);
     const meeting = await meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
+    await drain(w.runner()); // everyone hears of the meeting: the move is news of a move to them all
     // The store fails on the fourth job the move plans: the meeting is already at its new time.
     jobs.fail.failCall(4, 'plan');
     await expectDomainError(meetings.moveMeeting(leaderId, w.group.groupId, meeting.id, { start: '2026-03-31T12:00' }), 'STORE_UNAVAILABLE');

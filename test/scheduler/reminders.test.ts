@@ -119,10 +119,11 @@ describe('meeting jobs end to end (services → jobs → runner → handlers) on
     const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
     await w.meetings.moveMeeting(leaderId, w.group.groupId, meeting.id, { start: '2026-03-31T12:00' });
     await drain(runner);
-    expect(sentOf(w, { kind: 'meeting_scheduled' })).to.deep.equal([]);
-    const moved = sentOf(w, { kind: 'meeting_moved' });
-    expect(recipientsOf(moved)).to.deep.equal([...memberIds]);
-    expect(moved[0]![6]).to.equal('2026-03-29T06:00:00.000Z');
+    // Nobody had heard of the first time: each hears of the meeting once, as a new one at the new time.
+    const told = sentOf(w, { kind: 'meeting_scheduled' });
+    expect(recipientsOf(told)).to.deep.equal([...memberIds]);
+    expect(told.map((r) => r[5]!.slice(-3))).to.deep.equal([':r2', ':r2', ':r2', ':r2']);
+    expect(sentOf(w, { kind: 'meeting_moved' })).to.deep.equal([]);
 
     await at('2026-03-28T07:00:00.000Z'); // the old 24 h time
     await at('2026-03-29T05:00:00.000Z'); // the old 2 h time
@@ -131,6 +132,17 @@ describe('meeting jobs end to end (services → jobs → runner → handlers) on
     expect(w.prompter.prompts).to.deep.equal([]);
     await at('2026-03-30T09:00:00.000Z'); // 12:00 EEST the day before
     expect(recipientsOf(sentOf(w, { kind: 'reminder' }))).to.deep.equal([...memberIds]);
+  });
+
+  it('tells of a move, with the old time, those who had heard of the meeting', async () => {
+    const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
+    await drain(runner);
+    await w.meetings.moveMeeting(leaderId, w.group.groupId, meeting.id, { start: '2026-03-31T12:00' });
+    await drain(runner);
+    const moved = sentOf(w, { kind: 'meeting_moved' });
+    expect(recipientsOf(moved)).to.deep.equal([...memberIds]);
+    expect(moved[0]![6]).to.equal('2026-03-29T06:00:00.000Z');
+    expect(sentOf(w, { kind: 'meeting_scheduled' })).to.have.length(4); // the first notices, before the move
   });
 
   it('after a cancel, no reminder or prompt ever goes; each participant is told once', async () => {

@@ -1,7 +1,7 @@
 import type { Locale } from '../../domain/shared/locale';
 import type { Group } from '../../domain/groups';
 import { rsvpAnswers, type Attendance, type RsvpAnswer, type Meeting } from '../../domain/meetings/model';
-import { formatDateTime, formatTime, translator, type Translate } from '../../i18n';
+import { formatDateTime, formatDateTimeRange, translator, type Translate } from '../../i18n';
 import type { OutboundMessage } from '../../services/shared/ports';
 import type { ReminderRenderer, MeetingMessageRequest } from '../../services/meetings/ports';
 import type { MeetingWithAnswers, Undelivered } from '../../services/meetings';
@@ -19,8 +19,7 @@ const line = (text: string, subtle = false) => textBlock(text, subtle ? { isSubt
 
 /** "ti 1.12. klo 10.00–11.30": start with weekday and date, end as a time only. */
 export function meetingWhen(meeting: Pick<Meeting, 'startsAt' | 'endsAt'>, locale: Locale, zone: string): string {
-  const end = formatTime(meeting.endsAt, locale, zone);
-  return `${formatDateTime(meeting.startsAt, locale, zone)}–${end}`;
+  return formatDateTimeRange(meeting.startsAt, meeting.endsAt, locale, zone);
 }
 
 /** When and where as a FactSet, with the zone named when it is not the group's own. */

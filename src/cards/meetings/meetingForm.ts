@@ -55,10 +55,11 @@ export type MeetingNaming = Pick<Meeting, 'title' | 'startsAt' | 'place'>;
  * One sentence about a meeting (`key` gets title, date and place); a key with a `_place` variant
  * uses it only when the meeting has a place.
  */
-export function meetingText(t: Translate, locale: Locale, key: string, meeting: MeetingNaming, zone: string): string {
+export function meetingText(t: Translate, locale: Locale, key: string, meeting: MeetingNaming, zone: string, extra: { count?: number } = {}): string {
   // In words, whatever the date picker showed (mm/dd on an English phone): the leader sees what was understood.
   const date = t('meetingForm.inWords', { day: formatDayInWords(meeting.startsAt, locale, zone), time: formatTime(meeting.startsAt, locale, zone) });
   return t(key, {
+    ...extra,
     title: meeting.title,
     date,
     place: meeting.place,

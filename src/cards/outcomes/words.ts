@@ -1,9 +1,8 @@
-import { DateTime } from 'luxon';
 import type { OutcomeEntry } from '../../domain/outcomes';
 import type { Locale } from '../../domain/shared/locale';
-import type { Translate } from '../../i18n';
+import { formatShortDate, type Translate } from '../../i18n';
 
-export const dateText = (iso: string, locale: Locale) => DateTime.fromISO(iso).setLocale(locale === 'en' ? 'en-GB' : locale).toLocaleString(DateTime.DATE_SHORT);
+export const dateText = (iso: string, locale: Locale) => formatShortDate(iso, locale);
 
 /** One entry in words: "Employed from 1.2.2026 (full time, open-ended)". */
 export function entryText(t: Translate, locale: Locale, e: OutcomeEntry): string {

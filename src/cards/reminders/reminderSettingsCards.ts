@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../../domain/shared/locale';
 import { maxPauseDays, pauseReasons, type EffectiveReminderPrefs, type Pause } from '../../domain/reminders/model';
-import { formatLocale, type Translate } from '../../i18n';
+import { formatClock, formatLocalDate, type Translate } from '../../i18n';
 import { submit, submitWithoutInputs as button } from '../shared/actions';
 import { adaptiveCard as card, heading, problem, textBlock as para } from '../shared/elements';
 
@@ -23,14 +23,13 @@ export function offsetInWords(t: Translate, minutes: number): string {
 export const offsetsInWords = (t: Translate, locale: Locale, offsets: readonly number[]): string =>
   new Intl.ListFormat(locale, { type: 'conjunction' }).format([...offsets].sort((a, b) => b - a).map((m) => offsetInWords(t, m)));
 
-/** A local date (yyyy-MM-dd) as the person reads it: "torstaina 3. joulukuuta 2026" style, via luxon's DATE_FULL. */
-export const localDateInWords = (isoDate: string, locale: Locale): string =>
-  DateTime.fromISO(isoDate).setLocale(formatLocale(locale)).toLocaleString(DateTime.DATE_FULL);
+/** A local date (yyyy-MM-dd) as the person reads it: "3. joulukuuta 2026" / "3 december 2026" / "3 December 2026". */
+export const localDateInWords = (isoDate: string, locale: Locale): string => formatLocalDate(isoDate, locale);
 
 
 
 /** A person's own reminder settings: on/off, how long before a meeting, quiet hours. */
-export function reminderSettingsCard(t: Translate, prefs: EffectiveReminderPrefs, error?: string) {
+export function reminderSettingsCard(t: Translate, locale: Locale, prefs: EffectiveReminderPrefs, error?: string) {
   const { start, end } = prefs.quietHours;
   return card(
     [
@@ -57,7 +56,7 @@ export function reminderSettingsCard(t: Translate, prefs: EffectiveReminderPrefs
         value: prefs.offsetsMinutes.join(','),
         choices: offsetChoicesFor(prefs.offsetsMinutes).map((m) => ({ title: offsetInWords(t, m), value: String(m) })),
       },
-      para(start === end ? t('reminderSettings.quietNone') : t('reminderSettings.quietInfo', { start, end }), { isSubtle: true }),
+      para(start === end ? t('reminderSettings.quietNone') : t('reminderSettings.quietInfo', { start: formatClock(start, locale), end: formatClock(end, locale) }), { isSubtle: true }),
       {
         type: 'Input.Toggle',
         id: 'quietOn',

@@ -84,9 +84,19 @@ export function deferPastQuietHours(instant: Date | string, zone: string, quiet:
   return toUtcIso(resume);
 }
 
+/**
+ * When a message meant for `instant` goes: the same, or, in quiet hours, their end — then `heldFrom`
+ * keeps the instant it was meant for, so a change of quiet hours can plan it again (JobQueue.releaseHeld).
+ */
+export function outsideQuietHours(instant: Date | string, zone: string, quiet: QuietHours): { dueAt: string; heldFrom?: string } {
+  const meant = toUtcIso(new Date(instant));
+  const dueAt = deferPastQuietHours(meant, zone, quiet);
+  return dueAt === meant ? { dueAt } : { dueAt, heldFrom: meant };
+}
+
 /** A snoozed reminder comes back after `minutes`, but not in the person's quiet hours. */
 export function snoozedDueAt(now: Date, minutes: number, zone: string, quiet: QuietHours): string {
-  return deferPastQuietHours(addMinutes(now, minutes), zone, quiet);
+  return outsideQuietHours(addMinutes(now, minutes), zone, quiet).dueAt;
 }
 
 /** Exponential backoff for a failed send: base, 2×base, 4×base … capped. `attempt` counts from 1. */
@@ -133,6 +143,8 @@ export const jobSchema = z.object({
   claimedBy: z.string().optional(),
   leaseUntil: utcInstant.optional(),
   lastStatus: z.number().int().optional(),
+  /** Set while quiet hours hold the job: when it was meant to go. A change of quiet hours makes it due again from then. */
+  heldFrom: utcInstant.optional(),
   result: jobResultSchema.optional(),
   createdAt: utcInstant,
   updatedAt: utcInstant,
@@ -141,4 +153,4 @@ export const jobSchema = z.object({
 export type Job = z.infer<typeof jobSchema>;
 
 /** What a planner asks for; the repository fills in the bookkeeping. */
-export type JobRequest = Pick<Job, 'id' | 'kind' | 'dueAt' | 'groupId' | 'meetingId' | 'userId' | 'payload'>;
+export type JobRequest = Pick<Job, 'id' | 'kind' | 'dueAt' | 'groupId' | 'meetingId' | 'userId' | 'payload' | 'heldFrom'>;

@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../domain/shared/clock';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
-import type { Group } from '../../domain/groups';
-import { addMinutes, defaultReflectAfterMinutes, deferPastQuietHours, isValidZone, localToUtc, reminderDueAt, snoozedDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
-import { attendanceId, attendanceJobId, notifyJobId, reflectJobId, rsvpId, meetingJobKinds, type Attendance, type AttendanceStatus, type NotifyPayload, type ReflectPayload, type Rsvp, type RsvpAnswer, type Meeting, type MeetingEvent } from '../../domain/meetings/model';
-import { effectivePrefs, remindJobId, remindPayloadSchema, snoozedRemindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
-import type { GroupRepository } from '../groups';
-import type { JobQueue } from '../shared/ports';
-import type { ReminderPrefsRepository } from '../reminders';
-import type { MeetingRepository } from './ports';
-import type { UserRepository } from '../people';
-
-import { MeetingAccess, defaultMeetingRules, type MeetingChange, type MeetingRules, type MeetingServiceDeps, type NewMeeting } from './access';
+import { isMember, type Group } from '../../domain/groups';
+import { meetingJobKinds, type Meeting, type MeetingEvent } from '../../domain/meetings/model';
+import { effectivePrefs, remindPayloadSchema, snoozedRemindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
 import { personalZone } from '../../domain/people';
-import { isMember } from '../../domain/groups';
+import { addMinutes, localToUtc, outsideQuietHours, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
 import { retryOnConflict } from '../shared/retryOnConflict';
+import { MeetingAccess, defaultMeetingRules, type MeetingChange, type MeetingRules, type MeetingServiceDeps, type NewMeeting } from './access';
+import { attendanceJob, memberJobs, notifyJob } from './meetingJobs';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -69,7 +63,7 @@ export class MeetingPlanning extends MeetingAccess {
       if (!isDomainError(e, 'CONFLICT') || !existing) throw e;
       meeting = existing;
     }
-    if (meeting.status === 'scheduled') await this.planMeeting(group, meeting, 'scheduled');
+    if (meeting.status === 'scheduled') await this.planMeeting(group, meeting, () => 'scheduled');
     return meeting;
   }
 
@@ -102,13 +96,19 @@ export class MeetingPlanning extends MeetingAccess {
         'meeting_moved',
         now,
       );
-      await this.planMeeting(group, moved, 'moved', moved.previousStartsAt);
+      // Someone who never heard of the meeting gets it as a new one: "moved from …" would name a time they never knew.
+      const knew = await this.whoKnew(groupId, meetingId, { revision: moved.revision, at: moved.updatedAt });
+      await this.planMeeting(group, moved, (userId) => (knew.has(userId) ? 'moved' : 'scheduled'), moved.previousStartsAt);
       return moved;
     });
   }
 
-  /** Idempotent: cancelling again re-plans the same notices (planning keeps one job per id). */
-  async cancelMeeting(actorId: string, groupId: string, meetingId: string): Promise<Meeting> {
+  /**
+   * Idempotent: cancelling again re-plans the same notices. Only those who knew of the meeting are told
+   * (a notice or reminder of it reached them, or they answered whether they come): for the others there
+   * is nothing to take back. `told` and `notTold` count the participants, so the leader hears the truth.
+   */
+  async cancelMeeting(actorId: string, groupId: string, meetingId: string): Promise<{ meeting: Meeting; told: number; notTold: number }> {
     const group = await this.groupLedBy(actorId, groupId);
     const now = this.clock.now();
     const cancelled = await retryOnConflict(async () => {
@@ -125,11 +125,22 @@ export class MeetingPlanning extends MeetingAccess {
       'meeting_cancelled',
       now,
     );
-    // Only those who were told of the meeting hear it was cancelled: a notice that never went has nothing to take back.
-    const told = new Set((await this.deps.jobs.listFinished(groupId, { meetingId, statuses: ['sent'] })).filter((j) => j.kind === meetingJobKinds.notify).map((j) => j.userId));
-    const toTell = group.members.filter((m) => told.has(m.userId));
-    await Promise.all(toTell.map((m) => this.deps.jobs.plan(this.notifyJob(cancelled, m.userId, 'cancelled', now), now)));
-    return cancelled;
+    const knew = await this.whoKnew(groupId, meetingId);
+    const toTell = group.members.filter((m) => knew.has(m.userId));
+    await Promise.all(toTell.map((m) => this.deps.jobs.plan(notifyJob(cancelled, m.userId, 'cancelled', now), now)));
+    return { meeting: cancelled, told: toTell.length, notTold: group.members.length - toTell.length };
+  }
+
+  /**
+   * Who has heard of the meeting: a notice or reminder of it was sent to them, or they answered whether
+   * they come — with `before`, only of revisions before it and answers before it was made.
+   */
+  private async whoKnew(groupId: string, meetingId: string, before?: { revision: number; at: string }): Promise<Set<string>> {
+    const [sent, rsvps] = await Promise.all([this.deps.jobs.listFinished(groupId, { meetingId, statuses: ['sent'] }), this.deps.meetings.listRsvps(groupId, meetingId)]);
+    const earlier = (j: { payload: Record<string, unknown> }) => !before || (typeof j.payload.revision === 'number' && j.payload.revision < before.revision);
+    const spoke = sent.filter((j) => (j.kind === meetingJobKinds.notify || j.kind === meetingJobKinds.remind) && earlier(j)).flatMap((j) => (j.userId ? [j.userId] : []));
+    const answered = rsvps.filter((r) => !before || r.answeredAt <= before.at).map((r) => r.userId);
+    return new Set([...spoke, ...answered]);
   }
 
   /**
@@ -153,7 +164,7 @@ export class MeetingPlanning extends MeetingAccess {
     const job: JobRequest = {
       id: snoozedRemindJobId(meeting.id, actorId, meeting.revision, snoozes),
       kind: meetingJobKinds.remind,
-      dueAt: snoozedDueAt(now, minutes, zone, prefs.quietHours),
+      ...outsideQuietHours(addMinutes(now, minutes), zone, prefs.quietHours),
       groupId,
       meetingId: meeting.id,
       userId: actorId,
@@ -180,75 +191,22 @@ export class MeetingPlanning extends MeetingAccess {
 
   // ---- planning -----------------------------------------------------------------------------------
 
-  private async planMeeting(group: Group, meeting: Meeting, event: MeetingEvent, previousStartsAt?: string): Promise<void> {
+  /** Each member's notice (`eventOf` them), reminders and prompt, and the leader's roster. */
+  private async planMeeting(group: Group, meeting: Meeting, eventOf: (userId: string) => MeetingEvent, previousStartsAt?: string): Promise<void> {
     const now = this.clock.now();
     await Promise.all([
       ...group.members.map(async ({ userId }) => {
-        await this.deps.jobs.plan(this.notifyJob(meeting, userId, event, now, previousStartsAt), now);
+        const event = eventOf(userId);
+        await this.deps.jobs.plan(notifyJob(meeting, userId, event, now, event === 'moved' ? previousStartsAt : undefined), now);
         await this.planMember(group, meeting, userId, now);
       }),
-      this.deps.jobs.plan(this.attendanceJob(meeting, group.leaderId), now),
+      this.deps.jobs.plan(attendanceJob(meeting, group.leaderId), now),
     ]);
   }
 
-  /** The roster card reaches the leader as the meeting ends, while who came is fresh in mind. */
-  private attendanceJob(meeting: Meeting, leaderId: string): JobRequest {
-    return {
-      id: attendanceJobId(meeting.id, leaderId, meeting.revision),
-      kind: meetingJobKinds.attendance,
-      dueAt: meeting.endsAt,
-      groupId: meeting.groupId,
-      meetingId: meeting.id,
-      userId: leaderId,
-      payload: { meetingId: meeting.id, revision: meeting.revision, meetingEndsAt: meeting.endsAt } satisfies ReflectPayload,
-    };
-  }
-
   private async planMember(group: Group, meeting: Meeting, userId: string, now: Date): Promise<void> {
-    const { zone, prefs } = await this.recipient(group, userId);
-    for (const job of this.memberJobs(group, meeting, userId, zone, prefs, now)) await this.deps.jobs.plan(job, now);
-  }
-
-  /** Reminders still ahead and before the start (after moving them out of quiet hours), and the reflection prompt. */
-  private memberJobs(group: Group, meeting: Meeting, userId: string, zone: string, prefs: EffectiveReminderPrefs, now: Date): JobRequest[] {
-    const at = toUtcIso(now);
-    const base = { groupId: group.groupId, meetingId: meeting.id, userId };
-    const jobs: JobRequest[] = [];
-    if (prefs.enabled) {
-      for (const offsetMinutes of prefs.offsetsMinutes) {
-        // Calendar days in the group's zone (where the meeting is), quiet hours in the person's own.
-        const dueAt = deferPastQuietHours(reminderDueAt(meeting.startsAt, offsetMinutes, group.timeZone), zone, prefs.quietHours);
-        if (dueAt <= at || dueAt >= meeting.startsAt) continue;
-        jobs.push({
-          ...base,
-          id: remindJobId(meeting.id, userId, meeting.revision, offsetMinutes),
-          kind: meetingJobKinds.remind,
-          dueAt,
-          payload: { meetingId: meeting.id, revision: meeting.revision, meetingStartsAt: meeting.startsAt, offsetMinutes, snoozes: 0 } satisfies RemindPayload,
-        });
-      }
-    }
-    jobs.push({
-      ...base,
-      id: reflectJobId(meeting.id, userId, meeting.revision),
-      kind: meetingJobKinds.reflect,
-      dueAt: deferPastQuietHours(addMinutes(meeting.endsAt, this.rules.reflectAfterMinutes), zone, prefs.quietHours),
-      payload: { meetingId: meeting.id, revision: meeting.revision, meetingEndsAt: meeting.endsAt } satisfies ReflectPayload,
-    });
-    return jobs;
-  }
-
-  /** Due now; the handler keeps it out of quiet hours when it runs. */
-  private notifyJob(meeting: Meeting, userId: string, event: MeetingEvent, now: Date, previousStartsAt?: string): JobRequest {
-    return {
-      id: notifyJobId(meeting.id, userId, event, meeting.revision),
-      kind: meetingJobKinds.notify,
-      dueAt: toUtcIso(now),
-      groupId: meeting.groupId,
-      meetingId: meeting.id,
-      userId,
-      payload: { meetingId: meeting.id, revision: meeting.revision, event, ...(previousStartsAt ? { previousStartsAt } : {}) } satisfies NotifyPayload,
-    };
+    const recipient = await this.recipient(group, userId);
+    for (const job of memberJobs(group, meeting, userId, recipient, this.rules, now)) await this.deps.jobs.plan(job, now);
   }
 
   private async recipient(group: Group, userId: string): Promise<{ zone: string; prefs: EffectiveReminderPrefs }> {

@@ -7,6 +7,7 @@ import { effectivePrefs, isPaused, maxPauseDays, reminderPrefsSchema, type Effec
 import type { GroupRepository } from '../groups';
 import type { MeetingReplanner, PauseRepository, ReminderPrefsRepository } from './ports';
 import type { UserRepository } from '../people';
+import type { JobQueue } from '../shared/ports';
 
 export interface ReminderPrefsChange {
   enabled?: boolean;
@@ -20,12 +21,14 @@ export interface ReminderPrefsDeps {
   users: UserRepository;
   groups: GroupRepository;
   meetings: MeetingReplanner;
+  jobs: Pick<JobQueue, 'releaseHeld'>;
 }
 
 
 /**
  * A person's own control over reminders: which offsets, quiet hours, on/off, and pauses (a job
- * interview, a work try-out, illness). A change re-plans their upcoming meetings at once.
+ * interview, a work try-out, illness). A change re-plans their upcoming meetings at once, and a change
+ * of quiet hours also what they already hold.
  */
 export class ReminderPrefsService {
   constructor(
@@ -52,6 +55,10 @@ export class ReminderPrefsService {
     });
     if (!parsed.success) throw new DomainError('INVALID_INPUT');
     const saved = await this.deps.prefs.save(parsed.data);
+    // What quiet hours already hold goes by the new ones: due again from when it was meant to go, and
+    // its handler decides (sent now, or held to the new end). Then upcoming meetings are planned anew.
+    const quiet = parsed.data.quietHours;
+    if (quiet.start !== current.quietHours.start || quiet.end !== current.quietHours.end) await this.deps.jobs.releaseHeld(userId, this.clock.now());
     const user = await this.deps.users.get(userId);
     if (user?.groupId) await this.deps.meetings.replanMember(user.groupId, userId);
     return effectivePrefs(saved);

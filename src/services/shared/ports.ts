@@ -43,6 +43,11 @@ export interface JobQueue {
   listPending(filter: PendingJobFilter): Promise<Job[]>;
   /** Finishes every pending job addressed to `userId` as unreachable (the bot was removed): they are recorded, never sent. */
   finishPendingAsUnreachable(userId: string, status: number, reason: string, now: Date): Promise<number>;
+  /**
+   * Makes every pending job that quiet hours hold for `userId` due again from when it was meant to go
+   * (`heldFrom`, or now if that has passed), so its handler decides with the person's new settings.
+   */
+  releaseHeld(userId: string, now: Date): Promise<number>;
 }
 
 /** What the scheduler's runner needs on top: find, claim with a lease, reschedule, finish. */
@@ -52,7 +57,8 @@ export interface JobStore extends JobQueue {
   /** Conditional on the job's _etag; undefined when someone else changed or took it first. */
   claim(job: Job, instanceId: string, now: Date, leaseUntil: Date): Promise<Job | undefined>;
   /** Back to pending at `dueAt` (conditional on the claim's _etag); false when the claim was lost. */
-  reschedule(claimed: Job, change: { dueAt: string; attempts: number; lastStatus?: number }, now: Date): Promise<boolean>;
+  /** `heldFrom`: quiet hours hold it (see JobQueue.releaseHeld); left out, it is not held. */
+  reschedule(claimed: Job, change: { dueAt: string; attempts: number; lastStatus?: number; heldFrom?: string }, now: Date): Promise<boolean>;
   /** Records the result in the finished partition and removes the pending job (conditional on the claim's _etag). */
   finish(claimed: Job, status: FinalJobStatus, result: JobResult, now: Date): Promise<boolean>;
   /** Removes a pending job whose finished record already exists (a claimer died after recording it). */

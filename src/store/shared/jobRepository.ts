@@ -75,13 +75,15 @@ export class CosmosJobRepository implements JobStore {
       if (isLeased(existing, now)) return 'busy';
       if (
         existing.dueAt === request.dueAt &&
+        existing.heldFrom === request.heldFrom &&
         existing.kind === request.kind &&
         isDeepStrictEqual(existing.payload, request.payload ?? {})
       ) {
         return 'unchanged';
       }
       try {
-        const { claimedBy: _by, leaseUntil: _until, ...unclaimed } = existing;
+        // What the request says about quiet hours replaces what the job held (`heldFrom` absent: not held).
+        const { claimedBy: _by, leaseUntil: _until, heldFrom: _held, ...unclaimed } = existing;
         await this.docs.replace({ ...unclaimed, ...request, status: 'pending', attempts: 0, updatedAt: at }, pendingPartition);
         return 'updated';
       } catch (e) {
@@ -101,22 +103,35 @@ export class CosmosJobRepository implements JobStore {
   }
 
   async finishPendingAsUnreachable(userId: string, status: number, reason: string, now: Date): Promise<number> {
-    const jobs = await this.docs.query(
-      {
-        query: 'SELECT * FROM c WHERE c.pk = @pk AND c.userId = @userId',
-        parameters: [
-          { name: '@pk', value: pendingPartition },
-          { name: '@userId', value: userId },
-        ],
-      },
-      pendingPartition,
-    );
     let finished = 0;
-    for (const job of jobs) {
+    for (const job of await this.pendingOf(userId)) {
       if (isLeased(job, now)) continue; // being sent right now: its send meets the removed bot and records the same
       if (await this.finish(job, 'unreachable', { outcome: 'unreachable', status, reason }, now)) finished++;
     }
     return finished;
+  }
+
+  async releaseHeld(userId: string, now: Date): Promise<number> {
+    const at = toUtcIso(now);
+    let released = 0;
+    for (const job of await this.pendingOf(userId)) {
+      if (!job.heldFrom || isLeased(job, now)) continue;
+      const dueAt = job.heldFrom > at ? job.heldFrom : at;
+      if (dueAt === job.dueAt) continue;
+      try {
+        await this.docs.replace({ ...job, dueAt, updatedAt: at }, pendingPartition);
+        released++;
+      } catch (e) {
+        if (!isDomainError(e, 'CONFLICT') && cosmosStatus(e) !== 404) throw e; // claimed or finished meanwhile: its handler decides
+      }
+    }
+    return released;
+  }
+
+  /** A person's pending jobs: one query in the pending partition. */
+  private pendingOf(userId: string) {
+    const parameters = [{ name: '@pk', value: pendingPartition }, { name: '@userId', value: userId }];
+    return this.docs.query({ query: 'SELECT * FROM c WHERE c.pk = @pk AND c.userId = @userId', parameters }, pendingPartition);
   }
 
   async listPending(filter: PendingJobFilter): Promise<Job[]> {
@@ -188,8 +203,8 @@ export class CosmosJobRepository implements JobStore {
     }
   }
 
-  async reschedule(claimed: Job, change: { dueAt: string; attempts: number; lastStatus?: number }, now: Date): Promise<boolean> {
-    const { claimedBy: _by, leaseUntil: _until, ...rest } = asStored(claimed);
+  async reschedule(claimed: Job, change: { dueAt: string; attempts: number; lastStatus?: number; heldFrom?: string }, now: Date): Promise<boolean> {
+    const { claimedBy: _by, leaseUntil: _until, heldFrom: _held, ...rest } = asStored(claimed);
     try {
       // claims back to 0: this claimer ran it and recorded nothing, so the next claim needs no record check.
       await this.docs.replace({ ...rest, ...change, claims: 0, status: 'pending', updatedAt: toUtcIso(now) }, pendingPartition);

@@ -74,11 +74,11 @@ describe('digest card and its engagement picture', function () {
     const sv = textsOf((await digestRenderer.render(request('sv'))).cards![0] as Card);
     expect(sv.slice(0, 7)).to.deep.equal([
       'Sammandrag: Kuntosali',
-      'Sedan förra sammandraget (mån 30 nov. 08:00)',
+      'Sedan förra sammandraget (mån 30 nov kl. 8.00)',
       'Nästa träffar',
-      'mån 7 dec. 09:00: Kuntosali',
+      'mån 7 dec kl. 9.00: Kuntosali',
       'Kommer: Anna, Cai\n\nKanske: Dora\n\nHar inte svarat: Ben',
-      'Omröstningen är öppen till fre 4 dec. 18:00',
+      'Omröstningen är öppen till fre 4 dec kl. 18.00',
       'Har inte röstat än: Ben, Dora',
     ]);
     const en = textsOf((await digestRenderer.render(request('en'))).cards![0] as Card);
@@ -96,7 +96,7 @@ describe('digest card and its engagement picture', function () {
     expect(height).to.be.within(120, 260);
     expect(png.length).to.be.below(30 * 1024);
     expect(image.altText).to.equal(
-      'Weeks 26/10–30/11, oldest first (meetings, answers, votes and check-ins together): Anna 3, 2, 4, 3, 2, 3; Ben 2, 1, 0, 0, 1, 0; Cai 1, 2, 2, 3, 2, 2; Dora 0, 1, 2, 2, 3, 1.',
+      'Weeks 26 Oct–30 Nov, oldest first (meetings, answers, votes and check-ins together): Anna 3, 2, 4, 3, 2, 3; Ben 2, 1, 0, 0, 1, 0; Cai 1, 2, 2, 3, 2, 2; Dora 0, 1, 2, 2, 3, 1.',
     );
     // Two groups, two pictures: the whole message, images included, stays under 80 KB.
     expect(Buffer.byteLength(JSON.stringify(message))).to.be.below(80 * 1024);
@@ -114,7 +114,7 @@ describe('digest card and its engagement picture', function () {
   it('says one line, not a card of zeros, when no group has anything new', async () => {
     const quiet = { ...digest, news: false };
     expect(await digestRenderer.render(request('fi', [quiet]))).to.deep.equal({ text: 'Ei uutta ryhmissäsi ma 30.11. klo 8.00 jälkeen.' });
-    expect(await digestRenderer.render(request('sv', [quiet]))).to.deep.equal({ text: 'Inget nytt i dina grupper sedan mån 30 nov. 08:00.' });
+    expect(await digestRenderer.render(request('sv', [quiet]))).to.deep.equal({ text: 'Inget nytt i dina grupper sedan mån 30 nov kl. 8.00.' });
     expect(await digestRenderer.render(request('en', [quiet]))).to.deep.equal({ text: 'Nothing new in your groups since Mon 30 Nov, 08:00.' });
   });
 });

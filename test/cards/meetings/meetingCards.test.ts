@@ -12,6 +12,7 @@ import { translator } from '../../../src/i18n';
 import type { MeetingMessageKind } from '../../../src/services/meetings/ports';
 import { submitActions, textOf } from '../../support/botHarness';
 import { at, group, meeting } from '../../support/cardFixtures';
+import { cardNodes } from '../../support/cards';
 
 const asActivity = (message: { text?: string; cards?: object[] }) => [
   { text: message.text, attachments: (message.cards ?? []).map((content) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content })) },
@@ -106,20 +107,28 @@ describe('menu', () => {
     views.push({ consented: consented!, inGroup: inGroup!, mayLead: mayLead!, leadsGroups: leadsGroups!, canClaimLeadership: canClaimLeadership!, inGroupChat: inGroupChat!, reportReader: reportReader! });
   }
 
-  it('never shows more than six buttons in one section, whatever the role', () => {
+  it('never shows more than five buttons in one rendered set, nor more than six in a section, whatever the role', () => {
     for (const view of views) {
-      const { main, settings } = menuSections(menuEntries, view);
-      expect(main.length, JSON.stringify(view)).to.be.at.most(maxButtonsPerSection);
-      expect(settings.length, JSON.stringify(view)).to.be.at.most(maxButtonsPerSection);
+      const { main, tools, settings } = menuSections(menuEntries, view);
+      expect(main.length, JSON.stringify(view)).to.be.at.most(5);
+      expect(tools.length, JSON.stringify(view)).to.be.at.most(6);
+      expect(settings.length, JSON.stringify(view)).to.be.at.most(6);
+      const sets = cardNodes(menuCard(translator('en'), { main, tools, settings })).filter((n: any) => n.type === 'ActionSet');
+      for (const set of sets) expect((set as any).actions.length, JSON.stringify(view)).to.be.at.most(5);
     }
+    expect(maxButtonsPerSection).to.equal(6);
   });
 
   it('shows meetings to leaders and members, reminders and pause only to members, nothing personal in a group chat', () => {
     const participant = menuSections(menuEntries, { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false, inGroupChat: false });
-    expect(participant).to.deep.equal({ main: ['meetings', 'checkins.start', 'activities.home', 'myGroup'], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
-    const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false });
-    expect(leader).to.deep.equal({ main: ['onboard', 'myGroups', 'meetings', 'activities.home', 'outcomes.home', 'leader.message'], settings: ['newGroup', 'leader.glance', 'outcomes.report', 'language', 'privacy', 'help'] });
-    expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], settings: [] });
+    expect(participant).to.deep.equal({ main: ['meetings', 'checkins.start', 'activities.home', 'myGroup'], tools: [], settings: ['reminders', 'pause', 'limits', 'language', 'privacy', 'help'] });
+    const leader = menuSections(menuEntries, { consented: false, inGroup: false, mayLead: true, leadsGroups: true, canClaimLeadership: false, inGroupChat: false, reportReader: true });
+    expect(leader).to.deep.equal({
+      main: ['myGroups', 'meetings', 'activities.home', 'leader.glance'],
+      tools: ['newGroup', 'leader.message', 'leader.digestNow', 'outcomes.home', 'outcomes.report', 'outcomes.serviceReport'],
+      settings: ['leader.digestSettings', 'language', 'privacy', 'help'],
+    });
+    expect(menuSections(menuEntries, { ...participant && { consented: true, inGroup: true, mayLead: false, leadsGroups: false, canClaimLeadership: false }, inGroupChat: true })).to.deep.equal({ main: ['help'], tools: [], settings: [] });
   });
 
   it('labels every button of every view in every language, and every menu entry is shown to someone', () => {
@@ -133,9 +142,9 @@ describe('menu', () => {
     for (const locale of locales) {
       for (const view of views) {
         const sections = menuSections(menuEntries, view);
-        [...sections.main, ...sections.settings].forEach((a) => shown.add(a));
+        [...sections.main, ...sections.tools, ...sections.settings].forEach((a) => shown.add(a));
         const titles = titlesOf(menuCard(translator(locale), sections));
-        expect(titles.length, JSON.stringify(view)).to.be.at.least(sections.main.length + sections.settings.length);
+        expect(titles.length, JSON.stringify(view)).to.be.at.least(sections.main.length + sections.tools.length + sections.settings.length);
         for (const title of titles) expect(title, `${locale} ${JSON.stringify(view)}`).to.be.a('string').and.not.equal('').and.not.match(/^menu\./);
       }
     }

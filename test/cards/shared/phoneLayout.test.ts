@@ -25,7 +25,7 @@ describe('cards on a phone', () => {
   it('long toggle and choice titles wrap instead of being cut', () => {
     const cards = [
       limitsCard(fi, undefined),
-      reminderSettingsCard(fi, { enabled: true, offsetsMinutes: [1440], quietHours: { start: '21:00', end: '08:00' } }),
+      reminderSettingsCard(fi, 'fi', { enabled: true, offsetsMinutes: [1440], quietHours: { start: '21:00', end: '08:00' } }),
       pauseCard(fi, 'fi', undefined, '2026-11-20'),
       attendanceCard(fi, 'fi', { ...group, members }, meeting, []),
     ];

@@ -20,11 +20,11 @@ import { dialogClient, dialogWorld, groupWithMembers, type DialogWorld } from '.
 /** What a Finnish-speaking person reads, written out (the other languages are checked through the locale files). */
 const literalFi: LiteralTexts = {
   "cancelMeeting.confirm {\"title\":\"Museum visit\",\"date\":\"keskiviikkona 2. joulukuuta 2026 klo 10.00\"}":
-    "Perutaanko tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00)? Kerron siitä osallistujille.",
-  "cancelMeeting.done {\"title\":\"Museum visit\",\"date\":\"keskiviikkona 2. joulukuuta 2026 klo 10.00\"}":
-    "Tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00) on peruttu. Kerron siitä osallistujille.",
+    "Perutaanko tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00)?",
+  "cancelMeeting.doneNobody {\"title\":\"Museum visit\",\"date\":\"keskiviikkona 2. joulukuuta 2026 klo 10.00\"}":
+    "Tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00) on peruttu. Kukaan ei ollut vielä kuullut siitä, joten en lähetä peruutusta kenellekään.",
   "cancelMeeting.help":
-    "Tässä perut tapaamisen. Jos vastaat kyllä, kerron osallistujille, ettei tapaamista pidetä. Jos vastaat ei, kaikki pysyy ennallaan.",
+    "Tässä perut tapaamisen. Jos vastaat kyllä, kerron peruutuksesta niille, jotka tiesivät tapaamisesta. Jos vastaat ei, kaikki pysyy ennallaan.",
   "cancelMeeting.kept {\"title\":\"Museum visit\",\"date\":\"keskiviikkona 2. joulukuuta 2026 klo 10.00\"}":
     "Selvä, tapaaminen \"Museum visit\" (keskiviikkona 2. joulukuuta 2026 klo 10.00) pidetään niin kuin on sovittu.",
   "common.cancelled": "Selvä, lopetin sen. Mitään ei muutettu.",
@@ -66,7 +66,7 @@ const MEMBERS = ['test:p1', 'test:p2'];
 /** Per language: the typed words, and the dates the person should read (written out, not recomputed); a confirmation repeats the day in words. */
 const lang = {
   fi: { help: 'apua', cancel: 'peruuta', yes: 'Kyllä', no: 'Ei', dec2: 'ke 2.12. klo 10.00', dec3: 'to 3.12. klo 12.30', dec2Words: 'keskiviikkona 2. joulukuuta 2026 klo 10.00', dec3Words: 'torstaina 3. joulukuuta 2026 klo 12.30' },
-  sv: { help: 'hjälp', cancel: 'avbryt', yes: 'Ja', no: 'Nej', dec2: 'ons 2 dec. 10:00', dec3: 'tors 3 dec. 12:30', dec2Words: 'onsdag 2 december 2026 kl. 10:00', dec3Words: 'torsdag 3 december 2026 kl. 12:30' },
+  sv: { help: 'hjälp', cancel: 'avbryt', yes: 'Ja', no: 'Nej', dec2: 'ons 2 dec kl. 10.00', dec3: 'tors 3 dec kl. 12.30', dec2Words: 'onsdag 2 december 2026 kl. 10.00', dec3Words: 'torsdag 3 december 2026 kl. 12.30' },
   en: { help: 'help', cancel: 'cancel', yes: 'Yes', no: 'No', dec2: 'Wed 2 Dec, 10:00', dec3: 'Thu 3 Dec, 12:30', dec2Words: 'Wednesday, 2 December 2026 at 10:00', dec3Words: 'Thursday, 3 December 2026 at 12:30' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -268,8 +268,9 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
         const reminders = await pendingJobs(meeting, 'remind');
         expect(reminders).to.have.length(MEMBERS.length * 2);
         for (const job of reminders) expect(job.payload).to.deep.include({ revision: 2, meetingStartsAt: '2026-12-03T10:30:00.000Z' });
-        const notices = (await pendingJobs(meeting, 'notify')).filter((j) => j.payload.event === 'moved');
-        expect(notices.map((j) => j.userId).sort()).to.deep.equal(MEMBERS);
+        // The scheduler has not run: nobody heard of the first time, so each is told of the meeting as new, at the new time.
+        const notices = (await pendingJobs(meeting, 'notify')).filter((j) => j.payload.revision === 2);
+        expect(notices.map((j) => `${j.userId}:${j.payload.event}`).sort()).to.deep.equal(MEMBERS.map((m) => `${m}:scheduled`));
       });
 
       it('move: help repeats the help text; a past time comes back on the form; the same time and place change nothing', async () => {
@@ -300,7 +301,7 @@ describe('meeting dialogs: schedule, move, cancel (DialogTestClient transcripts 
 
         const drop = client(new CancelMeetingDialog(deps), 'leader', locale, options);
         await drop.sendActivity('cancel meeting');
-        expect((await drop.sendActivity(l.yes))?.text).to.equal(t('cancelMeeting.done', { title: typed.title, date: l.dec2Words }));
+        expect((await drop.sendActivity(l.yes))?.text).to.equal(t('cancelMeeting.doneNobody', { title: typed.title, date: l.dec2Words }));
         expect(await upcoming(group.groupId)).to.have.length(0);
         expect(await world.meetingsRepo.get(group.groupId, meeting.id)).to.have.property('status', 'cancelled');
         expect(await pendingJobs(meeting, 'remind')).to.have.length(0);

@@ -35,14 +35,14 @@ const literalFi: LiteralTexts = {
   "reminderSettings.hours {\"count\":1}": "1 tunti",
   "reminderSettings.noOffsets":
     "Valitse ainakin yksi ajankohta muistutuksille. Jos et halua muistutuksia lainkaan, voit vain kytkeä ne pois päältä.",
-  "reminderSettings.quietInfo {\"start\":\"21:00\",\"end\":\"08:00\"}":
-    "Hiljainen aika: en lähetä muistutuksia klo 21:00–08:00. Jos muistutus osuisi siihen, saat sen heti hiljaisen ajan päätyttyä.",
-  "reminderSettings.saved {\"offsets\":\"1 tunti\",\"start\":\"21:00\",\"end\":\"08:00\"}":
-    "Tallennettu. Muistutan sinua 1 tunti ennen jokaista tapaamista, mutta en koskaan klo 21:00–08:00.",
-  "reminderSettings.saved {\"offsets\":\"1 viikko ja 1 tunti\",\"start\":\"22:00\",\"end\":\"07:30\"}":
-    "Tallennettu. Muistutan sinua 1 viikko ja 1 tunti ennen jokaista tapaamista, mutta en koskaan klo 22:00–07:30.",
-  "reminderSettings.saved {\"offsets\":\"2 päivää ja 1 tunti\",\"start\":\"21:00\",\"end\":\"08:00\"}":
-    "Tallennettu. Muistutan sinua 2 päivää ja 1 tunti ennen jokaista tapaamista, mutta en koskaan klo 21:00–08:00.",
+  "reminderSettings.quietInfo {\"start\":\"21.00\",\"end\":\"8.00\"}":
+    "Hiljainen aika: en lähetä muistutuksia klo 21.00–8.00. Jos muistutus osuisi siihen, saat sen heti hiljaisen ajan päätyttyä.",
+  "reminderSettings.saved {\"offsets\":\"1 tunti\",\"start\":\"21.00\",\"end\":\"8.00\"}":
+    "Tallennettu. Muistutan sinua 1 tunti ennen jokaista tapaamista, mutta en koskaan klo 21.00–8.00.",
+  "reminderSettings.saved {\"offsets\":\"1 viikko ja 1 tunti\",\"start\":\"22.00\",\"end\":\"7.30\"}":
+    "Tallennettu. Muistutan sinua 1 viikko ja 1 tunti ennen jokaista tapaamista, mutta en koskaan klo 22.00–7.30.",
+  "reminderSettings.saved {\"offsets\":\"2 päivää ja 1 tunti\",\"start\":\"21.00\",\"end\":\"8.00\"}":
+    "Tallennettu. Muistutan sinua 2 päivää ja 1 tunti ennen jokaista tapaamista, mutta en koskaan klo 21.00–8.00.",
   "reminderSettings.savedOff":
     "Tallennettu. Muistutukset ovat pois päältä. Kerron silti, jos tapaaminen siirtyy tai perutaan, ja voit laittaa muistutukset takaisin päälle täältä milloin vain.",
   "reminderSettings.unchanged": "Selvä, muistutuksesi pysyvät ennallaan.",
@@ -58,6 +58,10 @@ const lang = {
     twoDaysAndHour: '2 päivää ja 1 tunti',
     dec1: '1. joulukuuta 2026',
     dec3: '3. joulukuuta 2026',
+    at21: '21.00',
+    at8: '8.00',
+    at22: '22.00',
+    at730: '7.30',
     reason: 'job_interview',
   },
   sv: {
@@ -67,6 +71,10 @@ const lang = {
     twoDaysAndHour: '2 dagar och 1 timme',
     dec1: '1 december 2026',
     dec3: '3 december 2026',
+    at21: '21.00',
+    at8: '8.00',
+    at22: '22.00',
+    at730: '7.30',
     reason: 'work_tryout',
   },
   en: {
@@ -76,6 +84,10 @@ const lang = {
     twoDaysAndHour: '2 days and 1 hour',
     dec1: '1 December 2026',
     dec3: '3 December 2026',
+    at21: '21:00',
+    at8: '08:00',
+    at22: '22:00',
+    at730: '07:30',
     reason: 'ill',
   },
 } as const satisfies Record<Locale, { reason: PauseReason } & Record<string, string>>;
@@ -123,11 +135,11 @@ describe('reminder settings and pause dialogs (DialogTestClient transcripts on t
         expect(input(card, 'quietStart')).to.deep.include({ type: 'Input.Time', value: '21:00' });
         expect(input(card, 'quietEnd')).to.deep.include({ type: 'Input.Time', value: '08:00' });
         expect(card.body.filter((e) => e.type.startsWith('Input.')).every((e) => !!e.label)).to.equal(true);
-        expect(card.body.map((e) => e.text)).to.include(t('reminderSettings.quietInfo', { start: '21:00', end: '08:00' }));
+        expect(card.body.map((e) => e.text)).to.include(t('reminderSettings.quietInfo', { start: l.at21, end: l.at8 }));
         expect(buttonsOf(card)).to.deep.equal(['reminders.save', 'form.cancel']);
 
         const reply = await c.sendActivity(save({ offsets: '10080,60', quietStart: '22:00', quietEnd: '07:30' }));
-        expect(reply?.text).to.equal(t('reminderSettings.saved', { offsets: l.weekAndHour, start: '22:00', end: '07:30' }));
+        expect(reply?.text).to.equal(t('reminderSettings.saved', { offsets: l.weekAndHour, start: l.at22, end: l.at730 }));
         expect(c.dialogTurnResult.status).to.equal('complete');
         expect(await deps.reminders.get(id)).to.deep.equal({
           enabled: true,
@@ -157,7 +169,7 @@ describe('reminder settings and pause dialogs (DialogTestClient transcripts on t
           expect(input(again, 'offsets')?.value).to.equal('1440,120');
           expect(await deps.reminders.get(id)).to.deep.equal(defaults);
           expect((await c.sendActivity(save({ offsets: '60' })))?.text).to.equal(
-            t('reminderSettings.saved', { offsets: t('reminderSettings.hours', { count: 1 }), start: '21:00', end: '08:00' }),
+            t('reminderSettings.saved', { offsets: t('reminderSettings.hours', { count: 1 }), start: l.at21, end: l.at8 }),
           );
           expect((await deps.reminders.get(id)).offsetsMinutes).to.deep.equal([60]);
         });
@@ -216,7 +228,7 @@ describe('reminder settings and pause dialogs (DialogTestClient transcripts on t
         const c = dialogClient(store, new ReminderSettingsDialog(deps), `rs-group-${locale}`, locale, {});
         await c.sendActivity('hi');
         const reply = await c.sendActivity(save({ offsets: '2880,60' }));
-        expect(reply?.text).to.equal(t('reminderSettings.saved', { offsets: l.twoDaysAndHour, start: '21:00', end: '08:00' }));
+        expect(reply?.text).to.equal(t('reminderSettings.saved', { offsets: l.twoDaysAndHour, start: l.at21, end: l.at8 }));
         expect(await plannedOffsets()).to.include.members([2880, 60]);
       });
     });

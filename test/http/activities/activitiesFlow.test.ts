@@ -42,7 +42,7 @@ describe('HTTP: planning activities together (propose, ideas, vote, result, sche
     expect(submitActions(await bot.say(aino, 'valikko')).map((a) => a.title)).to.include('Aktiviteetit');
     expect(submitActions(await bot.say(leader, 'valikko')).map((a) => a.title)).to.include('Aktiviteetit');
     expect(textOf(await bot.say(aino, 'aktiviteetit'))).to.contain('Ehdotuksia ei ole vielä. Ehdota jotain uutta tai katso ideapankkia.');
-    expect(textOf(await bot.say(aino, 'apua'))).to.contain('Aktiviteetit suunnitellaan yhdessä. Kirjoita "ehdota"');
+    expect(textOf(await bot.say(aino, 'apua'))).to.contain('Aktiviteetit suunnitellaan yhdessä: kirjoita "ehdota", "ideat" tai "äänestä".');
     expect(textOf(await bot.say(siri, 'rösta'))).to.equal('Ingen omröstning är öppen just nu.');
     expect(textOf(await bot.say(pekka, 'ideas'))).to.contain('Idea library').and.contain('Museum on a free-entry day');
   });

@@ -59,13 +59,13 @@ describe('HTTP: activities in the menu, the help and typed words, per role and l
 
   it('tells how activities work in the help, in each language', async () => {
     expect(textOf(await bot.say(aino, 'apua'))).to.contain(
-      'Aktiviteetit suunnitellaan yhdessä. Kirjoita "ehdota", niin kysyn ehdotuksesi vaihe vaiheelta, "ideat" nähdäksesi ideapankin tai "äänestä" nähdäksesi avoimen äänestyksen.',
+      'Aktiviteetit suunnitellaan yhdessä: kirjoita "ehdota", "ideat" tai "äänestä".',
     );
     expect(textOf(await bot.say(siri, 'hjälp'))).to.contain(
-      'Aktiviteterna planeras tillsammans. Skriv "föreslå" så frågar jag om ditt förslag steg för steg, "idéer" för att se idébanken eller "rösta" för att se den öppna omröstningen.',
+      'Planera aktiviteter tillsammans: skriv "föreslå", "idéer" eller "rösta".',
     );
     expect(textOf(await bot.say(pekka, 'help'))).to.contain(
-      'You plan activities together. Type "propose" and I\'ll ask about your idea step by step, "ideas" to see the idea library, or "vote" to see the open vote.',
+      'Plan activities together: type "propose", "ideas" or "vote".',
     );
   });
 

@@ -50,7 +50,7 @@ describe('HTTP: check-ins as a card and as prompts', function () {
     expect(textOf(await w.bot.say(w.pekka, 'Apply for the job'))).to.equal('Which day? Type for example 1/12 and I\'ll remind you. Or "skip".');
     expect(textOf(await w.bot.say(w.pekka, 'someday'))).to.contain("I didn't recognise that day. Type it like 1/12 (today or later), or \"skip\".");
     expect(textOf(await w.bot.say(w.pekka, '4/12'))).to.contain('Do you want to share this with your leader? Otherwise only you see it.');
-    expect(textOf(await w.bot.say(w.pekka, 'no'))).to.equal("Saved. Only you can see this. I'll remind you of your next step on Fri 04/12.");
+    expect(textOf(await w.bot.say(w.pekka, 'no'))).to.equal("Saved. Only you can see this. I'll remind you of your next step on Fri 4 Dec.");
     const [entry] = await storedCheckIns(w.bot, w.pekka);
     expect(entry).to.include({ mood: 3, did: 'I went to the gym', shared: false });
     expect(entry!.strengths).to.deep.equal(['keptTime', 'helpedSomeone']);
@@ -111,7 +111,7 @@ describe('HTTP: check-ins as a card and as prompts', function () {
   it('reminds and follows up in sv and en too: "not yet" and "skip" are answers, asked once', async () => {
     await w.bot.submit(w.siri, { action: 'checkins.start' });
     expect(textOf(await w.bot.submit(w.siri, { ...emptyCard, nextStep: 'Ringa arbetsgivaren', nextStepDate: '2026-12-04' }))).to.equal(
-      'Sparat. Bara du ser det här. Jag påminner dig om ditt nästa steg fre 4/12.',
+      'Sparat. Bara du ser det här. Jag påminner dig om ditt nästa steg fre 4 dec.',
     );
     const from = w.mark();
     w.clock.set('2026-12-04T08:00:00.000Z');

@@ -49,7 +49,7 @@ describe('HTTP: outcomes and the programme report', function () {
 
   it('shows a participant their own outcomes only, takes their note; another leader sees nothing', async () => {
     const own = textOf(await bot.say(pekka, 'outcomes'));
-    expect(own).to.contain('Your outcomes').and.contain('Employed from 01/02/2026 (full time, open-ended)').and.contain('Only you and your group leader see these.');
+    expect(own).to.contain('Your outcomes').and.contain('Employed from 1 Feb 2026 (full time, open-ended)').and.contain('Only you and your group leader see these.');
     const siriView = await bot.say(siri, 'resultat');
     expect(textOf(siriView)).to.contain('Din ledare har inte antecknat något än.').and.not.contain('Anställd');
     const noteSave = buttonData(siriView, (d) => d.action === 'outcomes.note.save');
@@ -64,7 +64,7 @@ describe('HTTP: outcomes and the programme report', function () {
     const ledger = await bot.say(leader, 'tulokset');
     expect(textOf(ledger)).to.contain('Neljä kuukautta on kulunut: Töissä 1.2.2026 alkaen (kokoaikainen, toistaiseksi voimassa). Onko hän yhä töissä?');
     expect(textOf(await bot.submit(leader, buttonData(ledger, (d) => d.action === 'outcomes.followUp' && d.stillEmployed === true)))).to.equal('Tallennettu: töissä vähintään 4 kuukautta.');
-    expect(textOf(await bot.say(pekka, 'outcomes'))).to.contain('Employed from 01/02/2026 (full time, open-ended) — at least 4 months');
+    expect(textOf(await bot.say(pekka, 'outcomes'))).to.contain('Employed from 1 Feb 2026 (full time, open-ended) — at least 4 months');
   });
 
   it('reports in words and as two CSV files with BOM and ";", warning that 4 people are identifiable', async () => {

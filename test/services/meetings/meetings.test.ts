@@ -105,6 +105,7 @@ describe('meeting services on the embedded Cosmos server', () => {
 
     it('moves the reminders: old ones cancelled, new ones at the new time, participants told', async () => {
       const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
+      await w.attendance.rsvp(p1, w.group.groupId, meeting.id, 'yes'); // p1 knows of it: told of the move
       await expectDomainError(w.meetings.moveMeeting(p1, w.group.groupId, meeting.id, { start: '2026-03-31T12:00' }), 'NOT_GROUP_LEADER');
       const moved = await w.meetings.moveMeeting(leaderId, w.group.groupId, meeting.id, { start: '2026-03-31T12:00' });
       expect(moved).to.include({ startsAt: '2026-03-31T09:00:00.000Z', endsAt: '2026-03-31T10:30:00.000Z', revision: 2 });
@@ -119,6 +120,10 @@ describe('meeting services on the embedded Cosmos server', () => {
       ]);
       const notice = pending.find((j) => j.kind === 'notify' && j.payload.event === 'moved');
       expect(notice?.payload).to.deep.include({ revision: 2, previousStartsAt: '2026-03-29T06:00:00.000Z' });
+      const others = await w.jobs.listPending({ meetingId: meeting.id, userId: p2 });
+      // p2 never heard of the meeting (its first notice is still to go): the notice of the new time is a new meeting's.
+      expect(others.filter((j) => j.kind === 'notify').map((j) => `${j.payload.event}:r${j.payload.revision}`).sort()).to.deep.equal(['scheduled:r1', 'scheduled:r2']);
+      expect(others.find((j) => j.payload.revision === 2 && j.kind === 'notify')?.payload).to.not.have.property('previousStartsAt');
       const cancelled = await w.jobs.listFinished(w.group.groupId, { meetingId: meeting.id, statuses: ['cancelled'] });
       expect(cancelled).to.have.length(13);
       expect(cancelled.every((j) => j.result?.reason === 'meeting_moved' && j.payload.revision === 1)).to.equal(true);
@@ -131,7 +136,8 @@ describe('meeting services on the embedded Cosmos server', () => {
       await drain(w.runner()); // the notices of the new meeting go out: now there is something to cancel
       await expectDomainError(w.meetings.cancelMeeting(p1, w.group.groupId, meeting.id), 'NOT_GROUP_LEADER');
       const cancelled = await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id);
-      expect(cancelled).to.include({ status: 'cancelled', cancelledAt: '2026-03-20T10:00:00.000Z' });
+      expect(cancelled.meeting).to.include({ status: 'cancelled', cancelledAt: '2026-03-20T10:00:00.000Z' });
+      expect(cancelled).to.include({ told: 4, notTold: 0 });
       await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id);
       const pending = await w.jobs.listPending({ meetingId: meeting.id });
       expect(byKind(pending, 'remind').concat(byKind(pending, 'reflect'), byKind(pending, 'attendance'))).to.deep.equal([]);
@@ -142,9 +148,24 @@ describe('meeting services on the embedded Cosmos server', () => {
 
     it('sends no cancellation to participants whose notice of the meeting never went', async () => {
       const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
-      await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id);
+      expect(await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id)).to.include({ told: 0, notTold: 4 });
       const pending = await w.jobs.listPending({ meetingId: meeting.id });
       expect(byKind(pending, 'notify').filter((j) => j.payload.event === 'cancelled')).to.deep.equal([]);
+    });
+
+    it('tells of a cancellation whoever knew of the meeting: by its notice, a reminder, or their own answer', async () => {
+      const [, q2, q3, q4] = memberIds;
+      // The notice reaches only p1; the 24 h reminder reaches p2 as well; p3 answers from the list; p4 heard nothing.
+      w.messenger.script((owner, _c, m) => (owner !== p1 && m.text?.startsWith('meeting_scheduled')) || (owner !== q2 && m.text?.startsWith('reminder')) ? { kind: 'unreachable', status: 403 } : undefined);
+      const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
+      await drain(w.runner());
+      await w.attendance.rsvp(q3, w.group.groupId, meeting.id, 'yes');
+      w.clock.set('2026-03-28T07:00:00.000Z'); // 09.00 the day before: the 24 h reminders
+      await drain(w.runner());
+      expect(await w.meetings.cancelMeeting(leaderId, w.group.groupId, meeting.id)).to.include({ told: 3, notTold: 1 });
+      const notices = byKind(await w.jobs.listPending({ meetingId: meeting.id }), 'notify').filter((j) => j.payload.event === 'cancelled');
+      expect(notices.map((j) => j.userId).sort()).to.deep.equal([p1, q2, q3].sort());
+      expect(notices.map((j) => j.userId)).to.not.include(q4);
     });
   });
 
