@@ -86,7 +86,7 @@ describe('two bot processes on one store (real processes)', function () {
     for (const userId of memberIds) {
       await w.refs.upsert(personalRef(userId, connector.url, planned));
       // Night in Helsinki must not hold the reminders back.
-      await w.prefsRepo.save({ type: 'reminderPrefs', id: 'reminderPrefs', userId, enabled: true, offsetsMinutes: [1440, 120], quietHours: { start: '00:00', end: '00:00' }, updatedAt: planned });
+      await w.prefsRepo.save({ id: 'reminderPrefs', userId, enabled: true, offsetsMinutes: [1440, 120], quietHours: { start: '00:00', end: '00:00' }, updatedAt: planned });
     }
     const start = DateTime.now().setZone(w.group.timeZone).plus({ minutes: 90 }).toFormat("yyyy-MM-dd'T'HH:mm");
     const reminderOf = (r: ReceivedActivity): string | undefined =>

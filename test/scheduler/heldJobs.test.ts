@@ -29,7 +29,7 @@ describe('held messages follow changed quiet hours (services → jobs → runner
   const remindedOf = (userId: string) => w.messenger.texts().filter((r) => r[0] === 'reminder' && r[2] === userId);
   const promptedOf = (userId: string) => w.prompter.prompts.filter((p) => p.userId === userId);
   const storeQuiet = (userId: string, start: string, end: string) =>
-    w.prefsRepo.save({ type: 'reminderPrefs', id: 'reminderPrefs', userId, enabled: true, offsetsMinutes: [1440], quietHours: { start, end }, updatedAt: '2026-03-20T10:00:00.000Z' });
+    w.prefsRepo.save({ id: 'reminderPrefs', userId, enabled: true, offsetsMinutes: [1440], quietHours: { start, end }, updatedAt: '2026-03-20T10:00:00.000Z' });
 
   it('re-times a reminder the scheduler held: sent at once when quiet hours are switched off, at the new end when they are changed', async () => {
     await w.meetings.scheduleMeeting(leaderId, w.group.groupId, { title: 'Kuntosali', start: '2026-03-25T09:00', durationMinutes: 60, place: '' });

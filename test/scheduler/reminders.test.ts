@@ -63,7 +63,7 @@ describe('meeting jobs end to end (services → jobs → runner → handlers) on
     const meeting = await w.meetings.scheduleMeeting(leaderId, w.group.groupId, gym);
     await drain(runner);
     // Straight into the store: the reminder stays planned for 09:00 EET, now inside p1's quiet hours.
-    await w.prefsRepo.save({ type: 'reminderPrefs', id: 'reminderPrefs', userId: p1, enabled: true, offsetsMinutes: [1440, 120], quietHours: { start: '08:30', end: '10:00' }, updatedAt: '2026-03-20T10:00:00.000Z' });
+    await w.prefsRepo.save({ id: 'reminderPrefs', userId: p1, enabled: true, offsetsMinutes: [1440, 120], quietHours: { start: '08:30', end: '10:00' }, updatedAt: '2026-03-20T10:00:00.000Z' });
     await at('2026-03-28T07:00:00.000Z');
     expect(recipientsOf(sentOf(w, { kind: 'reminder', meetingId: meeting.id }))).to.deep.equal([p2, p3, memberIds[3]]);
     await at('2026-03-28T07:59:00.000Z');

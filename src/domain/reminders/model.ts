@@ -2,9 +2,11 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { clockTime, defaultQuietHours, defaultReminderOffsetsMinutes, jobId, offsetLabel, utcInstant, type QuietHours } from '../shared/schedule';
 
-/** A person's reminder preferences and pauses (users container, partition = userId), and the reminder job. */
+/**
+ * A person's reminder preferences and pauses (users container, partition = userId), and the reminder job.
+ * How they are stored (their stored `type`, Cosmos' `_etag`) is src/store/reminders' business.
+ */
 
-const etag = { _etag: z.string().optional() };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd');
 const meetingRef = { meetingId: z.string(), revision: z.number().int().positive() };
 
@@ -12,7 +14,6 @@ const meetingRef = { meetingId: z.string(), revision: z.number().int().positive(
 export const quietHoursSchema = z.object({ start: clockTime, end: clockTime });
 
 export const reminderPrefsSchema = z.object({
-  type: z.literal('reminderPrefs'),
   id: z.literal('reminderPrefs'),
   userId: z.string(),
   /** Off: no meeting reminders at all (notices of moved or cancelled meetings still go). */
@@ -21,7 +22,6 @@ export const reminderPrefsSchema = z.object({
   offsetsMinutes: z.array(z.number().int().min(5).max(7 * 24 * 60)).max(5),
   quietHours: quietHoursSchema,
   updatedAt: utcInstant,
-  ...etag,
 });
 export type ReminderPrefs = z.infer<typeof reminderPrefsSchema>;
 
@@ -47,7 +47,6 @@ export type PauseReason = (typeof pauseReasons)[number];
  * `pause:{createdAt}` so an engagement calculation can leave paused days out.
  */
 export const pauseSchema = z.object({
-  type: z.literal('pause'),
   id: z.string().startsWith('pause'),
   userId: z.string(),
   reason: z.enum(pauseReasons),
@@ -58,7 +57,6 @@ export const pauseSchema = z.object({
   createdAt: utcInstant,
   /** Set when the person ends the pause early. */
   endedAt: utcInstant.optional(),
-  ...etag,
 });
 export type Pause = z.infer<typeof pauseSchema>;
 export const pauseHistoryId = (createdAt: string) => `pause:${createdAt}`;

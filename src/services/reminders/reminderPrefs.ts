@@ -45,7 +45,6 @@ export class ReminderPrefsService {
   async update(userId: string, change: ReminderPrefsChange): Promise<EffectiveReminderPrefs> {
     const current = await this.get(userId);
     const parsed = reminderPrefsSchema.safeParse({
-      type: 'reminderPrefs',
       id: 'reminderPrefs',
       userId,
       enabled: change.enabled ?? current.enabled,
@@ -74,7 +73,7 @@ export class ReminderPrefsService {
       throw new DomainError('INVALID_INPUT');
     }
     await this.endPause(userId);
-    const pause: Pause = { type: 'pause', id: 'pause', userId, reason, until, zone, createdAt: toUtcIso(now) };
+    const pause: Pause = { id: 'pause', userId, reason, until, zone, createdAt: toUtcIso(now) };
     await this.deps.pauses.save(pause);
     return pause;
   }

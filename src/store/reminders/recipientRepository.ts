@@ -1,18 +1,16 @@
-import { pauseSchema, reminderPrefsSchema } from '../../domain/reminders';
 import type { RecipientDocuments, RecipientRepository } from '../../services/meetings';
 import type { Container } from '@azure/cosmos';
 import type { Containers } from '../shared/cosmosClient';
-import { Documents } from '../shared/documents';
 import { queryMixed } from '../shared/mixedDocuments';
 import { peopleDocuments } from '../people';
+import { reminderDocuments } from './repositories';
 
 const recipientDocuments = (containers: Containers) => {
   const people = peopleDocuments(containers);
   return {
     user: people.user,
     conversationRef: people.conversationRef,
-    reminderPrefs: new Documents(containers.users, reminderPrefsSchema),
-    pause: new Documents(containers.users, pauseSchema),
+    ...reminderDocuments(containers),
   };
 };
 

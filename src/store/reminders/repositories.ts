@@ -3,10 +3,16 @@ import type { PauseRepository, ReminderPrefsRepository } from '../../services/re
 import type { Containers } from '../shared/cosmosClient';
 import { Documents } from '../shared/documents';
 
+/** How the reminders feature's documents are stored in `users`: the domain schema and its stored type. */
+export const reminderDocuments = (containers: Containers) => ({
+  reminderPrefs: new Documents(containers.users, reminderPrefsSchema, 'reminderPrefs'),
+  pause: new Documents(containers.users, pauseSchema, 'pause'),
+});
+
 export class CosmosReminderPrefsRepository implements ReminderPrefsRepository {
   private readonly prefs: Documents<typeof reminderPrefsSchema>;
   constructor(containers: Containers) {
-    this.prefs = new Documents(containers.users, reminderPrefsSchema);
+    this.prefs = reminderDocuments(containers).reminderPrefs;
   }
   get(userId: string) {
     return this.prefs.read('reminderPrefs', userId);
@@ -20,16 +26,15 @@ export class CosmosReminderPrefsRepository implements ReminderPrefsRepository {
 export class CosmosPauseRepository implements PauseRepository {
   private readonly pauses: Documents<typeof pauseSchema>;
   constructor(containers: Containers) {
-    this.pauses = new Documents(containers.users, pauseSchema);
+    this.pauses = reminderDocuments(containers).pause;
   }
   current(userId: string) {
     return this.pauses.read('pause', userId);
   }
   /** History first: a crash in between leaves the history complete and the current pause unchanged. */
   async save(pause: Pause) {
-    const { _etag, ...body } = pause;
-    await this.pauses.upsert({ ...body, id: pauseHistoryId(pause.createdAt) });
-    await this.pauses.upsert({ ...body, id: 'pause' });
+    await this.pauses.upsert({ ...pause, id: pauseHistoryId(pause.createdAt) });
+    await this.pauses.upsert({ ...pause, id: 'pause' });
   }
   history(userId: string) {
     return this.pauses.query(

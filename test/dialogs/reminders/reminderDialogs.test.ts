@@ -260,7 +260,7 @@ describe('reminder settings and pause dialogs (DialogTestClient transcripts on t
 
       it("shows the running pause with its end and an end button; the form's Cancel keeps everything", async () => {
         const { id, c } = await person('pa-running', 'pause');
-        const { _etag, ...running } = await deps.reminders.startPause(id, 'other', '2026-12-01');
+        const running = await deps.reminders.startPause(id, 'other', '2026-12-01');
         const card = cardOf(await c.sendActivity('hi'));
         expect(card.body.map((e) => e.text)).to.include(t('pause.running', { reason: t('pause.reasons.other'), date: l.dec1 }));
         expect(buttonsOf(card)).to.deep.equal(['pause.save', 'form.cancel', 'pause.end']);

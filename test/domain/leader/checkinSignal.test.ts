@@ -19,7 +19,7 @@ const came = (userId: string, marks: string): Observation[] =>
 const checkIn = (userId: string, at: string): Observation => ({ userId, signal: 'checkin', at });
 const member = (userId: string, pauses: Pause[] = [], joinedAt = joined) => ({ userId, joinedAt, pauses });
 const pause = (userId: string, createdAt: string, until: string, endedAt?: string): Pause => ({
-  type: 'pause', id: `pause:${createdAt}`, userId, reason: 'ill', until, zone: 'Europe/Helsinki', createdAt, ...(endedAt ? { endedAt } : {}),
+  id: `pause:${createdAt}`, userId, reason: 'ill', until, zone: 'Europe/Helsinki', createdAt, ...(endedAt ? { endedAt } : {}),
 });
 
 describe('check-ins as an engagement signal (domain, hand-written histories)', () => {

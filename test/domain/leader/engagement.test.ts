@@ -30,7 +30,7 @@ const history = (userId: string, marks: Mark[], answered: boolean[], reminders: 
   ]);
 
 const member = (userId: string, pauses: Pause[] = [], joinedAt = joined) => ({ userId, joinedAt, pauses });
-const pause = (userId: string, createdAt: string, until: string): Pause => ({ type: 'pause', id: `pause:${createdAt}`, userId, reason: 'ill', until, zone: 'Europe/Helsinki', createdAt });
+const pause = (userId: string, createdAt: string, until: string): Pause => ({ id: `pause:${createdAt}`, userId, reason: 'ill', until, zone: 'Europe/Helsinki', createdAt });
 
 describe('early warning rules (domain, hand-written histories)', () => {
   const anna = history('anna', ['P', 'P', 'P', 'P'], [true, true, true, true]);
