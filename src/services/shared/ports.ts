@@ -54,12 +54,12 @@ export interface JobQueue {
 export interface JobStore extends JobQueue {
   /** Pending jobs with dueAt <= now, earliest first: one query in one partition. */
   findDue(now: Date, limit: number): Promise<Job[]>;
-  /** Conditional on the job's _etag; undefined when someone else changed or took it first. */
+  /** Conditional on the job's version; undefined when someone else changed or took it first. */
   claim(job: Job, instanceId: string, now: Date, leaseUntil: Date): Promise<Job | undefined>;
-  /** Back to pending at `dueAt` (conditional on the claim's _etag); false when the claim was lost. */
+  /** Back to pending at `dueAt` (conditional on the claim's version); false when the claim was lost. */
   /** `heldFrom`: quiet hours hold it (see JobQueue.releaseHeld); left out, it is not held. */
   reschedule(claimed: Job, change: { dueAt: string; attempts: number; lastStatus?: number; heldFrom?: string }, now: Date): Promise<boolean>;
-  /** Records the result in the finished partition and removes the pending job (conditional on the claim's _etag). */
+  /** Records the result in the finished partition and removes the pending job (conditional on the claim's version). */
   finish(claimed: Job, status: FinalJobStatus, result: JobResult, now: Date): Promise<boolean>;
   /** Removes a pending job whose finished record already exists (a claimer died after recording it). */
   discard(claimed: Job): Promise<void>;
