@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { MenuButton } from '../../src/cards/shared/menu';
 import type { User } from '../../src/domain/people';
 import type { CardPayload } from './cardPrompt';
-import type { DialogDeps, RouterDeps } from './context';
+import type { RouterDeps } from './context';
 
 /**
  * Who may use an action. anyone: no check; member: has given consent; participant: is in a group;

@@ -23,7 +23,6 @@ import type { LocalConversation, LocalConversations } from './localConversations
 export const localPrefix = '/local-webchat';
 export const connectorPrefix = `${localPrefix}/connector`;
 const bot = { id: 'group-coach', name: 'Group Coach', role: 'bot' } as const;
-const maxPending = 100;
 const heartbeatMs = 20_000;
 
 const inbound = z.object({

@@ -1,8 +1,6 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { checkInJobKinds } from '../../domain/checkins';
 import type { Locale } from '../../domain/shared/locale';
-import { toUtcIso } from '../../domain/shared/schedule';
 import type { CheckInMessages, CheckInRepository } from '../../services/checkins';
 import { findPersonalConversation } from '../../services/people';
 import type { ConversationRefRepository, UserRepository } from '../../services/people';

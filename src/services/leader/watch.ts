@@ -13,7 +13,6 @@ import {
   type Assessment,
   type FeedbackAnswer,
   type WatchSettings,
-  type WatchState,
 } from '../../domain/leader';
 import type { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';

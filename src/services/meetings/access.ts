@@ -1,9 +1,8 @@
 import type { Clock } from '../../domain/shared/clock';
-import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { DomainError } from '../../domain/shared/errors';
 import type { Group } from '../../domain/groups';
-import { addMinutes, defaultReflectAfterMinutes, deferPastQuietHours, isValidZone, localToUtc, reminderDueAt, snoozedDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
-import { attendanceId, attendanceJobId, notifyJobId, reflectJobId, rsvpId, meetingJobKinds, type Attendance, type AttendanceStatus, type NotifyPayload, type ReflectPayload, type Rsvp, type RsvpAnswer, type Meeting, type MeetingEvent } from '../../domain/meetings/model';
-import { effectivePrefs, remindJobId, remindPayloadSchema, snoozedRemindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
+import { defaultReflectAfterMinutes, toUtcIso } from '../../domain/shared/schedule';
+import { type Attendance, type Rsvp, type Meeting } from '../../domain/meetings/model';
 import type { GroupRepository } from '../groups';
 import type { JobQueue } from '../shared/ports';
 import type { ReminderPrefsRepository } from '../reminders';

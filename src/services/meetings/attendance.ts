@@ -1,14 +1,7 @@
-import type { Clock } from '../../domain/shared/clock';
-import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { DomainError } from '../../domain/shared/errors';
 import type { Group } from '../../domain/groups';
-import { addMinutes, defaultReflectAfterMinutes, deferPastQuietHours, isValidZone, localToUtc, reminderDueAt, snoozedDueAt, toUtcIso, type JobRequest } from '../../domain/shared/schedule';
-import { attendanceId, attendanceJobId, notifyJobId, reflectJobId, rsvpId, meetingJobKinds, type Attendance, type AttendanceStatus, type NotifyPayload, type ReflectPayload, type Rsvp, type RsvpAnswer, type Meeting, type MeetingEvent } from '../../domain/meetings/model';
-import { effectivePrefs, remindJobId, remindPayloadSchema, snoozedRemindJobId, type EffectiveReminderPrefs, type RemindPayload } from '../../domain/reminders';
-import type { GroupRepository } from '../groups';
-import type { JobQueue } from '../shared/ports';
-import type { ReminderPrefsRepository } from '../reminders';
-import type { MeetingRepository } from './ports';
-import type { UserRepository } from '../people';
+import { toUtcIso } from '../../domain/shared/schedule';
+import { attendanceId, rsvpId, type Attendance, type AttendanceStatus, type Rsvp, type RsvpAnswer, type Meeting } from '../../domain/meetings/model';
 
 import { MeetingAccess } from './access';
 import { isMember } from '../../domain/groups';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { personalZone } from '../../domain/people';
 import type { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
-import { isValidZone, toUtcIso, type QuietHours } from '../../domain/shared/schedule';
+import { toUtcIso, type QuietHours } from '../../domain/shared/schedule';
 import { effectivePrefs, isPaused, maxPauseDays, reminderPrefsSchema, type EffectiveReminderPrefs, type Pause, type PauseReason } from '../../domain/reminders/model';
 import type { GroupRepository } from '../groups';
 import type { MeetingReplanner, PauseRepository, ReminderPrefsRepository } from './ports';

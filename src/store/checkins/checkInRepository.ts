@@ -32,7 +32,7 @@ export class CosmosCheckInRepository implements CheckInRepository {
   private readonly docs: Documents<typeof storedCheckIn>;
 
   constructor(
-    private readonly containers: Containers,
+    containers: Containers,
     private readonly ttlDays: number,
   ) {
     this.docs = new Documents(containers.users, storedCheckIn);

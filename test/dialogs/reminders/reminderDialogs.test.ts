@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import type { Activity } from 'botbuilder';
 import type { DialogTestClient } from 'botbuilder-testing';
 import type { DialogDeps } from '../../../dialogs/shared/context';
 import { PauseDialog } from '../../../dialogs/reminders/pauseDialog';

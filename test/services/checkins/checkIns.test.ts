@@ -4,12 +4,9 @@ import type { CosmosStore } from '../../../src/store/shared/cosmosClient';
 import { CosmosCheckInRepository } from '../../../src/store/checkins';
 import { CosmosUserRepository } from '../../../src/store/people';
 import { CosmosGroupRepository } from '../../../src/store/groups';
-import { checkInJobHandlers } from '../../../src/scheduler/handlers/checkins';
-import { CosmosConversationRefRepository } from '../../../src/store/people';
-import { checkInMessages } from '../../../src/cards/checkins';
 import { sweepExpired } from '../../../src/store/shared/expirySweep';
 import { freshStore } from '../../support/cosmos';
-import { dialogWorld, groupWithMembers, recordingMessenger, type DialogWorld } from '../../support/dialogDeps';
+import { dialogWorld, groupWithMembers, type DialogWorld } from '../../support/dialogDeps';
 import { expectDomainError } from '../../support/expectDomainError';
 
 describe('check-in services on the embedded Cosmos server', () => {
