@@ -1,31 +1,21 @@
+import { renderVegaLite, type ChartPicture } from '../shared/chart';
+
 /** One participant's line: their name and a count per week, oldest first. */
 export interface EngagementRow {
   name: string;
   counts: number[];
 }
 
-export interface DigestChart {
-  png: Buffer;
-  width: number;
-  height: number;
-}
-
-type Vega = typeof import('vega');
-type VegaLite = typeof import('vega-lite');
-type Resvg = typeof import('@resvg/resvg-js');
-let loaded: Promise<[Vega, VegaLite, Resvg]> | undefined;
-// vega is ESM with top-level await: import() only; resvg is a native addon. Both stay out of the start bundle.
-const load = () => (loaded ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]));
+export type DigestChart = ChartPicture;
 
 /**
  * The group's engagement over the last weeks: one small line per participant (a row each, the same
  * scale), vega-lite → vega's SVG without a canvas → resvg to PNG. About 380 px wide and 44 px a row.
  */
 export async function renderEngagementChart(rows: readonly EngagementRow[], weekLabels: readonly string[]): Promise<DigestChart> {
-  const [vega, vegaLite, { Resvg }] = await load();
   const values = rows.flatMap((r, row) => r.counts.map((count, i) => ({ name: r.name || '–', row, week: weekLabels[i] ?? String(i + 1), i, count })));
   const top = Math.max(1, ...rows.flatMap((r) => r.counts));
-  const spec = vegaLite.compile({
+  return renderVegaLite({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     background: 'white',
     data: { values },
@@ -45,10 +35,5 @@ export async function renderEngagementChart(rows: readonly EngagementRow[], week
     spacing: 6,
     padding: 8,
     config: { font: 'DejaVu Sans, Arial, sans-serif', view: { stroke: '#e5e5ef' } },
-  } as never).spec;
-  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
-  const rendered = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: true } }).render();
-  return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
+  });
 }

@@ -1,12 +1,12 @@
 import type { ReportSummary } from '../../domain/outcomes';
 import type { Translate } from '../../i18n';
+import { renderVegaLite } from '../shared/chart';
 
 /**
  * The report's one picture: a bar chart of the indicators, rendered offline (vega-lite → vega's SVG
- * renderer without a canvas → resvg to PNG). vega is ESM, so it is imported when first needed.
+ * renderer without a canvas → resvg to PNG, src/cards/shared/chart.ts).
  */
 export async function reportChartPng(t: Translate, s: ReportSummary): Promise<Buffer> {
-  const [{ compile }, vega, { Resvg }] = await Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]);
   const values = [
     { label: t('outcomes.chart.participants'), count: s.participants },
     { label: t('outcomes.chart.confirmed'), count: s.confirmed },
@@ -15,7 +15,7 @@ export async function reportChartPng(t: Translate, s: ReportSummary): Promise<Bu
     { label: t('outcomes.chart.studies'), count: s.studies },
     { label: t('outcomes.chart.dropouts'), count: s.dropouts },
   ];
-  const spec = compile({
+  const picture = await renderVegaLite({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: 360,
     height: 180,
@@ -26,9 +26,6 @@ export async function reportChartPng(t: Translate, s: ReportSummary): Promise<Bu
       y: { field: 'label', type: 'nominal', sort: null, title: null },
       x: { field: 'count', type: 'quantitative', title: null, axis: { tickMinStep: 1 } },
     },
-  }).spec;
-  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
-  return Buffer.from(new Resvg(svg, { font: { loadSystemFonts: true } }).render().asPng());
+  });
+  return picture.png;
 }
