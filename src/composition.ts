@@ -159,7 +159,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     { timeZone: config.defaultTimeZone, locale: config.defaultLocale },
   );
   const guidance = new GuidanceService(
-    { groups: groupRepo, users: userRepo, refs, threads: repositories.threads, jobs, messenger, renderer: guidanceRenderer, defaultLocale: config.defaultLocale },
+    { groups: groupRepo, users: userRepo, refs, threads: repositories.threads, prefs: repositories.prefs, jobs, messenger, renderer: guidanceRenderer, defaultLocale: config.defaultLocale },
     clock,
   );
 

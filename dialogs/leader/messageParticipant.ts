@@ -2,9 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import { Prompt, WaterfallDialog, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { sendPayload, writeCard, type WriteFormView } from '../../src/cards/leader';
 import { guidanceText, isGuidanceError, maxGuidanceChars } from '../../src/domain/leader';
-import type { Translate } from '../../src/i18n';
+import { formatDateTime, type Translate } from '../../src/i18n';
 import { CancelAndHelpDialog } from '../shared/cancelAndHelpDialog';
-import { errorMessage, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
+import { errorMessage, localeOf, sendCard, tOf, userIdOf, type DialogDeps } from '../shared/context';
 import { newChoicePrompt } from '../shared/promptDefaults';
 
 export const GuidanceDialogIds = { write: 'leader.guidanceWrite' } as const;
@@ -157,8 +157,10 @@ export class MessageParticipantDialog extends CancelAndHelpDialog {
         await this.deps.guidance.answerLeader(userId, options.messageId, step.result as string);
         await step.context.sendActivity(t('leader.guidance.answerSent'));
       } else {
-        const { name } = await this.deps.guidance.writeToParticipant(userId, values.groupId ?? '', values.participantId ?? '', step.result as string);
-        await step.context.sendActivity(t('leader.guidance.sent', { name }));
+        const { name, heldUntil, zone } = await this.deps.guidance.writeToParticipant(userId, values.groupId ?? '', values.participantId ?? '', step.result as string);
+        await step.context.sendActivity(
+          heldUntil ? t('leader.guidance.sentHeld', { name, when: formatDateTime(heldUntil, localeOf(step.context), zone) }) : t('leader.guidance.sent', { name }),
+        );
       }
     } catch (e) {
       await step.context.sendActivity(guidanceErrorText(t, e));

@@ -15,6 +15,8 @@ export function guidanceJobHandlers(guidance: GuidanceService): JobHandlers {
       switch (result.kind) {
         case 'sent':
           return { outcome: 'sent' };
+        case 'deferred':
+          return { outcome: 'deferred', until: result.until, reason: 'quiet_hours' };
         case 'skipped':
           return skipped(result.reason);
         case 'undelivered':

@@ -16,7 +16,10 @@ import {
 import type { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
 import type { Locale } from '../../domain/shared/locale';
-import { toUtcIso } from '../../domain/shared/schedule';
+import { deferPastQuietHours, inQuietHours, toUtcIso } from '../../domain/shared/schedule';
+import { personalZone } from '../../domain/people';
+import { effectivePrefs } from '../../domain/reminders';
+import type { ReminderPrefsRepository } from '../reminders';
 import type { GroupRepository } from '../groups';
 import { findPersonalConversation, type ConversationRefRepository, type UserRepository } from '../people';
 import type { JobQueue, Messenger, SendOutcome } from '../shared/ports';
@@ -27,6 +30,8 @@ export interface GuidanceDeps {
   users: UserRepository;
   refs: ConversationRefRepository;
   threads: ThreadRepository;
+  /** The participant's quiet hours hold a leader's message too (a reminder's rule: not at night). */
+  prefs: Pick<ReminderPrefsRepository, 'get'>;
   jobs: JobQueue;
   messenger: Messenger;
   renderer: GuidanceRenderer;
@@ -34,7 +39,11 @@ export interface GuidanceDeps {
 }
 
 /** What a delivery job did: the scheduler records it; the message document says the same in its status. */
-export type GuidanceDelivery = { kind: 'sent' } | { kind: 'skipped'; reason: string } | { kind: 'undelivered'; reason: UndeliveredReason; status?: number };
+export type GuidanceDelivery =
+  | { kind: 'sent' }
+  | { kind: 'deferred'; until: string }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'undelivered'; reason: UndeliveredReason; status?: number };
 
 /** How many earlier messages the writer sees above the form. */
 const shownBefore = 5;
@@ -62,11 +71,25 @@ export class GuidanceService {
   }
 
   /** The leader writes to one participant of a group they lead. */
-  async writeToParticipant(leaderId: string, groupId: string, participantId: string, raw: string): Promise<{ message: GuidanceMessage; name: string }> {
+  async writeToParticipant(
+    leaderId: string,
+    groupId: string,
+    participantId: string,
+    raw: string,
+  ): Promise<{ message: GuidanceMessage; name: string; heldUntil?: string; zone: string }> {
     const text = guidanceText(raw);
-    const { member } = await this.thread(leaderId, groupId, participantId);
+    const { group, member } = await this.thread(leaderId, groupId, participantId);
     const message = await this.store({ userId: participantId, groupId, leaderId, from: 'leader', text });
-    return { message, name: member.displayName };
+    const heldUntil = await this.quietUntil(participantId, group, this.clock.now());
+    return { message, name: member.displayName, zone: group.timeZone, ...(heldUntil ? { heldUntil } : {}) };
+  }
+
+  /** When the participant's quiet hours end, if they hold a message now (their zone, else the group's). */
+  private async quietUntil(participantId: string, group: Group, now: Date): Promise<string | undefined> {
+    const [user, prefs] = await Promise.all([this.deps.users.get(participantId), this.deps.prefs.get(participantId)]);
+    const zone = personalZone(user, group.timeZone);
+    const { quietHours } = effectivePrefs(prefs);
+    return inQuietHours(now, zone, quietHours) ? deferPastQuietHours(now, zone, quietHours) : undefined;
   }
 
   /** The participant's side of a thread they were written in, if it is still open (same leader, still a member). */
@@ -106,6 +129,10 @@ export class GuidanceService {
     const group = await this.openGroup(message);
     const recipient = recipientOf(message);
     if (!group || !recipient) return this.undelivered(message, group, 'left_group', now);
+    if (message.from === 'leader') {
+      const until = await this.quietUntil(recipient, group, now);
+      if (until) return { kind: 'deferred', until };
+    }
     const [profile, target] = await Promise.all([this.deps.users.get(recipient), findPersonalConversation(this.deps.refs, recipient)]);
     const fromName = message.from === 'leader' ? await this.nameOfLeader(group.leaderId) : this.memberName(group, message.userId);
     const outcome: SendOutcome & { reason?: string } =
