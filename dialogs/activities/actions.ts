@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { costLevels, type Demands } from '../../src/domain/activities';
+import { DomainError } from '../../src/domain/shared/errors';
 import { formatDateTime } from '../../src/i18n';
 import type { ActivityAction, ProposalFormPayload, VotePayload } from '../../src/cards/activities/actions';
 import { activitiesHomeCard, ideasCard, roundFormCard } from '../../src/cards/activities/library';
@@ -90,6 +91,8 @@ export class ActivityActions {
 
   async roundForm(context: TurnContext, groupId: string, error?: string) {
     const overview = await this.proposals.overview(userIdOf(context), groupId);
+    // Local mode lets anyone lead, so the router lets the click through: the form is the group's own leader's only.
+    if (overview.group.leaderId !== userIdOf(context)) return void (await context.sendActivity(activityErrorText(tOf(context), new DomainError('NOT_GROUP_LEADER'))));
     const today = DateTime.fromJSDate(this.deps.clock.now()).setZone(overview.group.timeZone).toFormat('yyyy-MM-dd');
     await sendCard(context, roundFormCard(tOf(context), overview, today, error));
   }

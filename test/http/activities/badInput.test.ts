@@ -66,6 +66,15 @@ describe('HTTP: activities clicks that must record nothing, across two groups (f
     ]);
   });
 
+  it("shows the vote-round form to the group's own leader only, also in local mode where anyone may lead", async () => {
+    await expectNothingRecorded([
+      [aino, { action: 'activities.round.new', groupId: a.groupId }, 'Vain ryhmän oma ohjaaja voi tehdä sen.'],
+      [siri, { action: 'activities.round.new', groupId: a.groupId }, 'Bara gruppens egen ledare kan göra det.'],
+      [pekka, { action: 'activities.round.new', groupId: a.groupId }, "Only the group's own leader can do that."],
+    ]);
+    expect(JSON.stringify(await bot.submit(leena, { action: 'activities.round.new', groupId: a.groupId }))).to.contain('activities.round.open');
+  });
+
   it('refuses forged payloads with a clear sentence', async () => {
     await expectNothingRecorded([
       [siri, vote(a, a.proposals[0]!, { approve: 'ja' }), 'Den knappen kommer från ett äldre meddelande och fungerar inte längre. Skriv "meny" för att se vad du kan göra nu.'],
