@@ -210,6 +210,9 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
   };
   // A meeting scheduled, moved or cancelled (its notice), and every day's evaluation, keep the leader's next digest planned.
   for (const kind of [meetingJobKinds.notify, leaderJobKinds.watch]) jobHandlers[kind] = alsoPlanDigest(digest, jobHandlers[kind]!);
+  // A participant joining or leaving (the leader's notice) plans it too, so a group without meetings yet gets one.
+  const groupHandlers: Record<string, JobHandler> = groupJobHandlers({ ...handlerDeps, groups: groupRepo, users: userRepo, noticeRenderer: leaderNoticeRenderer });
+  for (const kind of Object.keys(groupHandlers)) groupHandlers[kind] = alsoPlanDigest(digest, groupHandlers[kind]!);
   return {
     repositories,
     services: { users, groups, conversations, meetings, attendance, overview, reminders, proposals, rounds, checkins, leader, guidance, outcomes, digest },
@@ -218,7 +221,7 @@ export function compose({ store, clock, config, messenger: makeMessenger, render
     handlerDeps,
     jobHandlers: {
       ...jobHandlers,
-      ...groupJobHandlers({ ...handlerDeps, groups: groupRepo, users: userRepo, noticeRenderer: leaderNoticeRenderer }),
+      ...groupHandlers,
       ...guidanceJobHandlers(guidance),
       ...outcomeJobHandlers({ groups: groupRepo, users: userRepo, refs, outcomes, messenger, render: followUpReminderMessage }),
       ...activityJobHandlers({ groups: groupRepo, users: userRepo, refs, rounds, messenger, renderer: roundMessageRenderer, defaultLocale: config.defaultLocale }),

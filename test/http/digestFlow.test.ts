@@ -28,6 +28,14 @@ describe("HTTP: the leader's digest (Digest now, its settings) and who may use i
   });
   after(async () => bot.stop());
 
+  it('plans the first digest when a participant joins, before any meeting: the default Monday 08:00 in Helsinki', async () => {
+    const pending = async () =>
+      (await bot.app.store.containers.jobs.items.query<{ id: string; dueAt: string }>("SELECT c.id, c.dueAt FROM c WHERE STARTSWITH(c.id, 'leader.digest:')").fetchAll()).resources;
+    expect(await pending()).to.deep.equal([]);
+    await bot.app.scheduler.tick(); // Aino's join notice to Leena (due when she joined)
+    expect((await pending()).map((j) => [j.id.endsWith(':2026-12-07T08:00'), j.dueAt])).to.deep.equal([[true, '2026-12-07T06:00:00.000Z']]);
+  });
+
   it('offers "Digest now" in the leader\'s menu only', async () => {
     expect(submitActions(await bot.submit(leena, { action: 'menu' })).map((a) => a.title)).to.include('Kooste nyt');
     expect(submitActions(await bot.submit(lars, { action: 'menu' })).map((a) => a.title)).to.include('Sammandrag nu');
