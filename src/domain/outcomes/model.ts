@@ -22,9 +22,8 @@ export const dropReasons = ['health', 'life', 'notSuitable', 'moved', 'other'] a
 /** Every outcome document is about one participant of one group. */
 const aboutParticipant = { id: z.string(), groupId: z.string(), userId: z.string() };
 
-export const outcomeEntrySchema = z.object({
-  ...aboutParticipant,
-  entryId: z.string(),
+/** What one entry says: the kind and its details (the leader's draft and the stored entry alike). */
+const entryFields = {
   kind: z.enum(outcomeKinds),
   /** The start date (employed, try-out, studies, rehab), the drop-out date, or the day "still looking" was noted. */
   date: isoDate,
@@ -34,6 +33,12 @@ export const outcomeEntrySchema = z.object({
   term: z.enum(workTerms).optional(),
   studyKind: z.enum(studyKinds).optional(),
   reason: z.enum(dropReasons).optional(),
+};
+
+export const outcomeEntrySchema = z.object({
+  ...aboutParticipant,
+  entryId: z.string(),
+  ...entryFields,
   /** The entry this one corrects. */
   supersedes: z.string().optional(),
   recordedBy: z.string(),
@@ -99,15 +104,7 @@ export class OutcomeError extends Error {
 export const isOutcomeError = (e: unknown): e is OutcomeError => e instanceof OutcomeError;
 
 /** What a leader types in for one entry; the rules below say which details each kind needs. */
-export const entryDraftSchema = z.object({
-  kind: z.enum(outcomeKinds),
-  date: isoDate,
-  endDate: isoDate.optional(),
-  hours: z.enum(workHours).optional(),
-  term: z.enum(workTerms).optional(),
-  studyKind: z.enum(studyKinds).optional(),
-  reason: z.enum(dropReasons).optional(),
-});
+export const entryDraftSchema = z.object(entryFields);
 export type EntryDraft = z.infer<typeof entryDraftSchema>;
 
 /** Only the details of the entry's kind are kept; an employment needs its hours and term, studies their kind. */

@@ -17,8 +17,8 @@ import type { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
 import type { Locale } from '../../domain/shared/locale';
 import { deferPastQuietHours, inQuietHours, toUtcIso } from '../../domain/shared/schedule';
-import { personalZone } from '../../domain/people';
-import { effectivePrefs } from '../../domain/reminders';
+import { personalZone, type User } from '../../domain/people';
+import { effectivePrefs, type ReminderPrefs } from '../../domain/reminders';
 import type { ReminderPrefsRepository } from '../reminders';
 import type { GroupRepository } from '../groups';
 import { findPersonalConversation, type ConversationRefRepository, type UserRepository } from '../people';
@@ -62,12 +62,18 @@ export class GuidanceService {
 
   /** The leader's view of one thread: the group they lead, the participant, the latest messages. */
   async thread(leaderId: string, groupId: string, participantId: string): Promise<{ group: Group; member: Member; messages: GuidanceMessage[] }> {
+    const { group, member } = await this.participantOf(leaderId, groupId, participantId);
+    return { group, member, messages: await this.deps.threads.listThread(participantId, groupId, leaderId, shownBefore) };
+  }
+
+  /** The group and the participant, if the writer leads that group and the person is in it. */
+  private async participantOf(leaderId: string, groupId: string, participantId: string): Promise<{ group: Group; member: Member }> {
     const group = await this.deps.groups.get(groupId);
     if (!group) throw new DomainError('GROUP_NOT_FOUND');
     if (group.leaderId !== leaderId) throw new DomainError('NOT_GROUP_LEADER');
     const member = group.members.find((m) => m.userId === participantId);
     if (!member) throw new GuidanceError('NOT_A_PARTICIPANT');
-    return { group, member, messages: await this.deps.threads.listThread(participantId, groupId, leaderId, shownBefore) };
+    return { group, member };
   }
 
   /** The leader writes to one participant of a group they lead. */
@@ -78,18 +84,11 @@ export class GuidanceService {
     raw: string,
   ): Promise<{ message: GuidanceMessage; name: string; heldUntil?: string; zone: string }> {
     const text = guidanceText(raw);
-    const { group, member } = await this.thread(leaderId, groupId, participantId);
+    const { group, member } = await this.participantOf(leaderId, groupId, participantId);
     const message = await this.store({ userId: participantId, groupId, leaderId, from: 'leader', text });
-    const heldUntil = await this.quietUntil(participantId, group, this.clock.now());
-    return { message, name: member.displayName, zone: group.timeZone, ...(heldUntil ? { heldUntil } : {}) };
-  }
-
-  /** When the participant's quiet hours end, if they hold a message now (their zone, else the group's). */
-  private async quietUntil(participantId: string, group: Group, now: Date): Promise<string | undefined> {
     const [user, prefs] = await Promise.all([this.deps.users.get(participantId), this.deps.prefs.get(participantId)]);
-    const zone = personalZone(user, group.timeZone);
-    const { quietHours } = effectivePrefs(prefs);
-    return inQuietHours(now, zone, quietHours) ? deferPastQuietHours(now, zone, quietHours) : undefined;
+    const heldUntil = quietUntil(user, prefs, group, this.clock.now());
+    return { message, name: member.displayName, zone: group.timeZone, ...(heldUntil ? { heldUntil } : {}) };
   }
 
   /** The participant's side of a thread they were written in, if it is still open (same leader, still a member). */
@@ -129,11 +128,10 @@ export class GuidanceService {
     const group = await this.openGroup(message);
     const recipient = recipientOf(message);
     if (!group || !recipient) return this.undelivered(message, group, 'left_group', now);
-    if (message.from === 'leader') {
-      const until = await this.quietUntil(recipient, group, now);
-      if (until) return { kind: 'deferred', until };
-    }
-    const [profile, target] = await Promise.all([this.deps.users.get(recipient), findPersonalConversation(this.deps.refs, recipient)]);
+    const [profile, prefs] = await Promise.all([this.deps.users.get(recipient), message.from === 'leader' ? this.deps.prefs.get(recipient) : undefined]);
+    const until = message.from === 'leader' ? quietUntil(profile, prefs, group, now) : undefined;
+    if (until) return { kind: 'deferred', until };
+    const target = await findPersonalConversation(this.deps.refs, recipient);
     const fromName = message.from === 'leader' ? await this.nameOfLeader(group.leaderId) : this.memberName(group, message.userId);
     const outcome: SendOutcome & { reason?: string } =
       'unreachable' in target
@@ -201,4 +199,11 @@ export class GuidanceService {
     }
     return { kind: 'undelivered', reason, ...(status ? { status } : {}) };
   }
+}
+
+/** When the participant's quiet hours end, if they hold a message now (their zone, else the group's). */
+function quietUntil(user: Pick<User, 'timeZone'> | undefined, prefs: ReminderPrefs | undefined, group: Group, now: Date): string | undefined {
+  const zone = personalZone(user, group.timeZone);
+  const { quietHours } = effectivePrefs(prefs);
+  return inQuietHours(now, zone, quietHours) ? deferPastQuietHours(now, zone, quietHours) : undefined;
 }
